@@ -1,0 +1,97 @@
+/* fc-amount.c — amounts in cells. */
+#include "fc-amount.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Folds full-width digits and signs to ASCII and drops spaces and thousands
+ * separators, so "１,２３４．５０" parses like "1234.50".  Returns NULL when
+ * a character cannot belong to a number (transfer full). */
+static char *
+fold_numeric_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return (g_string_free (out, TRUE), NULL);
+      if (c >= 0xFF10 && c <= 0xFF19)      /* full-width digits */
+        c = '0' + (c - 0xFF10);
+      else if (c == 0xFF0E)                /* ． */
+        c = '.';
+      else if (c == 0xFF0D || c == 0x2212) /* － and − */
+        c = '-';
+      else if (c == 0xFF0B)
+        c = '+';
+      if (g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == ','
+          || c == 0xFF0C)
+        continue;
+      if (!(g_ascii_isdigit (c) || c == '.' || c == '-' || c == '+' || c == 'e'
+            || c == 'E'))
+        return (g_string_free (out, TRUE), NULL);
+      g_string_append_c (out, (char) c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+fc_amount_text_is_blank (const char *text)
+{
+  g_autofree char *s = g_strdup (text ? text : "");
+  /* strip ASCII and ideographic spaces */
+  GString *t = g_string_new (NULL);
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return (g_string_free (t, TRUE), FALSE);
+      if (!g_unichar_isspace (c) && c != 0x3000 && c != 0x00A0)
+        g_string_append_unichar (t, c);
+    }
+  g_autofree char *core = g_string_free (t, FALSE);
+  static const char *const blanks[] = {
+    "", "-", "--", "—", "——", "－", "－－", "–", "/", NULL
+  };
+  return g_strv_contains (blanks, core);
+}
+
+gboolean
+fc_amount_parse_text (const char *text, double *value)
+{
+  g_autofree char *folded = fold_numeric_text (text ? text : "");
+  if (folded == NULL || *folded == '\0')
+    return FALSE;
+  char *end = NULL;
+  double v = g_ascii_strtod (folded, &end);
+  if (end == folded || *end != '\0' || !isfinite (v))
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
+FcAmountKind
+fc_amount_read (const FcCell *cell, double *value)
+{
+  *value = 0;
+  switch (cell->kind)
+    {
+    case FC_CELL_EMPTY:
+      return FC_AMOUNT_BLANK;
+    case FC_CELL_NUMBER:
+      if (!isfinite (cell->number))
+        return FC_AMOUNT_INVALID;
+      *value = cell->number;
+      return FC_AMOUNT_VALUE;
+    case FC_CELL_TEXT:
+      if (fc_amount_text_is_blank (cell->text))
+        return FC_AMOUNT_BLANK;
+      if (fc_amount_parse_text (cell->text, value))
+        return FC_AMOUNT_VALUE;
+      *value = 0;
+      return FC_AMOUNT_INVALID;
+    case FC_CELL_ERROR:
+    default:
+      return FC_AMOUNT_INVALID;
+    }
+}

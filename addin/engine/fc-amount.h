@@ -1,0 +1,28 @@
+/* fc-amount.h — reading an amount out of a cell, as DOMAIN.md defines it:
+ * blank, "-", "——" mean 0; numeric text is a number; anything else where an
+ * amount belongs is an input problem, never a silent 0.
+ */
+#pragma once
+
+#include "fc-workbook.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FC_AMOUNT_VALUE,   /* a number was written (a rounded figure) */
+  FC_AMOUNT_BLANK,   /* empty, "-", "——" …: means 0, not a rounded figure */
+  FC_AMOUNT_INVALID  /* text or an error value where an amount belongs */
+} FcAmountKind;
+
+/* Reads cell as an amount into *value (0 unless FC_AMOUNT_VALUE). */
+FcAmountKind fc_amount_read (const FcCell *cell, double *value);
+
+/* Parses numeric text such as "634.38", " 1,234.50 ", "－16.28", "１２"
+ * (full-width forms are folded).  Returns FALSE unless the whole text is a
+ * finite number. */
+gboolean fc_amount_parse_text (const char *text, double *value);
+
+/* TRUE for the texts that stand for "nothing here": "", "-", "——", "—", "－". */
+gboolean fc_amount_text_is_blank (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,552 @@
+/* fc-check.c — evaluating rules on tables. */
+#include "fc-check.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "fc-amount.h"
+
+/* Differences are compared after rounding to this, so that binary noise in
+ * sums of 2-decimal figures never reads as a difference. */
+#define FC_DIFFERENCE_QUANTUM 1e-6
+
+struct _FcCheckContext {
+  GPtrArray *tables;        /* of FcTable*, borrowed */
+  FcTolerance tolerance;
+  FcReport *report;         /* borrowed */
+  GHashTable *invalid_seen; /* "sheet\x1faddress": input findings already made */
+  /* the current instance of an iterated rule */
+  const FcTableRow *each_row;
+  const char *each_table;
+  const char *each_code;
+  guint each_column;
+};
+
+typedef struct {
+  const FcTable *table;
+  const FcTableRow *row;
+  guint number; /* 栏次 */
+  guint col;    /* sheet column */
+  FcAmountKind kind;
+  double value;
+} CellValue;
+
+FcCheckContext *
+fc_check_context_new (GPtrArray *tables, FcReport *report,
+                      const FcTolerance *tolerance)
+{
+  FcCheckContext *c = g_new0 (FcCheckContext, 1);
+  c->tolerance = *tolerance;
+  c->tables = tables;
+  c->report = report;
+  c->invalid_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return c;
+}
+
+void
+fc_check_context_free (FcCheckContext *context)
+{
+  if (context == NULL)
+    return;
+  g_hash_table_unref (context->invalid_seen);
+  g_free (context);
+}
+
+double
+fc_check_tolerance (const FcTolerance *tolerance, guint n_figures)
+{
+  return MIN (tolerance->per_figure * n_figures, tolerance->maximum);
+}
+
+static double
+quantize (double v)
+{
+  return round (v / FC_DIFFERENCE_QUANTUM) * FC_DIFFERENCE_QUANTUM;
+}
+
+/* ---- cells ------------------------------------------------------------- */
+
+static void
+add_cell (GArray *cells, const FcTable *t, const FcTableRow *row, guint number)
+{
+  int col = fc_table_row_column (row, number);
+  if (col < 0)
+    return;
+  CellValue v = { t, row, number, (guint) col, 0, 0 };
+  v.kind = fc_amount_read (fc_sheet_get_cell (t->sheet, row->row, (guint) col), &v.value);
+  g_array_append_val (cells, v);
+}
+
+static void
+add_row_columns (GArray *cells, const FcCheckContext *c, const FcTable *t,
+                 const FcTableRow *row, const FcRef *ref)
+{
+  if (row == NULL)
+    return;
+  switch (ref->column)
+    {
+    case FC_COLUMN_ONE:
+      add_cell (cells, t, row, ref->col_from);
+      break;
+    case FC_COLUMN_RANGE:
+      for (guint n = ref->col_from; n <= ref->col_to; n++)
+        add_cell (cells, t, row, n);
+      break;
+    case FC_COLUMN_EACH:
+      add_cell (cells, t, row, c->each_column);
+      break;
+    }
+}
+
+static guint
+first_column (const FcCheckContext *c, const FcRef *ref)
+{
+  return ref->column == FC_COLUMN_EACH ? c->each_column : ref->col_from;
+}
+
+/* Appends the cells ref names.  FALSE when its table is not in the workbook:
+ * the rule does not apply (presence is a rule of its own). */
+static gboolean
+resolve_ref (const FcCheckContext *c, const FcRef *ref, GArray *cells)
+{
+  const FcTable *t = fc_table_lookup (c->tables, ref->table);
+  if (t == NULL)
+    return FALSE;
+  guint col = first_column (c, ref);
+  switch (ref->row)
+    {
+    case FC_ROW_LINE:
+      add_row_columns (cells, c, t, fc_table_find_line (t, ref->line_from, col), ref);
+      break;
+    case FC_ROW_CODE:
+      add_row_columns (cells, c, t, fc_table_find_code (t, ref->key, col), ref);
+      break;
+    case FC_ROW_LABEL:
+      add_row_columns (cells, c, t, fc_table_find_label (t, ref->key, col), ref);
+      break;
+    case FC_ROW_EACH:
+      if (g_strcmp0 (c->each_table, ref->table) == 0)
+        add_row_columns (cells, c, t, c->each_row, ref);
+      break;
+    case FC_ROW_EACH_CLASS:
+    case FC_ROW_EACH_CODE:
+      add_row_columns (cells, c, t, fc_table_find_code (t, c->each_code, col), ref);
+      break;
+    case FC_ROW_LINE_RANGE:
+    case FC_ROW_ALL_CLASSES:
+      for (guint i = 0; i < t->rows->len; i++)
+        {
+          const FcTableRow *r = g_ptr_array_index (t->rows, i);
+          gboolean in = ref->row == FC_ROW_LINE_RANGE
+                          ? r->line >= ref->line_from && r->line <= ref->line_to
+                          : r->code != NULL && strlen (r->code) == 3;
+          if (in)
+            add_row_columns (cells, c, t, r, ref);
+        }
+      break;
+    }
+  return TRUE;
+}
+
+/* ---- findings ---------------------------------------------------------- */
+
+static void
+finding_add_cells (FcFinding *f, const GArray *cells)
+{
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const CellValue *v = &g_array_index (cells, CellValue, i);
+      g_autofree char *row_label = fc_table_row_describe (v->row);
+      fc_finding_add_cell (f, fc_sheet_get_name (v->table->sheet), v->row->row,
+                           v->col, row_label,
+                           fc_table_column_label (v->table, v->number), v->value);
+    }
+}
+
+/* A cell that should hold an amount and does not: one finding per cell, not
+ * one per rule that reads it. */
+static void
+report_invalid (FcCheckContext *c, const CellValue *v)
+{
+  const char *sheet = fc_sheet_get_name (v->table->sheet);
+  g_autofree char *address = fc_cell_address (v->row->row, v->col);
+  char *key = g_strdup_printf ("%s\x1f%s", sheet, address);
+  if (!g_hash_table_add (c->invalid_seen, key))
+    return;
+  const FcCell *cell = fc_sheet_get_cell (v->table->sheet, v->row->row, v->col);
+  g_autofree char *shown = fc_cell_to_display (cell);
+  g_autofree char *zh = g_strdup_printf ("金额单元格内容不是数字：“%s”", shown);
+  g_autofree char *en = g_strdup_printf ("An amount cell holds no number: “%s”", shown);
+  FcFinding *f = fc_finding_new ("I.1", FC_SEVERITY_ERROR, v->table->id, zh, en);
+  g_autofree char *row_label = fc_table_row_describe (v->row);
+  fc_finding_add_cell (f, sheet, v->row->row, v->col, row_label,
+                       fc_table_column_label (v->table, v->number), 0);
+  fc_report_add_finding (c->report, f);
+}
+
+/* Compares the two sides of one instance of a rule and reports. */
+static void
+judge (FcCheckContext *c, const FcRule *rule, FcRelation relation,
+       GArray *lhs, GArray *rhs, const int *lhs_signs, const int *rhs_signs,
+       double lhs_constant, double rhs_constant, const char *context_zh,
+       const char *context_en)
+{
+  GArray *sides[] = { lhs, rhs };
+  const int *signs[] = { lhs_signs, rhs_signs };
+  double sum[2] = { lhs_constant, rhs_constant };
+  guint figures = 0;
+  gboolean invalid = FALSE;
+  for (guint s = 0; s < 2; s++)
+    for (guint i = 0; i < sides[s]->len; i++)
+      {
+        const CellValue *v = &g_array_index (sides[s], CellValue, i);
+        if (v->kind == FC_AMOUNT_INVALID)
+          {
+            report_invalid (c, v);
+            invalid = TRUE;
+          }
+        figures += v->kind == FC_AMOUNT_VALUE;
+        sum[s] += (signs[s] ? signs[s][i] : 1) * v->value;
+      }
+  if (invalid || (lhs->len == 0 && rhs->len == 0))
+    return;
+  double difference = quantize (sum[0] - sum[1]);
+  double tolerance = fc_check_tolerance (&c->tolerance, figures);
+  double excess; /* how far the difference goes the forbidden way */
+  switch (relation)
+    {
+    case FC_RELATION_LE: excess = difference; break;
+    case FC_RELATION_GE: excess = -difference; break;
+    case FC_RELATION_EQ:
+    default: excess = fabs (difference); break;
+    }
+  if (excess <= FC_DIFFERENCE_QUANTUM / 2)
+    return;
+  FcSeverity severity = rule->severity;
+  const char *prefix_zh = "", *prefix_en = "";
+  if (excess <= tolerance + FC_DIFFERENCE_QUANTUM / 2)
+    {
+      if (relation != FC_RELATION_EQ)
+        return; /* a plausibility bound met within rounding: nothing to say */
+      severity = FC_SEVERITY_INFO;
+      prefix_zh = "尾数差异（在舍入误差范围内）：";
+      prefix_en = "Rounding tail (within tolerance): ";
+    }
+  g_autofree char *zh = g_strdup_printf ("%s%s%s%s", prefix_zh, rule->message,
+                                         *context_zh ? "——" : "", context_zh);
+  g_autofree char *en = g_strdup_printf ("%s%s%s%s", prefix_en, rule->message_en,
+                                         *context_en ? " — " : "", context_en);
+  FcFinding *f = fc_finding_new (rule->id, severity, rule->table, zh, en);
+  finding_add_cells (f, lhs);
+  finding_add_cells (f, rhs);
+  f->has_amounts = TRUE;
+  f->actual = quantize (sum[0]);
+  f->expected = quantize (sum[1]);
+  f->difference = difference;
+  f->tolerance = tolerance;
+  fc_report_add_finding (c->report, f);
+}
+
+/* ---- check rules ------------------------------------------------------- */
+
+static gboolean
+resolve_side (const FcCheckContext *c, const GArray *terms, GArray *cells,
+              GArray *signs, double *constant)
+{
+  *constant = 0;
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const FcTerm *t = &g_array_index (terms, FcTerm, i);
+      if (t->is_constant)
+        {
+          *constant += t->sign * t->constant;
+          continue;
+        }
+      guint before = cells->len;
+      if (!resolve_ref (c, &t->ref, cells))
+        return FALSE;
+      for (guint k = before; k < cells->len; k++)
+        g_array_append_val (signs, t->sign);
+    }
+  return TRUE;
+}
+
+static char *
+describe_instance (const FcCheckContext *c, const FcRule *rule, gboolean zh)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  if (c->each_row != NULL)
+    {
+      g_autofree char *d = fc_table_row_describe (c->each_row);
+      g_string_append (s, d);
+    }
+  if (c->each_code != NULL)
+    g_string_append_printf (s, zh ? "科目%s" : "code %s", c->each_code);
+  if (c->each_column > 0)
+    {
+      const FcTable *t = rule->tables->len > 0
+                           ? fc_table_lookup (c->tables, g_ptr_array_index (rule->tables, 0)) : NULL;
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      if (t != NULL)
+        g_string_append (s, fc_table_column_label (t, c->each_column));
+      else
+        g_string_append_printf (s, "栏%u", c->each_column);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+check_instance (FcCheckContext *c, const FcRule *rule)
+{
+  g_autoptr (GArray) lhs = g_array_new (FALSE, FALSE, sizeof (CellValue));
+  g_autoptr (GArray) rhs = g_array_new (FALSE, FALSE, sizeof (CellValue));
+  g_autoptr (GArray) lsigns = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) rsigns = g_array_new (FALSE, FALSE, sizeof (int));
+  double lc, rc;
+  if (!resolve_side (c, rule->lhs, lhs, lsigns, &lc)
+      || !resolve_side (c, rule->rhs, rhs, rsigns, &rc))
+    return;
+  g_autofree char *zh = describe_instance (c, rule, TRUE);
+  g_autofree char *en = describe_instance (c, rule, FALSE);
+  judge (c, rule, rule->relation, lhs, rhs, (int *) lsigns->data,
+         (int *) rsigns->data, lc, rc, zh, en);
+}
+
+typedef struct {
+  const char *each_table;     /* table whose rows '*' iterates, or NULL */
+  gboolean each_code, classes_only;
+  const char *each_col_table; /* table whose columns '*' iterates, or NULL */
+} Iteration;
+
+static Iteration
+rule_iteration (const FcRule *rule)
+{
+  Iteration it = { 0 };
+  const GArray *sides[] = { rule->lhs, rule->rhs };
+  for (guint s = 0; s < 2; s++)
+    for (guint i = 0; i < sides[s]->len; i++)
+      {
+        const FcTerm *t = &g_array_index (sides[s], FcTerm, i);
+        if (t->is_constant)
+          continue;
+        if (t->ref.row == FC_ROW_EACH && it.each_table == NULL)
+          it.each_table = t->ref.table;
+        if (t->ref.row == FC_ROW_EACH_CLASS)
+          it.each_code = it.classes_only = TRUE;
+        if (t->ref.row == FC_ROW_EACH_CODE)
+          it.each_code = TRUE;
+        if (t->ref.column == FC_COLUMN_EACH && it.each_col_table == NULL)
+          it.each_col_table = t->ref.table;
+      }
+  return it;
+}
+
+static gint
+compare_code (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* Every code (or 类 code) in the tables that $code / $class terms read,
+ * sorted (transfer full). */
+static GPtrArray *
+collect_codes (const FcCheckContext *c, const FcRule *rule, gboolean classes_only)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *codes = g_ptr_array_new ();
+  const GArray *sides[] = { rule->lhs, rule->rhs };
+  for (guint s = 0; s < 2; s++)
+    for (guint i = 0; i < sides[s]->len; i++)
+      {
+        const FcTerm *t = &g_array_index (sides[s], FcTerm, i);
+        if (t->is_constant || (t->ref.row != FC_ROW_EACH_CLASS && t->ref.row != FC_ROW_EACH_CODE))
+          continue;
+        const FcTable *table = fc_table_lookup (c->tables, t->ref.table);
+        for (guint k = 0; table != NULL && k < table->rows->len; k++)
+          {
+            const FcTableRow *r = g_ptr_array_index (table->rows, k);
+            if (r->code == NULL || (classes_only && strlen (r->code) != 3))
+              continue;
+            if (g_hash_table_add (seen, r->code))
+              g_ptr_array_add (codes, r->code);
+          }
+      }
+  g_ptr_array_sort (codes, compare_code);
+  return codes;
+}
+
+static void
+check_columns (FcCheckContext *c, const FcRule *rule, const Iteration *it)
+{
+  if (it->each_col_table == NULL)
+    {
+      check_instance (c, rule);
+      return;
+    }
+  const FcTable *t = fc_table_lookup (c->tables, it->each_col_table);
+  if (t == NULL)
+    return;
+  for (guint n = 1; n < t->column_labels->len; n++)
+    {
+      c->each_column = n;
+      check_instance (c, rule);
+    }
+  c->each_column = 0;
+}
+
+static void
+check_expression (FcCheckContext *c, const FcRule *rule)
+{
+  Iteration it = rule_iteration (rule);
+  if (it.each_table != NULL)
+    {
+      const FcTable *t = fc_table_lookup (c->tables, it.each_table);
+      if (t == NULL)
+        return;
+      c->each_table = it.each_table;
+      for (guint i = 0; i < t->rows->len; i++)
+        {
+          c->each_row = g_ptr_array_index (t->rows, i);
+          check_columns (c, rule, &it);
+        }
+      c->each_row = NULL;
+      c->each_table = NULL;
+    }
+  else if (it.each_code)
+    {
+      g_autoptr (GPtrArray) codes = collect_codes (c, rule, it.classes_only);
+      for (guint i = 0; i < codes->len; i++)
+        {
+          c->each_code = g_ptr_array_index (codes, i);
+          check_columns (c, rule, &it);
+        }
+      c->each_code = NULL;
+    }
+  else
+    check_columns (c, rule, &it);
+}
+
+/* ---- hierarchy --------------------------------------------------------- */
+
+static gboolean
+is_total_row (const FcTableRow *r)
+{
+  return r->code == NULL && (strcmp (r->label, "合计") == 0 || strcmp (r->label, "总计") == 0);
+}
+
+static void
+check_hierarchy (FcCheckContext *c, const FcRule *rule)
+{
+  const FcTable *t = fc_table_lookup (c->tables, g_ptr_array_index (rule->tables, 0));
+  if (t == NULL)
+    return;
+  for (guint i = 0; i < t->rows->len; i++)
+    {
+      const FcTableRow *parent = g_ptr_array_index (t->rows, i);
+      gsize plen = parent->code ? strlen (parent->code) : 0;
+      if (!is_total_row (parent) && plen != 3 && plen != 5)
+        continue;
+      gsize clen = plen == 0 ? 3 : plen + 2;
+      for (guint n = rule->col_from; n <= rule->col_to; n++)
+        {
+          g_autoptr (GArray) lhs = g_array_new (FALSE, FALSE, sizeof (CellValue));
+          g_autoptr (GArray) rhs = g_array_new (FALSE, FALSE, sizeof (CellValue));
+          add_cell (lhs, t, parent, n);
+          if (lhs->len == 0)
+            continue;
+          guint children = 0;
+          for (guint k = 0; k < t->rows->len; k++)
+            {
+              const FcTableRow *r = g_ptr_array_index (t->rows, k);
+              if (r->code != NULL && strlen (r->code) == clen
+                  && (plen == 0 || strncmp (r->code, parent->code, plen) == 0))
+                {
+                  children++;
+                  add_cell (rhs, t, r, n);
+                }
+            }
+          if (children == 0)
+            continue; /* a leaf, or a 类 published without its 款 */
+          g_autofree char *row = fc_table_row_describe (parent);
+          g_autofree char *ctx = g_strdup_printf ("%s %s", row, fc_table_column_label (t, n));
+          judge (c, rule, FC_RELATION_EQ, lhs, rhs, NULL, NULL, 0, 0, ctx, ctx);
+        }
+    }
+}
+
+/* ---- structure --------------------------------------------------------- */
+
+static void
+check_presence (FcCheckContext *c, const FcRule *rule)
+{
+  for (guint n = 1; n <= 10; n++)
+    {
+      char id[3];
+      g_snprintf (id, sizeof id, "%02u", n);
+      guint count = 0;
+      const FcTable *second = NULL;
+      for (guint i = 0; i < c->tables->len; i++)
+        {
+          const FcTable *t = g_ptr_array_index (c->tables, i);
+          if (strcmp (t->id, id) == 0 && ++count == 2)
+            second = t;
+        }
+      if (count == 1)
+        continue;
+      const char *title = fc_table_standard_title (id);
+      g_autofree char *zh = count == 0
+        ? g_strdup_printf ("%s：缺少公开%s表（%s）", rule->message, id, title)
+        : g_strdup_printf ("%s：公开%s表（%s）出现%u次", rule->message, id, title, count);
+      g_autofree char *en = count == 0
+        ? g_strdup_printf ("%s: table %s (%s) is missing", rule->message_en, id, title)
+        : g_strdup_printf ("%s: table %s (%s) appears %u times", rule->message_en, id, title, count);
+      FcFinding *f = fc_finding_new (rule->id, rule->severity, id, zh, en);
+      if (second != NULL)
+        fc_finding_add_cell (f, fc_sheet_get_name (second->sheet), second->title_row,
+                             second->title_col, second->title, "", 0);
+      fc_report_add_finding (c->report, f);
+    }
+}
+
+static void
+check_table_number (FcCheckContext *c, const FcRule *rule)
+{
+  for (guint i = 0; i < c->tables->len; i++)
+    {
+      const FcTable *t = g_ptr_array_index (c->tables, i);
+      if (t->number_label == NULL)
+        continue;
+      const char *labelled = fc_table_id_parse (t->number_label);
+      if (labelled == NULL || strcmp (labelled, t->id) == 0)
+        continue;
+      g_autofree char *zh = g_strdup_printf ("%s：%s标为“%s”，应为公开%s表",
+                                             rule->message, t->title, t->number_label, t->id);
+      g_autofree char *en = g_strdup_printf ("%s: %s is labelled “%s”, expected 公开%s表",
+                                             rule->message_en, t->title, t->number_label, t->id);
+      FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
+      fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), t->number_row,
+                           t->number_col, t->title, "", 0);
+      fc_report_add_finding (c->report, f);
+    }
+}
+
+void
+fc_check_rule (FcCheckContext *context, const FcRule *rule)
+{
+  switch (rule->kind)
+    {
+    case FC_RULE_CHECK:
+      check_expression (context, rule);
+      break;
+    case FC_RULE_HIERARCHY:
+      check_hierarchy (context, rule);
+      break;
+    case FC_RULE_PRESENCE:
+      check_presence (context, rule);
+      break;
+    case FC_RULE_TABLE_NUMBER:
+      check_table_number (context, rule);
+      break;
+    }
+}

@@ -1,0 +1,31 @@
+/* fc-check.h — running one rule over recognised tables, with the rounding
+ * tolerance of interval semantics: each figure stands for [v − 0.005,
+ * v + 0.005], so an identity over k written figures holds up to 0.005 × k
+ * (capped, see FcTolerance); a difference within that is a 尾数 (info),
+ * beyond it the rule's severity.
+ */
+#pragma once
+
+#include "fc-finding.h"
+#include "fc-rules.h"
+#include "fc-table.h"
+
+G_BEGIN_DECLS
+
+typedef struct _FcCheckContext FcCheckContext;
+
+/* tables: from fc_table_recognize (transfer none); findings go to report
+ * (transfer none).  Returns a new context (transfer full). */
+FcCheckContext *fc_check_context_new (GPtrArray *tables, FcReport *report,
+                                      const FcTolerance *tolerance);
+void fc_check_context_free (FcCheckContext *context);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcCheckContext, fc_check_context_free)
+
+/* Runs rule, adding its findings (and input findings for cells that hold
+ * no amount) to the report. */
+void fc_check_rule (FcCheckContext *context, const FcRule *rule);
+
+/* The tolerance for an identity over n_figures written figures. */
+double fc_check_tolerance (const FcTolerance *tolerance, guint n_figures);
+
+G_END_DECLS

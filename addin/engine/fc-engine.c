@@ -1,0 +1,131 @@
+/* fc-engine.c — rules in, workbook in, findings out. */
+#include "fc-engine.h"
+
+#include <string.h>
+
+#include "fc-check.h"
+#include "fc-rules.h"
+#include "fc-table.h"
+
+struct _FcEngine {
+  GPtrArray *rules; /* of FcRule*, owned */
+  FcTolerance tolerance;
+};
+
+static FcEngine *
+engine_new (void)
+{
+  FcEngine *e = g_new0 (FcEngine, 1);
+  e->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_rule_free);
+  e->tolerance = (FcTolerance) { FC_TOLERANCE_PER_FIGURE, FC_TOLERANCE_MAXIMUM };
+  return e;
+}
+
+void
+fc_engine_free (FcEngine *engine)
+{
+  if (engine == NULL)
+    return;
+  g_ptr_array_unref (engine->rules);
+  g_free (engine);
+}
+
+FcEngine *
+fc_engine_new_from_files (const char *const *paths, GError **error)
+{
+  g_autoptr (FcEngine) e = engine_new ();
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      g_autofree char *data = NULL;
+      gsize len = 0;
+      g_autoptr (GError) local = NULL;
+      if (!g_file_get_contents (paths[i], &data, &len, &local))
+        {
+          g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                       "cannot read rule file: %s", local->message);
+          return NULL;
+        }
+      if (!fc_rules_parse (data, (gssize) len, paths[i], e->rules, &e->tolerance, error))
+        return NULL;
+    }
+  return g_steal_pointer (&e);
+}
+
+FcEngine *
+fc_engine_new_from_data (const char *data, gssize length, const char *name,
+                         GError **error)
+{
+  g_autoptr (FcEngine) e = engine_new ();
+  if (!fc_rules_parse (data, length, name, e->rules, &e->tolerance, error))
+    return NULL;
+  return g_steal_pointer (&e);
+}
+
+guint
+fc_engine_get_n_rules (const FcEngine *engine)
+{
+  return engine->rules->len;
+}
+
+/* Whether a rule is wanted under the filter: its id, or a table it reads. */
+static gboolean
+rule_selected (const FcRule *rule, const char *only, const char *only_table)
+{
+  if (only == NULL || *only == '\0')
+    return TRUE;
+  if (g_ascii_strcasecmp (rule->id, only) == 0)
+    return TRUE;
+  if (only_table == NULL)
+    return FALSE;
+  if (g_strcmp0 (rule->table, only_table) == 0)
+    return TRUE;
+  for (guint i = 0; rule->tables != NULL && i < rule->tables->len; i++)
+    if (strcmp (g_ptr_array_index (rule->tables, i), only_table) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+FcReport *
+fc_engine_check (const FcEngine *engine, const FcWorkbook *workbook,
+                 const char *only, GError **error)
+{
+  g_autoptr (GPtrArray) tables = fc_table_recognize (workbook);
+  gboolean any_rows = FALSE;
+  for (guint i = 0; i < tables->len; i++)
+    any_rows |= ((FcTable *) g_ptr_array_index (tables, i))->rows->len > 0;
+  if (!any_rows)
+    {
+      g_set_error_literal (error, FC_ERROR, FC_ERROR_NO_TABLES,
+                           "未找到决算公开表 / no disclosure tables found");
+      return NULL;
+    }
+  const char *only_table = only ? fc_table_id_parse (only) : NULL;
+  if (only != NULL && *only != '\0' && only_table == NULL)
+    {
+      gboolean known = FALSE;
+      for (guint i = 0; i < engine->rules->len && !known; i++)
+        known = g_ascii_strcasecmp (((FcRule *) g_ptr_array_index (engine->rules, i))->id, only) == 0;
+      if (!known)
+        {
+          g_set_error (error, FC_ERROR, FC_ERROR_READ,
+                       "未知的表或规则“%s” / unknown table or rule “%s”", only, only);
+          return NULL;
+        }
+    }
+
+  FcReport *report = fc_report_new ();
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const FcTable *t = g_ptr_array_index (tables, i);
+      fc_report_add_table (report, t->id, t->title, fc_sheet_get_name (t->sheet),
+                           t->first_row, t->last_row, t->first_col, t->last_col);
+    }
+  g_autoptr (FcCheckContext) context = fc_check_context_new (tables, report, &engine->tolerance);
+  for (guint i = 0; i < engine->rules->len; i++)
+    {
+      const FcRule *rule = g_ptr_array_index (engine->rules, i);
+      if (rule_selected (rule, only, only_table))
+        fc_check_rule (context, rule);
+    }
+  return report;
+}

@@ -1,0 +1,37 @@
+/* fc-engine.h — the one entry point the UNO glue, the CLI and the tests use:
+ * rules in, workbook in, findings out.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "fc-error.h"
+#include "fc-finding.h"
+#include "fc-workbook.h"
+
+G_BEGIN_DECLS
+
+typedef struct _FcEngine FcEngine;
+
+/* Loads and parses the given rule files, in order (later files may add
+ * rules).  Returns NULL and sets FC_ERROR_RULE_SYNTAX naming file and line
+ * when a file is malformed (transfer full). */
+FcEngine *fc_engine_new_from_files (const char *const *paths, GError **error);
+
+/* The same from rule text in memory; name is used in error messages. */
+FcEngine *fc_engine_new_from_data (const char *data, gssize length,
+                                   const char *name, GError **error);
+
+void fc_engine_free (FcEngine *engine);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcEngine, fc_engine_free)
+
+guint fc_engine_get_n_rules (const FcEngine *engine);
+
+/* Recognises the tables of the workbook and runs every rule on it.
+ * only: NULL for all, or a table ("公开02表", "02") or a rule id ("R02.1")
+ * to restrict the findings to.  Returns NULL with FC_ERROR_NO_TABLES when
+ * no disclosure table is found at all (transfer full). */
+FcReport *fc_engine_check (const FcEngine *engine, const FcWorkbook *workbook,
+                           const char *only, GError **error);
+
+G_END_DECLS

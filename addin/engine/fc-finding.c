@@ -1,0 +1,153 @@
+/* fc-finding.c — findings, the cells they involve, and per-workbook reports. */
+#include "fc-finding.h"
+
+#include "fc-workbook.h" /* fc_cell_address */
+
+/* "error" / "warning" / "info" (static string) */
+const char *
+fc_severity_to_string (FcSeverity severity)
+{
+  switch (severity)
+    {
+    case FC_SEVERITY_ERROR:
+      return "error";
+    case FC_SEVERITY_WARNING:
+      return "warning";
+    case FC_SEVERITY_INFO:
+    default:
+      return "info";
+    }
+}
+
+static void
+fc_finding_cell_free (FcFindingCell *cell)
+{
+  if (cell == NULL)
+    return;
+  g_free (cell->sheet);
+  g_free (cell->address);
+  g_free (cell->row_label);
+  g_free (cell->column_label);
+  g_free (cell);
+}
+
+/* Returns a new finding with an empty cell list (transfer full).  NULL
+ * strings are stored as "" so readers never have to check. */
+FcFinding *
+fc_finding_new (const char *rule_id, FcSeverity severity, const char *table,
+                const char *message, const char *message_en)
+{
+  FcFinding *finding = g_new0 (FcFinding, 1);
+  finding->rule_id = g_strdup (rule_id != NULL ? rule_id : "");
+  finding->severity = severity;
+  finding->table = g_strdup (table != NULL ? table : "");
+  finding->message = g_strdup (message != NULL ? message : "");
+  finding->message_en = g_strdup (message_en != NULL ? message_en : "");
+  finding->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_finding_cell_free);
+  return finding;
+}
+
+void
+fc_finding_free (FcFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  g_free (finding->rule_id);
+  g_free (finding->table);
+  g_free (finding->message);
+  g_free (finding->message_en);
+  g_ptr_array_unref (finding->cells);
+  g_free (finding);
+}
+
+/* Appends a copy of the given cell description; the address is computed. */
+void
+fc_finding_add_cell (FcFinding *finding, const char *sheet, guint row,
+                     guint col, const char *row_label,
+                     const char *column_label, double value)
+{
+  g_return_if_fail (finding != NULL);
+
+  FcFindingCell *cell = g_new0 (FcFindingCell, 1);
+  cell->sheet = g_strdup (sheet != NULL ? sheet : "");
+  cell->row = row;
+  cell->col = col;
+  cell->address = fc_cell_address (row, col);
+  cell->row_label = g_strdup (row_label != NULL ? row_label : "");
+  cell->column_label = g_strdup (column_label != NULL ? column_label : "");
+  cell->value = value;
+  g_ptr_array_add (finding->cells, cell);
+}
+
+static void
+fc_table_location_free (FcTableLocation *location)
+{
+  if (location == NULL)
+    return;
+  g_free (location->table);
+  g_free (location->title);
+  g_free (location->sheet);
+  g_free (location);
+}
+
+/* Returns a new empty report (transfer full). */
+FcReport *
+fc_report_new (void)
+{
+  FcReport *report = g_new0 (FcReport, 1);
+  report->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_finding_free);
+  report->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_table_location_free);
+  return report;
+}
+
+void
+fc_report_free (FcReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->findings);
+  g_ptr_array_unref (report->tables);
+  g_free (report);
+}
+
+/* Takes ownership of finding. */
+void
+fc_report_add_finding (FcReport *report, FcFinding *finding)
+{
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (finding != NULL);
+  g_ptr_array_add (report->findings, finding);
+}
+
+void
+fc_report_add_table (FcReport *report, const char *table, const char *title,
+                     const char *sheet, guint first_row, guint last_row,
+                     guint first_col, guint last_col)
+{
+  g_return_if_fail (report != NULL);
+
+  FcTableLocation *location = g_new0 (FcTableLocation, 1);
+  location->table = g_strdup (table != NULL ? table : "");
+  location->title = g_strdup (title != NULL ? title : "");
+  location->sheet = g_strdup (sheet != NULL ? sheet : "");
+  location->first_row = first_row;
+  location->last_row = last_row;
+  location->first_col = first_col;
+  location->last_col = last_col;
+  g_ptr_array_add (report->tables, location);
+}
+
+guint
+fc_report_count (const FcReport *report, FcSeverity severity)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  guint count = 0;
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      const FcFinding *finding = g_ptr_array_index (report->findings, i);
+      if (finding->severity == severity)
+        count++;
+    }
+  return count;
+}

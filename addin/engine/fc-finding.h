@@ -1,0 +1,78 @@
+/* fc-finding.h — what a check found: one discrepancy or note, with every cell
+ * it involves, and the list of findings for one workbook (FcReport).
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FC_SEVERITY_INFO = 0,
+  FC_SEVERITY_WARNING,
+  FC_SEVERITY_ERROR
+} FcSeverity;
+
+/* "error" / "warning" / "info" (static string) */
+const char *fc_severity_to_string (FcSeverity severity);
+
+typedef struct {
+  char *sheet;        /* sheet name */
+  guint row, col;     /* 0-based position on the sheet */
+  char *address;      /* "C12" */
+  char *row_label;    /* e.g. "本年收入合计 (行27)"; may be "" */
+  char *column_label; /* e.g. "栏1 金额"; may be "" */
+  double value;       /* the amount as the rule read it */
+} FcFindingCell;
+
+typedef struct {
+  char *rule_id;      /* e.g. "R01.1" */
+  FcSeverity severity;
+  char *table;        /* table id the finding belongs to, e.g. "01"; "" for package-level */
+  char *message;      /* zh-CN */
+  char *message_en;   /* en-US */
+  GPtrArray *cells;   /* of FcFindingCell*, owned; the first is the "actual" cell */
+  gboolean has_amounts; /* FALSE for findings without expected/actual (e.g. missing table) */
+  double expected;
+  double actual;
+  double difference;  /* actual − expected */
+  double tolerance;   /* the rounding tolerance that was applied */
+} FcFinding;
+
+/* Returns a new finding with an empty cell list (transfer full). */
+FcFinding *fc_finding_new (const char *rule_id, FcSeverity severity,
+                           const char *table, const char *message,
+                           const char *message_en);
+void fc_finding_free (FcFinding *finding);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcFinding, fc_finding_free)
+
+/* Appends a copy of the given cell description. */
+void fc_finding_add_cell (FcFinding *finding, const char *sheet, guint row,
+                          guint col, const char *row_label,
+                          const char *column_label, double value);
+
+/* Where a table was found: for reports. */
+typedef struct {
+  char *table;   /* "01" … "10" */
+  char *title;   /* the title as found */
+  char *sheet;
+  guint first_row, last_row, first_col, last_col; /* 0-based, inclusive */
+} FcTableLocation;
+
+typedef struct {
+  GPtrArray *findings;  /* of FcFinding*, owned, in the order found */
+  GPtrArray *tables;    /* of FcTableLocation*, owned */
+} FcReport;
+
+FcReport *fc_report_new (void);
+void fc_report_free (FcReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcReport, fc_report_free)
+
+/* Takes ownership of finding. */
+void fc_report_add_finding (FcReport *report, FcFinding *finding);
+void fc_report_add_table (FcReport *report, const char *table, const char *title,
+                          const char *sheet, guint first_row, guint last_row,
+                          guint first_col, guint last_col);
+guint fc_report_count (const FcReport *report, FcSeverity severity);
+
+G_END_DECLS

@@ -1,0 +1,311 @@
+/* fc-report.c — text, JSON and CSV writers over FcReport. */
+#include "fc-report.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "fc-workbook.h" /* fc_cell_address */
+
+static const FcSeverity severities_desc[] = {
+  FC_SEVERITY_ERROR, FC_SEVERITY_WARNING, FC_SEVERITY_INFO,
+};
+
+static const char *
+severity_to_chinese (FcSeverity severity)
+{
+  switch (severity)
+    {
+    case FC_SEVERITY_ERROR:
+      return "错误";
+    case FC_SEVERITY_WARNING:
+      return "警告";
+    case FC_SEVERITY_INFO:
+    default:
+      return "提示";
+    }
+}
+
+/* An amount with 2 decimals, locale-independent, never "-0.00"
+ * (transfer full). */
+static char *
+format_amount (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isfinite (value) && fabs (value) < 0.005)
+    value = 0.0;
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+}
+
+/* "A1:H40" for a table location (transfer full). */
+static char *
+location_range (const FcTableLocation *location)
+{
+  g_autofree char *first = fc_cell_address (location->first_row, location->first_col);
+  g_autofree char *last = fc_cell_address (location->last_row, location->last_col);
+  return g_strconcat (first, ":", last, NULL);
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+static void
+append_text_cell (GString *out, const FcFindingCell *cell)
+{
+  g_autofree char *value = format_amount (cell->value);
+  gboolean has_row = cell->row_label != NULL && *cell->row_label != '\0';
+  gboolean has_col = cell->column_label != NULL && *cell->column_label != '\0';
+
+  g_string_append_printf (out, "    单元格 cell: %s!%s", cell->sheet, cell->address);
+  if (has_row || has_col)
+    g_string_append_printf (out, "（%s%s%s）", has_row ? cell->row_label : "",
+                            has_row && has_col ? " / " : "", has_col ? cell->column_label : "");
+  g_string_append_printf (out, " = %s\n", value);
+}
+
+static void
+append_text_finding (GString *out, guint number, const FcFinding *finding)
+{
+  g_string_append_printf (out, "\n[%u] %s %s  %s", number, severity_to_chinese (finding->severity),
+                          fc_severity_to_string (finding->severity), finding->rule_id);
+  if (finding->table != NULL && *finding->table != '\0')
+    g_string_append_printf (out, "  表 table %s", finding->table);
+  g_string_append_printf (out, "\n    %s\n", finding->message);
+
+  for (guint i = 0; i < finding->cells->len; i++)
+    append_text_cell (out, g_ptr_array_index (finding->cells, i));
+
+  if (finding->has_amounts)
+    {
+      g_autofree char *expected = format_amount (finding->expected);
+      g_autofree char *actual = format_amount (finding->actual);
+      g_autofree char *difference = format_amount (finding->difference);
+      g_string_append_printf (out, "    应为 expected %s，实为 actual %s，差额 difference %s\n",
+                              expected, actual, difference);
+    }
+}
+
+/* Returns the summary (transfer full). */
+char *
+fc_report_to_text (const FcReport *report, const char *path)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  GString *out = g_string_new (NULL);
+  g_string_append_printf (out, "%s：错误 error %u，警告 warning %u，提示 info %u\n",
+                          path != NULL ? path : "（未命名 unnamed）",
+                          fc_report_count (report, FC_SEVERITY_ERROR),
+                          fc_report_count (report, FC_SEVERITY_WARNING),
+                          fc_report_count (report, FC_SEVERITY_INFO));
+  if (report->findings->len == 0)
+    g_string_append (out, "未发现问题。No findings.\n");
+  for (guint i = 0; i < report->findings->len; i++)
+    append_text_finding (out, i + 1, g_ptr_array_index (report->findings, i));
+  return g_string_free (out, FALSE);
+}
+
+/* ---- JSON ------------------------------------------------------------- */
+
+/* JSON has no NaN or infinity: those become null. */
+static void
+add_number_or_null (JsonBuilder *builder, const char *name, gboolean present, double value)
+{
+  json_builder_set_member_name (builder, name);
+  if (present && isfinite (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string_member (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value != NULL ? value : "");
+}
+
+static void
+build_tables (JsonBuilder *builder, const FcReport *report)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  json_builder_set_member_name (builder, "tables");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < report->tables->len; i++)
+    {
+      const FcTableLocation *location = g_ptr_array_index (report->tables, i);
+      g_autofree char *range = location_range (location);
+
+      if (!g_hash_table_add (seen, location->table))
+        continue; /* a table id is a key: the first location wins */
+      json_builder_set_member_name (builder, location->table);
+      json_builder_begin_object (builder);
+      add_string_member (builder, "sheet", location->sheet);
+      add_string_member (builder, "range", range);
+      add_string_member (builder, "title", location->title);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+build_finding (JsonBuilder *builder, const FcFinding *finding)
+{
+  json_builder_begin_object (builder);
+  add_string_member (builder, "rule", finding->rule_id);
+  add_string_member (builder, "severity", fc_severity_to_string (finding->severity));
+  add_string_member (builder, "table", finding->table);
+  add_string_member (builder, "message", finding->message);
+  add_string_member (builder, "message_en", finding->message_en);
+
+  json_builder_set_member_name (builder, "cells");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < finding->cells->len; i++)
+    {
+      const FcFindingCell *cell = g_ptr_array_index (finding->cells, i);
+      json_builder_begin_object (builder);
+      add_string_member (builder, "sheet", cell->sheet);
+      add_string_member (builder, "cell", cell->address);
+      add_string_member (builder, "row_label", cell->row_label);
+      add_string_member (builder, "column_label", cell->column_label);
+      add_number_or_null (builder, "value", TRUE, cell->value);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_number_or_null (builder, "expected", finding->has_amounts, finding->expected);
+  add_number_or_null (builder, "actual", finding->has_amounts, finding->actual);
+  add_number_or_null (builder, "difference", finding->has_amounts, finding->difference);
+  json_builder_end_object (builder);
+}
+
+static void
+build_workbook (JsonBuilder *builder, const FcReport *report, const char *path,
+                const char *error)
+{
+  json_builder_begin_object (builder);
+  add_string_member (builder, "path", path);
+  if (report == NULL)
+    {
+      add_string_member (builder, "error", error != NULL ? error : "could not be read");
+      json_builder_end_object (builder);
+      return;
+    }
+
+  build_tables (builder, report);
+
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->findings->len; i++)
+    build_finding (builder, g_ptr_array_index (report->findings, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "summary");
+  json_builder_begin_object (builder);
+  for (gsize i = 0; i < G_N_ELEMENTS (severities_desc); i++)
+    {
+      json_builder_set_member_name (builder, fc_severity_to_string (severities_desc[i]));
+      json_builder_add_int_value (builder, fc_report_count (report, severities_desc[i]));
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+/* Returns the JSON document (transfer full). */
+char *
+fc_report_to_json_full (const FcReport *const *reports, const char *const *paths,
+                        const char *const *errors, guint n, gboolean pretty)
+{
+  g_return_val_if_fail (n == 0 || reports != NULL, NULL);
+
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "workbooks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    build_workbook (builder, reports[i], paths != NULL ? paths[i] : NULL,
+                    errors != NULL ? errors[i] : NULL);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, pretty);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Returns the JSON document (transfer full). */
+char *
+fc_report_to_json (const FcReport *const *reports, const char *const *paths,
+                   guint n, gboolean pretty)
+{
+  return fc_report_to_json_full (reports, paths, NULL, n, pretty);
+}
+
+/* ---- CSV -------------------------------------------------------------- */
+
+/* RFC 4180: quote a field holding a comma, quote, CR or LF; double quotes. */
+static void
+append_csv_field (GString *out, const char *field, gboolean last)
+{
+  if (field == NULL)
+    field = "";
+  if (strpbrk (field, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = field; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, field);
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static void
+append_csv_finding (GString *out, const char *path, const FcFinding *finding)
+{
+  g_autoptr (GString) cells = g_string_new (NULL);
+  for (guint i = 0; i < finding->cells->len; i++)
+    {
+      const FcFindingCell *cell = g_ptr_array_index (finding->cells, i);
+      g_string_append_printf (cells, "%s%s!%s", i > 0 ? "; " : "", cell->sheet, cell->address);
+    }
+
+  g_autofree char *expected = finding->has_amounts ? format_amount (finding->expected) : NULL;
+  g_autofree char *actual = finding->has_amounts ? format_amount (finding->actual) : NULL;
+  g_autofree char *difference = finding->has_amounts ? format_amount (finding->difference) : NULL;
+
+  append_csv_field (out, path, FALSE);
+  append_csv_field (out, finding->rule_id, FALSE);
+  append_csv_field (out, fc_severity_to_string (finding->severity), FALSE);
+  append_csv_field (out, finding->table, FALSE);
+  append_csv_field (out, finding->message, FALSE);
+  append_csv_field (out, cells->str, FALSE);
+  append_csv_field (out, expected, FALSE);
+  append_csv_field (out, actual, FALSE);
+  append_csv_field (out, difference, TRUE);
+}
+
+/* Returns the CSV text (transfer full). */
+char *
+fc_report_to_csv (const FcReport *const *reports, const char *const *paths, guint n)
+{
+  g_return_val_if_fail (n == 0 || reports != NULL, NULL);
+
+  GString *out = g_string_new ("path,rule,severity,table,message,cells,expected,actual,difference\r\n");
+  for (guint i = 0; i < n; i++)
+    {
+      if (reports[i] == NULL)
+        continue;
+      for (guint j = 0; j < reports[i]->findings->len; j++)
+        append_csv_finding (out, paths != NULL ? paths[i] : NULL,
+                            g_ptr_array_index (reports[i]->findings, j));
+    }
+  return g_string_free (out, FALSE);
+}

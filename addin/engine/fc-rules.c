@@ -1,0 +1,556 @@
+/* fc-rules.c — reading rule files: GKeyFile for the groups, GScanner for
+ * the check expressions. */
+#include "fc-rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "fc-error.h"
+#include "fc-table.h"
+
+static void
+ref_clear (FcRef *ref)
+{
+  g_clear_pointer (&ref->key, g_free);
+}
+
+static void
+term_array_clear (GArray *terms)
+{
+  for (guint i = 0; terms != NULL && i < terms->len; i++)
+    ref_clear (&g_array_index (terms, FcTerm, i).ref);
+}
+
+void
+fc_rule_free (FcRule *rule)
+{
+  if (rule == NULL)
+    return;
+  g_free (rule->id);
+  g_free (rule->table);
+  g_free (rule->message);
+  g_free (rule->message_en);
+  g_free (rule->expression);
+  g_free (rule->origin);
+  term_array_clear (rule->lhs);
+  term_array_clear (rule->rhs);
+  g_clear_pointer (&rule->lhs, g_array_unref);
+  g_clear_pointer (&rule->rhs, g_array_unref);
+  g_clear_pointer (&rule->tables, g_ptr_array_unref);
+  g_free (rule);
+}
+
+/* ---- expressions ------------------------------------------------------- */
+
+typedef struct {
+  GScanner *scanner;
+  char *problem; /* first problem found, owned */
+} Parser;
+
+static gboolean
+fail (Parser *p, const char *what)
+{
+  if (p->problem == NULL)
+    p->problem = g_strdup_printf ("%s (at character %u)", what,
+                                  g_scanner_cur_position (p->scanner));
+  return FALSE;
+}
+
+static gboolean
+expect_char (Parser *p, char c)
+{
+  if (g_scanner_get_next_token (p->scanner) != (GTokenType) c)
+    {
+      g_autofree char *what = g_strdup_printf ("expected '%c'", c);
+      return fail (p, what);
+    }
+  return TRUE;
+}
+
+/* "1" or "1..8" after the first integer was read. */
+static gboolean
+parse_range_tail (Parser *p, guint64 from, guint64 *to, gboolean *is_range)
+{
+  *to = from;
+  *is_range = FALSE;
+  if (g_scanner_peek_next_token (p->scanner) != (GTokenType) '.')
+    return TRUE;
+  g_scanner_get_next_token (p->scanner);
+  if (!expect_char (p, '.'))
+    return FALSE;
+  if (g_scanner_get_next_token (p->scanner) != G_TOKEN_INT)
+    return fail (p, "expected a number after '..'");
+  *to = p->scanner->value.v_int;
+  *is_range = TRUE;
+  if (*to < from)
+    return fail (p, "a range must run upwards");
+  return TRUE;
+}
+
+static gboolean
+parse_row (Parser *p, FcRef *ref)
+{
+  GTokenType t = g_scanner_get_next_token (p->scanner);
+  if (t == G_TOKEN_INT)
+    {
+      guint64 from = p->scanner->value.v_int, to;
+      gboolean range;
+      if (!parse_range_tail (p, from, &to, &range))
+        return FALSE;
+      if (to > 9999)
+        return fail (p, "a 行次 above 9999");
+      ref->row = range ? FC_ROW_LINE_RANGE : FC_ROW_LINE;
+      ref->line_from = (int) from;
+      ref->line_to = (int) to;
+      return TRUE;
+    }
+  if (t == G_TOKEN_STRING)
+    {
+      ref->row = FC_ROW_LABEL;
+      ref->key = g_strdup (p->scanner->value.v_string);
+      return TRUE;
+    }
+  if (t == (GTokenType) '*')
+    {
+      ref->row = FC_ROW_EACH;
+      return TRUE;
+    }
+  if (t == (GTokenType) '#')
+    {
+      if (g_scanner_get_next_token (p->scanner) != G_TOKEN_INT)
+        return fail (p, "expected a code after '#'");
+      ref->row = FC_ROW_CODE;
+      ref->key = g_strdup_printf ("%" G_GUINT64_FORMAT, p->scanner->value.v_int64);
+      gsize len = strlen (ref->key);
+      if (len != 3 && len != 5 && len != 7)
+        return fail (p, "a 科目代码 has 3, 5 or 7 digits");
+      return TRUE;
+    }
+  if (t == G_TOKEN_IDENTIFIER)
+    {
+      const char *id = p->scanner->value.v_identifier;
+      if (strcmp (id, "$class") == 0)
+        ref->row = FC_ROW_EACH_CLASS;
+      else if (strcmp (id, "$code") == 0)
+        ref->row = FC_ROW_EACH_CODE;
+      else if (strcmp (id, "class") == 0)
+        ref->row = FC_ROW_ALL_CLASSES;
+      else
+        return fail (p, "unknown row selector (use 27, 1..8, #201, \"合计\", *, $class, $code or class)");
+      return TRUE;
+    }
+  return fail (p, "expected a row selector");
+}
+
+static gboolean
+parse_column (Parser *p, FcRef *ref)
+{
+  GTokenType t = g_scanner_get_next_token (p->scanner);
+  if (t == (GTokenType) '*')
+    {
+      ref->column = FC_COLUMN_EACH;
+      return TRUE;
+    }
+  if (t != G_TOKEN_INT)
+    return fail (p, "expected a 栏次 number, a range or *");
+  guint64 from = p->scanner->value.v_int, to;
+  gboolean range;
+  if (!parse_range_tail (p, from, &to, &range))
+    return FALSE;
+  if (from < 1 || to > 64)
+    return fail (p, "栏次 must be between 1 and 64");
+  ref->column = range ? FC_COLUMN_RANGE : FC_COLUMN_ONE;
+  ref->col_from = (guint) from;
+  ref->col_to = (guint) to;
+  return TRUE;
+}
+
+static void
+note_table (FcRule *rule, const char *table)
+{
+  for (guint i = 0; i < rule->tables->len; i++)
+    if (strcmp (g_ptr_array_index (rule->tables, i), table) == 0)
+      return;
+  g_ptr_array_add (rule->tables, g_strdup (table));
+}
+
+static gboolean
+parse_ref (Parser *p, FcRule *rule, FcRef *ref)
+{
+  /* the table number was already read */
+  guint64 n = p->scanner->value.v_int;
+  if (n < 1 || n > 10)
+    return fail (p, "table numbers run from 01 to 10");
+  g_snprintf (ref->table, sizeof ref->table, "%02u", (guint) n);
+  note_table (rule, ref->table);
+  return expect_char (p, '[') && parse_row (p, ref) && expect_char (p, ',')
+         && parse_column (p, ref) && expect_char (p, ']');
+}
+
+static gboolean
+parse_term (Parser *p, FcRule *rule, int sign, GArray *terms)
+{
+  FcTerm term = { .sign = sign };
+  GTokenType t = g_scanner_get_next_token (p->scanner);
+  if (t == G_TOKEN_IDENTIFIER && strcmp (p->scanner->value.v_identifier, "sum") == 0)
+    {
+      if (!expect_char (p, '('))
+        return FALSE;
+      if (g_scanner_get_next_token (p->scanner) != G_TOKEN_INT)
+        return fail (p, "sum( takes a cell reference");
+      if (!parse_ref (p, rule, &term.ref))
+        return (ref_clear (&term.ref), FALSE);
+      g_array_append_val (terms, term);
+      return expect_char (p, ')');
+    }
+  if (t != G_TOKEN_INT)
+    return fail (p, "expected a cell reference such as 01[27,1]");
+  if (g_scanner_peek_next_token (p->scanner) != (GTokenType) '[')
+    {
+      /* a bare number is a constant: 0 */
+      term.is_constant = TRUE;
+      term.constant = (double) p->scanner->value.v_int;
+      g_array_append_val (terms, term);
+      return TRUE;
+    }
+  if (!parse_ref (p, rule, &term.ref))
+    return (ref_clear (&term.ref), FALSE);
+  g_array_append_val (terms, term);
+  return TRUE;
+}
+
+static gboolean
+parse_side (Parser *p, FcRule *rule, GArray *terms)
+{
+  int sign = 1;
+  if (g_scanner_peek_next_token (p->scanner) == (GTokenType) '-')
+    {
+      g_scanner_get_next_token (p->scanner);
+      sign = -1;
+    }
+  if (!parse_term (p, rule, sign, terms))
+    return FALSE;
+  for (;;)
+    {
+      GTokenType t = g_scanner_peek_next_token (p->scanner);
+      if (t != (GTokenType) '+' && t != (GTokenType) '-')
+        return TRUE;
+      g_scanner_get_next_token (p->scanner);
+      if (!parse_term (p, rule, t == (GTokenType) '+' ? 1 : -1, terms))
+        return FALSE;
+    }
+}
+
+static gboolean
+parse_relation (Parser *p, FcRule *rule)
+{
+  GTokenType t = g_scanner_get_next_token (p->scanner);
+  if (t == (GTokenType) '=')
+    {
+      rule->relation = FC_RELATION_EQ;
+      return TRUE;
+    }
+  if ((t == (GTokenType) '<' || t == (GTokenType) '>')
+      && g_scanner_get_next_token (p->scanner) == (GTokenType) '=')
+    {
+      rule->relation = t == (GTokenType) '<' ? FC_RELATION_LE : FC_RELATION_GE;
+      return TRUE;
+    }
+  return fail (p, "expected =, <= or >=");
+}
+
+/* '*' rows must all name one table: that table's rows are what is iterated. */
+static gboolean
+check_each_row_tables (Parser *p, FcRule *rule)
+{
+  const char *each = NULL;
+  GArray *sides[] = { rule->lhs, rule->rhs };
+  for (guint s = 0; s < 2; s++)
+    for (guint i = 0; i < sides[s]->len; i++)
+      {
+        const FcTerm *t = &g_array_index (sides[s], FcTerm, i);
+        if (t->is_constant || t->ref.row != FC_ROW_EACH)
+          continue;
+        if (each != NULL && strcmp (each, t->ref.table) != 0)
+          return fail (p, "'*' rows must all be in the same table (use $code to match rows across tables)");
+        each = t->ref.table;
+      }
+  return TRUE;
+}
+
+gboolean
+fc_rules_parse_expression (const char *expression, FcRule *rule, GError **error)
+{
+  Parser p = { g_scanner_new (NULL), NULL };
+  GScannerConfig *c = p.scanner->config;
+  c->scan_float = FALSE; /* "1..8" must stay two integers */
+  c->scan_octal = FALSE; /* "08" is table 8 */
+  c->scan_hex = FALSE;
+  c->numbers_2_int = TRUE;
+  c->int_2_float = FALSE;
+  c->scan_identifier_1char = TRUE;
+  c->cpair_comment_single = NULL; /* '#' introduces a code, not a comment */
+  c->cset_identifier_first = G_CSET_a_2_z G_CSET_A_2_Z "_$";
+  c->scan_string_sq = FALSE;
+  g_scanner_input_text (p.scanner, expression, (guint) strlen (expression));
+
+  if (rule->lhs == NULL)
+    rule->lhs = g_array_new (FALSE, TRUE, sizeof (FcTerm));
+  if (rule->rhs == NULL)
+    rule->rhs = g_array_new (FALSE, TRUE, sizeof (FcTerm));
+  if (rule->tables == NULL)
+    rule->tables = g_ptr_array_new_with_free_func (g_free);
+
+  gboolean ok = parse_side (&p, rule, rule->lhs) && parse_relation (&p, rule)
+                && parse_side (&p, rule, rule->rhs)
+                && (g_scanner_get_next_token (p.scanner) == G_TOKEN_EOF
+                    || fail (&p, "unexpected text after the expression"))
+                && check_each_row_tables (&p, rule);
+  if (!ok)
+    g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX, "%s", p.problem);
+  g_free (p.problem);
+  g_scanner_destroy (p.scanner);
+  return ok;
+}
+
+/* ---- rule files -------------------------------------------------------- */
+
+/* 1-based line of "[group]" in the text, or of its key when key != NULL. */
+static guint
+line_of (const char *data, const char *group, const char *key)
+{
+  g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
+  g_autofree char *header = g_strdup_printf ("[%s]", group);
+  gboolean in_group = FALSE;
+  guint group_line = 0;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *l = g_strstrip (g_strdup (lines[i]));
+      if (l[0] == '[')
+        {
+          in_group = strcmp (l, header) == 0;
+          if (in_group)
+            group_line = i + 1;
+          continue;
+        }
+      if (in_group && key != NULL && g_str_has_prefix (l, key)
+          && strchr ("= [\t", l[strlen (key)]) != NULL)
+        return i + 1;
+    }
+  return group_line;
+}
+
+/* GKeyFile says what is wrong but not where: find the first line that is
+ * neither blank, a comment, a [group] nor key = value. */
+static guint
+first_bad_line (const char *data)
+{
+  g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *l = g_strstrip (g_strdup (lines[i]));
+      if (*l == '\0' || *l == '#' || (*l == '[' && l[strlen (l) - 1] == ']')
+          || (strchr (l, '=') != NULL && *l != '='))
+        continue;
+      return i + 1;
+    }
+  return 0;
+}
+
+static FcSeverity
+parse_severity (const char *s, gboolean *ok)
+{
+  *ok = TRUE;
+  if (s == NULL || strcmp (s, "error") == 0)
+    return FC_SEVERITY_ERROR;
+  if (strcmp (s, "warning") == 0)
+    return FC_SEVERITY_WARNING;
+  if (strcmp (s, "info") == 0)
+    return FC_SEVERITY_INFO;
+  *ok = FALSE;
+  return FC_SEVERITY_ERROR;
+}
+
+static FcRule *
+parse_group (GKeyFile *kf, const char *data, const char *name,
+             const char *group, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  FcRule *rule = g_new0 (FcRule, 1);
+  rule->id = g_strdup (group);
+  rule->origin = g_strdup_printf ("%s:%u", name, line_of (data, group, NULL));
+  rule->tables = g_ptr_array_new_with_free_func (g_free);
+  rule->lhs = g_array_new (FALSE, TRUE, sizeof (FcTerm));
+  rule->rhs = g_array_new (FALSE, TRUE, sizeof (FcTerm));
+
+  g_autofree char *severity = g_key_file_get_string (kf, group, "severity", NULL);
+  gboolean ok;
+  rule->severity = parse_severity (severity, &ok);
+  if (!ok)
+    {
+      g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                   "%s:%u: rule %s: severity must be error, warning or info, not “%s”",
+                   name, line_of (data, group, "severity"), group, severity);
+      return (fc_rule_free (rule), NULL);
+    }
+  rule->message = g_key_file_get_locale_string (kf, group, "message", "zh_CN", NULL);
+  rule->message_en = g_key_file_get_locale_string (kf, group, "message", "en_US", NULL);
+  if (rule->message == NULL)
+    {
+      g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                   "%s:%u: rule %s has no message", name,
+                   line_of (data, group, NULL), group);
+      return (fc_rule_free (rule), NULL);
+    }
+  if (rule->message_en == NULL)
+    rule->message_en = g_strdup (rule->message);
+
+  g_autofree char *kind = g_key_file_get_string (kf, group, "kind", NULL);
+  g_autofree char *table = g_key_file_get_string (kf, group, "table", NULL);
+  if (kind == NULL || strcmp (kind, "check") == 0)
+    {
+      rule->kind = FC_RULE_CHECK;
+      rule->expression = g_key_file_get_string (kf, group, "check", NULL);
+      if (rule->expression == NULL)
+        {
+          g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                       "%s:%u: rule %s has no check = … expression", name,
+                       line_of (data, group, NULL), group);
+          return (fc_rule_free (rule), NULL);
+        }
+      if (!fc_rules_parse_expression (rule->expression, rule, &local))
+        {
+          g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                       "%s:%u: rule %s: %s in “%s”", name,
+                       line_of (data, group, "check"), group, local->message,
+                       rule->expression);
+          return (fc_rule_free (rule), NULL);
+        }
+    }
+  else if (strcmp (kind, "hierarchy") == 0)
+    {
+      rule->kind = FC_RULE_HIERARCHY;
+      g_autofree char *cols = g_key_file_get_string (kf, group, "columns", NULL);
+      const char *id = table ? fc_table_id_parse (table) : NULL;
+      guint from = 0, to = 0;
+      if (cols == NULL || (sscanf (cols, "%u..%u", &from, &to) != 2
+                           && (to = from, sscanf (cols, "%u", &from) != 1))
+          || from < 1 || to > 64 || (to != 0 && to < from) || id == NULL)
+        {
+          g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                       "%s:%u: rule %s: a hierarchy needs table = 02 and columns = 1..7",
+                       name, line_of (data, group, NULL), group);
+          return (fc_rule_free (rule), NULL);
+        }
+      rule->col_from = from;
+      rule->col_to = to ? to : from;
+      note_table (rule, id);
+    }
+  else if (strcmp (kind, "presence") == 0)
+    rule->kind = FC_RULE_PRESENCE;
+  else if (strcmp (kind, "table-number") == 0)
+    rule->kind = FC_RULE_TABLE_NUMBER;
+  else
+    {
+      g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                   "%s:%u: rule %s: unknown kind “%s” (check, hierarchy, presence, table-number)",
+                   name, line_of (data, group, "kind"), group, kind);
+      return (fc_rule_free (rule), NULL);
+    }
+
+  if (table != NULL)
+    {
+      const char *id = fc_table_id_parse (table);
+      rule->table = g_strdup (id ? id : table);
+    }
+  else
+    rule->table = g_strdup (rule->tables->len > 0
+                            ? (const char *) g_ptr_array_index (rule->tables, 0) : "");
+  return rule;
+}
+
+/* Reads [tolerance]; FALSE with error on a bad value. */
+static gboolean
+parse_tolerance (GKeyFile *kf, const char *data, const char *name,
+                 FcTolerance *tolerance, GError **error)
+{
+  const char *keys[] = { "per_figure", "maximum" };
+  double *fields[] = { &tolerance->per_figure, &tolerance->maximum };
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *v = g_key_file_get_string (kf, "tolerance", keys[i], NULL);
+      if (v == NULL)
+        continue;
+      char *end = NULL;
+      double d = g_ascii_strtod (v, &end);
+      if (end == v || *end != '\0' || !(d >= 0 && d <= 1))
+        {
+          g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                       "%s:%u: tolerance %s must be a number between 0 and 1, not “%s”",
+                       name, line_of (data, "tolerance", keys[i]), keys[i], v);
+          return FALSE;
+        }
+      *fields[i] = d;
+    }
+  return TRUE;
+}
+
+gboolean
+fc_rules_parse (const char *data, gssize length, const char *name,
+                GPtrArray *out, FcTolerance *tolerance, GError **error)
+{
+  g_autofree char *text = length < 0 ? g_strdup (data) : g_strndup (data, (gsize) length);
+  g_autoptr (GKeyFile) kf = g_key_file_new ();
+  g_autoptr (GError) local = NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                   "%s: the rule file is not UTF-8 text", name);
+      return FALSE;
+    }
+  if (!g_key_file_load_from_data (kf, text, (gsize) -1, G_KEY_FILE_KEEP_TRANSLATIONS, &local))
+    {
+      g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX, "%s:%u: %s", name,
+                   first_bad_line (text), local->message);
+      return FALSE;
+    }
+  g_auto (GStrv) groups = g_key_file_get_groups (kf, NULL);
+  g_autoptr (GPtrArray) parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_rule_free);
+  FcTolerance tol = { FC_TOLERANCE_PER_FIGURE, FC_TOLERANCE_MAXIMUM };
+  if (tolerance != NULL)
+    tol = *tolerance;
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      if (strcmp (groups[i], "tolerance") == 0)
+        {
+          if (!parse_tolerance (kf, text, name, &tol, error))
+            return FALSE;
+          continue;
+        }
+      FcRule *rule = parse_group (kf, text, name, groups[i], error);
+      if (rule == NULL)
+        return FALSE;
+      g_ptr_array_add (parsed, rule);
+    }
+  /* all or nothing: only a fully valid file changes the catalogue */
+  if (tolerance != NULL)
+    *tolerance = tol;
+  while (parsed->len > 0)
+    {
+      FcRule *rule = g_ptr_array_steal_index (parsed, 0);
+      gboolean replaced = FALSE;
+      for (guint j = 0; j < out->len && !replaced; j++)
+        {
+          FcRule *old = g_ptr_array_index (out, j);
+          if (strcmp (old->id, rule->id) == 0)
+            {
+              fc_rule_free (old);
+              g_ptr_array_index (out, j) = rule;
+              replaced = TRUE;
+            }
+        }
+      if (!replaced)
+        g_ptr_array_add (out, rule);
+    }
+  return TRUE;
+}

@@ -1,0 +1,120 @@
+/* fc-rules.h — the rule catalogue (审核公式) as data.
+ *
+ * A rule file is a GKeyFile; each group is one rule:
+ *
+ *   [R01.1]
+ *   severity = error
+ *   check = 01["本年收入合计",1] = sum(01[1..8,1])
+ *   message[zh_CN] = 本年收入合计应等于第1至8行各项收入之和
+ *   message[en_US] = Total income must equal the sum of income lines 1–8
+ *
+ * A cell reference is TABLE[ROW,COLUMN]: TABLE is the table number (01–10);
+ * ROW is a 行次 (27), a range of 行次 (1..8), a code (#201), a label
+ * ("合计"), * (every row: the rule is checked once per row), $class or
+ * $code (every 类 code / every code found in the referenced tables), or
+ * class (all 类 rows, summed); COLUMN is a 栏次 (1), a range (2..7, summed)
+ * or * (every column).  A reference that names several cells stands for
+ * their sum; sum(...) says so explicitly.  Relations: =, <=, >=.
+ *
+ * Other kinds: "kind = hierarchy" with "table" and "columns" checks the code
+ * hierarchy (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项); "kind = presence" checks that
+ * every table is there exactly once; "kind = table-number" checks the 表号
+ * against the title.
+ *
+ * The group [tolerance] is not a rule: per_figure and maximum set the
+ * rounding tolerance (see FcTolerance).
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "fc-finding.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FC_ROW_LINE,       /* line_from */
+  FC_ROW_LINE_RANGE, /* line_from..line_to */
+  FC_ROW_CODE,       /* key */
+  FC_ROW_LABEL,      /* key */
+  FC_ROW_EACH,       /* * */
+  FC_ROW_EACH_CLASS, /* $class */
+  FC_ROW_EACH_CODE,  /* $code */
+  FC_ROW_ALL_CLASSES /* class */
+} FcRowSelector;
+
+typedef enum {
+  FC_COLUMN_ONE,   /* col_from */
+  FC_COLUMN_RANGE, /* col_from..col_to */
+  FC_COLUMN_EACH   /* * */
+} FcColumnSelector;
+
+typedef struct {
+  char table[3];
+  FcRowSelector row;
+  int line_from, line_to;
+  char *key;
+  FcColumnSelector column;
+  guint col_from, col_to;
+} FcRef;
+
+typedef struct {
+  int sign;        /* +1 or -1 */
+  gboolean is_constant;
+  double constant;
+  FcRef ref;
+} FcTerm;
+
+typedef enum { FC_RELATION_EQ, FC_RELATION_LE, FC_RELATION_GE } FcRelation;
+
+typedef enum {
+  FC_RULE_CHECK,
+  FC_RULE_HIERARCHY,
+  FC_RULE_PRESENCE,
+  FC_RULE_TABLE_NUMBER
+} FcRuleKind;
+
+typedef struct {
+  char *id;
+  FcRuleKind kind;
+  FcSeverity severity;
+  char *table;       /* the table the rule reports under ("01"; "" for the package) */
+  char *message;     /* zh-CN */
+  char *message_en;  /* en-US */
+  char *expression;  /* the check as written */
+  char *origin;      /* "file:line" of the group, for messages */
+  GArray *lhs;       /* of FcTerm */
+  GArray *rhs;       /* of FcTerm */
+  FcRelation relation;
+  guint col_from, col_to; /* hierarchy columns */
+  GPtrArray *tables; /* of char*: every table the rule reads */
+} FcRule;
+
+void fc_rule_free (FcRule *rule);
+
+/* How far an identity over k written figures may be off through rounding:
+ * MIN (per_figure × k, maximum).  Interval semantics alone gives 0.005 × k,
+ * which for long sums grows past the size of a real typo (0.05); real
+ * packages' tails stay within 0.02, so the bound is capped.  A rule file
+ * may set both in a [tolerance] group. */
+typedef struct {
+  double per_figure;
+  double maximum;
+} FcTolerance;
+
+#define FC_TOLERANCE_PER_FIGURE 0.005
+#define FC_TOLERANCE_MAXIMUM 0.03
+
+/* Parses rule text into rules appended to out (of FcRule*, free func set by
+ * the caller).  A rule with the id of an earlier one replaces it.  On error
+ * returns FALSE with FC_ERROR_RULE_SYNTAX naming name:line and what is
+ * wrong; out is left unchanged then. */
+gboolean fc_rules_parse (const char *data, gssize length, const char *name,
+                         GPtrArray *out, FcTolerance *tolerance, GError **error);
+
+/* Parses a single check expression, e.g. "01[27,1] = sum(01[1..8,1])",
+ * into rule (lhs, rhs, relation, tables).  For tests and tools. */
+gboolean fc_rules_parse_expression (const char *expression, FcRule *rule,
+                                    GError **error);
+
+G_END_DECLS

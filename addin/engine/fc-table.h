@@ -1,0 +1,73 @@
+/* fc-table.h — finding the disclosure tables in a workbook, and locating
+ * their cells by row key (行次, 科目代码, label) and column key (栏次),
+ * never by absolute position.
+ */
+#pragma once
+
+#include "fc-workbook.h"
+
+G_BEGIN_DECLS
+
+/* One keyed row of a table.  A sheet row can hold several keyed rows: 01 and
+ * 04 put income and expenditure side by side, 06 four code blocks. */
+typedef struct {
+  int line;        /* 行次, or -1 */
+  char *code;      /* 科目代码 (3, 5 or 7 digits), or NULL */
+  char *label;     /* normalised label (no spaces, no enumeration), "" if none */
+  char *display;   /* the label as written, for reports */
+  guint row;       /* 0-based sheet row */
+  GArray *cols;    /* of int: sheet column of 栏次 n at index n; -1 = absent */
+} FcTableRow;
+
+typedef struct {
+  const char *id;       /* "01" … "10" (static) */
+  char *title;          /* as written */
+  guint title_row, title_col;
+  char *number_label;   /* the 表号 as written ("公开09表"), or NULL */
+  guint number_row, number_col; /* where the 表号 is, when there is one */
+  const FcSheet *sheet; /* transfer none: borrowed from the workbook */
+  guint first_row, last_row, first_col, last_col;
+  GPtrArray *rows;          /* of FcTableRow*, owned, top to bottom */
+  GPtrArray *column_labels; /* of char*: header text of 栏次 n at index n */
+} FcTable;
+
+void fc_table_free (FcTable *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcTable, fc_table_free)
+
+/* Recognises every disclosure table of the workbook, by title first and by
+ * 表号 second.  Returns an array of FcTable* that owns them, in sheet order
+ * (transfer full).  The tables borrow the workbook's sheets: free them first. */
+GPtrArray *fc_table_recognize (const FcWorkbook *workbook);
+
+/* The first table with that id, or NULL (transfer none). */
+const FcTable *fc_table_lookup (GPtrArray *tables, const char *id);
+
+/* Sheet column of 栏次 number in row, or -1. */
+int fc_table_row_column (const FcTableRow *row, guint number);
+
+/* Row lookups; column (栏次) narrows to rows that have that column, e.g. the
+ * income-side 总计 of 01 (栏1) versus the expenditure side (栏2); 0 = any.
+ * All return NULL when nothing matches (transfer none). */
+const FcTableRow *fc_table_find_line (const FcTable *table, int line, guint column);
+const FcTableRow *fc_table_find_code (const FcTable *table, const char *code, guint column);
+const FcTableRow *fc_table_find_label (const FcTable *table, const char *label, guint column);
+
+/* Header text of 栏次 number ("" when unknown; transfer none). */
+const char *fc_table_column_label (const FcTable *table, guint number);
+
+/* "本年收入合计 (行27)", "201 一般公共服务支出", "合计" (transfer full). */
+char *fc_table_row_describe (const FcTableRow *row);
+
+/* Canonical id ("01" … "10", static) for a table title ("收入决算表"), a
+ * 表号 ("公开02表") or a bare id ("2", "02"); NULL when none. */
+const char *fc_table_id_parse (const char *text);
+
+/* The standard title of a table id (static), or NULL. */
+const char *fc_table_standard_title (const char *id);
+
+/* Text folded for comparison: no white space or quotes, full-width ASCII
+ * folded, a leading enumeration ("一、", "(一)", "1.") removed
+ * (transfer full). */
+char *fc_text_normalize (const char *text);
+
+G_END_DECLS

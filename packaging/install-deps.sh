@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs the Debian 12 packages FiscalCheck needs to build, run and test.
+# Does nothing when they are all there; needs root (or sudo) otherwise.
+set -eu
+packages="gcc meson ninja-build pkg-config zip unzip python3
+libglib2.0-dev libjson-glib-dev check
+libreoffice-calc-nogui libreoffice-dev libreoffice-dev-common python3-uno"
+missing=""
+for p in $packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing" >&2
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q >&2
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -q --no-install-recommends $missing >&2

@@ -1,0 +1,311 @@
+/* test-report.c — text, JSON and CSV report writers. */
+#include <check.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fc-finding.h"
+#include "fc-report.h"
+
+/* A report with one amount finding, one without amounts and two tables
+ * (transfer full). */
+static FcReport *
+make_report (void)
+{
+  FcReport *report = fc_report_new ();
+  fc_report_add_table (report, "01", "收入支出决算总表", "收入支出决算总表", 0, 39, 0, 7);
+  fc_report_add_table (report, "02", "收入决算表", "Sheet, \"2\"", 2, 29, 0, 27);
+  fc_report_add_table (report, "01", "duplicate", "elsewhere", 0, 0, 0, 0);
+
+  FcFinding *f = fc_finding_new ("R01.1", FC_SEVERITY_ERROR, "01",
+                                 "本年收入合计不等于各项收入之和，差额 0.1",
+                                 "Total income, \"row 27\", differs\nfrom its parts");
+  fc_finding_add_cell (f, "收入支出决算总表", 26, 2, "本年收入合计 (行27)", "栏1 金额", 100.1);
+  fc_finding_add_cell (f, "收入支出决算总表", 6, 27, "", "", 40);
+  f->has_amounts = TRUE;
+  f->expected = 100.0;
+  f->actual = 100.1;
+  f->difference = 100.1 - 100.0;
+  f->tolerance = 0.005;
+  fc_report_add_finding (report, f);
+
+  fc_report_add_finding (report, fc_finding_new ("R00.1", FC_SEVERITY_WARNING, "",
+                                                 "缺少公开08表", "Table 08 is missing"));
+  fc_report_add_finding (report, fc_finding_new ("R03.2", FC_SEVERITY_INFO, "03", "提示", "note"));
+  return report;
+}
+
+START_TEST (test_counts)
+{
+  g_autoptr (FcReport) report = make_report ();
+  ck_assert_uint_eq (fc_report_count (report, FC_SEVERITY_ERROR), 1);
+  ck_assert_uint_eq (fc_report_count (report, FC_SEVERITY_WARNING), 1);
+  ck_assert_uint_eq (fc_report_count (report, FC_SEVERITY_INFO), 1);
+  ck_assert_str_eq (fc_severity_to_string (FC_SEVERITY_ERROR), "error");
+  ck_assert_str_eq (fc_severity_to_string (FC_SEVERITY_WARNING), "warning");
+  ck_assert_str_eq (fc_severity_to_string (FC_SEVERITY_INFO), "info");
+
+  const FcFinding *f = g_ptr_array_index (report->findings, 0);
+  const FcFindingCell *c = g_ptr_array_index (f->cells, 1);
+  ck_assert_str_eq (c->address, "AB7");
+}
+END_TEST
+
+START_TEST (test_text)
+{
+  g_autoptr (FcReport) report = make_report ();
+  g_autofree char *text = fc_report_to_text (report, "/tmp/部门决算.ods");
+
+  ck_assert (g_utf8_validate (text, -1, NULL));
+  ck_assert (g_str_has_prefix (text, "/tmp/部门决算.ods：错误 error 1，警告 warning 1，提示 info 1\n"));
+  ck_assert_ptr_nonnull (strstr (text, "[1] 错误 error  R01.1  表 table 01\n"));
+  ck_assert_ptr_nonnull (strstr (text, "本年收入合计不等于各项收入之和"));
+  ck_assert_ptr_nonnull (strstr (text, "收入支出决算总表!C27（本年收入合计 (行27) / 栏1 金额） = 100.10\n"));
+  ck_assert_ptr_nonnull (strstr (text, "收入支出决算总表!AB7 = 40.00\n"));
+  ck_assert_ptr_nonnull (strstr (text, "应为 expected 100.00，实为 actual 100.10，差额 difference 0.10\n"));
+  ck_assert_ptr_nonnull (strstr (text, "[2] 警告 warning  R00.1\n"));
+  ck_assert_ptr_nonnull (strstr (text, "[3] 提示 info  R03.2  表 table 03\n"));
+
+  g_autoptr (FcReport) empty = fc_report_new ();
+  g_autofree char *none = fc_report_to_text (empty, NULL);
+  ck_assert_ptr_nonnull (strstr (none, "错误 error 0"));
+  ck_assert_ptr_nonnull (strstr (none, "未发现问题"));
+}
+END_TEST
+
+static JsonObject *
+object_member (JsonObject *object, const char *name)
+{
+  ck_assert_msg (json_object_has_member (object, name), "no member %s", name);
+  return json_object_get_object_member (object, name);
+}
+
+START_TEST (test_json)
+{
+  g_autoptr (FcReport) report = make_report ();
+  const FcReport *reports[] = { report, NULL };
+  const char *paths[] = { "a/部门决算.ods", "b/broken.ods" };
+  const char *errors[] = { NULL, "not a spreadsheet" };
+
+  for (int pretty = 0; pretty <= 1; pretty++)
+    {
+      g_autofree char *json = fc_report_to_json_full (reports, paths, errors, 2, pretty);
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      GError *error = NULL;
+      ck_assert_msg (json_parser_load_from_data (parser, json, -1, &error), "%s", json);
+
+      JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+      JsonArray *workbooks = json_object_get_array_member (root, "workbooks");
+      ck_assert_uint_eq (json_array_get_length (workbooks), 2);
+
+      JsonObject *wb = json_array_get_object_element (workbooks, 0);
+      ck_assert_str_eq (json_object_get_string_member (wb, "path"), "a/部门决算.ods");
+      ck_assert (!json_object_has_member (wb, "error"));
+
+      JsonObject *tables = object_member (wb, "tables");
+      ck_assert_uint_eq (json_object_get_size (tables), 2);
+      JsonObject *t01 = object_member (tables, "01");
+      ck_assert_str_eq (json_object_get_string_member (t01, "sheet"), "收入支出决算总表");
+      ck_assert_str_eq (json_object_get_string_member (t01, "range"), "A1:H40");
+      ck_assert_str_eq (json_object_get_string_member (t01, "title"), "收入支出决算总表");
+      JsonObject *t02 = object_member (tables, "02");
+      ck_assert_str_eq (json_object_get_string_member (t02, "range"), "A3:AB30");
+      ck_assert_str_eq (json_object_get_string_member (t02, "sheet"), "Sheet, \"2\"");
+
+      JsonArray *findings = json_object_get_array_member (wb, "findings");
+      ck_assert_uint_eq (json_array_get_length (findings), 3);
+      JsonObject *f = json_array_get_object_element (findings, 0);
+      ck_assert_str_eq (json_object_get_string_member (f, "rule"), "R01.1");
+      ck_assert_str_eq (json_object_get_string_member (f, "severity"), "error");
+      ck_assert_str_eq (json_object_get_string_member (f, "table"), "01");
+      ck_assert_str_eq (json_object_get_string_member (f, "message"),
+                        "本年收入合计不等于各项收入之和，差额 0.1");
+      ck_assert_str_eq (json_object_get_string_member (f, "message_en"),
+                        "Total income, \"row 27\", differs\nfrom its parts");
+      ck_assert_double_eq (json_object_get_double_member (f, "expected"), 100.0);
+      ck_assert_double_eq (json_object_get_double_member (f, "actual"), 100.1);
+      ck_assert_double_eq (json_object_get_double_member (f, "difference"), 100.1 - 100.0);
+
+      JsonArray *cells = json_object_get_array_member (f, "cells");
+      ck_assert_uint_eq (json_array_get_length (cells), 2);
+      JsonObject *c = json_array_get_object_element (cells, 0);
+      ck_assert_str_eq (json_object_get_string_member (c, "sheet"), "收入支出决算总表");
+      ck_assert_str_eq (json_object_get_string_member (c, "cell"), "C27");
+      ck_assert_str_eq (json_object_get_string_member (c, "row_label"), "本年收入合计 (行27)");
+      ck_assert_str_eq (json_object_get_string_member (c, "column_label"), "栏1 金额");
+      ck_assert_double_eq (json_object_get_double_member (c, "value"), 100.1);
+
+      JsonObject *missing = json_array_get_object_element (findings, 1);
+      ck_assert_str_eq (json_object_get_string_member (missing, "table"), "");
+      ck_assert (json_object_get_null_member (missing, "expected"));
+      ck_assert (json_object_get_null_member (missing, "actual"));
+      ck_assert (json_object_get_null_member (missing, "difference"));
+      ck_assert_uint_eq (json_array_get_length (json_object_get_array_member (missing, "cells")), 0);
+
+      JsonObject *summary = object_member (wb, "summary");
+      ck_assert_int_eq (json_object_get_int_member (summary, "error"), 1);
+      ck_assert_int_eq (json_object_get_int_member (summary, "warning"), 1);
+      ck_assert_int_eq (json_object_get_int_member (summary, "info"), 1);
+
+      JsonObject *broken = json_array_get_object_element (workbooks, 1);
+      ck_assert_uint_eq (json_object_get_size (broken), 2);
+      ck_assert_str_eq (json_object_get_string_member (broken, "path"), "b/broken.ods");
+      ck_assert_str_eq (json_object_get_string_member (broken, "error"), "not a spreadsheet");
+    }
+}
+END_TEST
+
+START_TEST (test_json_edge_cases)
+{
+  g_autofree char *none = fc_report_to_json (NULL, NULL, 0, FALSE);
+  ck_assert_str_eq (none, "{\"workbooks\":[]}");
+
+  /* JSON has no NaN: such an amount is null rather than invalid output. */
+  g_autoptr (FcReport) report = fc_report_new ();
+  FcFinding *f = fc_finding_new ("R9", FC_SEVERITY_ERROR, "09", "m", "m");
+  f->has_amounts = TRUE;
+  f->expected = NAN;
+  f->actual = INFINITY;
+  f->difference = 1;
+  fc_report_add_finding (report, f);
+  const FcReport *reports[] = { report, NULL };
+  g_autofree char *json = fc_report_to_json (reports, NULL, 2, TRUE);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  ck_assert_msg (json_parser_load_from_data (parser, json, -1, NULL), "%s", json);
+  JsonArray *workbooks = json_object_get_array_member (
+      json_node_get_object (json_parser_get_root (parser)), "workbooks");
+  JsonObject *wb = json_array_get_object_element (workbooks, 0);
+  ck_assert_str_eq (json_object_get_string_member (wb, "path"), "");
+  JsonObject *found = json_array_get_object_element (json_object_get_array_member (wb, "findings"), 0);
+  ck_assert (json_object_get_null_member (found, "expected"));
+  ck_assert (json_object_get_null_member (found, "actual"));
+  ck_assert_double_eq (json_object_get_double_member (found, "difference"), 1);
+  JsonObject *failed = json_array_get_object_element (workbooks, 1);
+  ck_assert_str_eq (json_object_get_string_member (failed, "error"), "could not be read");
+}
+END_TEST
+
+/* Splits RFC 4180 CSV into rows of fields: the test's own reader
+ * (transfer full: GPtrArray of GPtrArray of char*). */
+static GPtrArray *
+parse_csv (const char *csv)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = csv;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++; !(*p == '"' && p[1] != '"'); p++)
+            {
+              ck_assert_msg (*p != '\0', "unterminated quote");
+              if (*p == '"')
+                p++;
+              g_string_append_c (field, *p);
+            }
+          p++;
+        }
+      else if (*p == ',')
+        {
+          g_ptr_array_add (row, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          p++;
+        }
+      else if (*p == '\r' && p[1] == '\n')
+        {
+          g_ptr_array_add (row, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+          p += 2;
+        }
+      else
+        {
+          ck_assert_msg (*p != '"' && *p != '\r' && *p != '\n', "bare special in field");
+          g_string_append_c (field, *p++);
+        }
+    }
+  ck_assert_uint_eq (row->len, 0); /* every line ends with CRLF */
+  g_ptr_array_unref (row);
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+static const char *
+field_at (GPtrArray *rows, guint row, guint col)
+{
+  GPtrArray *r = g_ptr_array_index (rows, row);
+  ck_assert_uint_eq (r->len, 9);
+  return g_ptr_array_index (r, col);
+}
+
+START_TEST (test_csv)
+{
+  g_autoptr (FcReport) report = make_report ();
+  FcFinding *f = fc_finding_new ("R02.1", FC_SEVERITY_ERROR, "02",
+                                 "含\"引号\", 逗号\n和换行", "en");
+  fc_finding_add_cell (f, "Sheet, \"2\"", 3, 2, "", "", -0.001);
+  f->has_amounts = TRUE;
+  f->expected = 5;
+  f->actual = 4.999;
+  f->difference = -0.001;
+  fc_report_add_finding (report, f);
+
+  const FcReport *reports[] = { report, NULL, report };
+  const char *paths[] = { "a,b.ods", "broken.ods", "c.ods" };
+  g_autofree char *csv = fc_report_to_csv (reports, paths, 3);
+  ck_assert (g_str_has_prefix (csv, "path,rule,severity,table,message,cells,expected,actual,difference\r\n"));
+
+  g_autoptr (GPtrArray) rows = parse_csv (csv);
+  ck_assert_uint_eq (rows->len, 1 + 4 + 4);
+  ck_assert_str_eq (field_at (rows, 1, 0), "a,b.ods");
+  ck_assert_str_eq (field_at (rows, 1, 1), "R01.1");
+  ck_assert_str_eq (field_at (rows, 1, 2), "error");
+  ck_assert_str_eq (field_at (rows, 1, 3), "01");
+  ck_assert_str_eq (field_at (rows, 1, 5), "收入支出决算总表!C27; 收入支出决算总表!AB7");
+  ck_assert_str_eq (field_at (rows, 1, 6), "100.00");
+  ck_assert_str_eq (field_at (rows, 1, 7), "100.10");
+  ck_assert_str_eq (field_at (rows, 1, 8), "0.10");
+  ck_assert_str_eq (field_at (rows, 2, 1), "R00.1");
+  ck_assert_str_eq (field_at (rows, 2, 5), "");
+  ck_assert_str_eq (field_at (rows, 2, 6), "");
+  ck_assert_str_eq (field_at (rows, 2, 8), "");
+  ck_assert_str_eq (field_at (rows, 4, 4), "含\"引号\", 逗号\n和换行");
+  ck_assert_str_eq (field_at (rows, 4, 5), "Sheet, \"2\"!C4");
+  ck_assert_str_eq (field_at (rows, 4, 7), "5.00");
+  ck_assert_str_eq (field_at (rows, 4, 8), "0.00"); /* never "-0.00" */
+  ck_assert_str_eq (field_at (rows, 5, 0), "c.ods");
+  ck_assert_ptr_nonnull (strstr (csv, "\"含\"\"引号\"\", 逗号\n和换行\""));
+
+  g_autofree char *header_only = fc_report_to_csv (NULL, NULL, 0);
+  ck_assert_str_eq (header_only, "path,rule,severity,table,message,cells,expected,actual,difference\r\n");
+}
+END_TEST
+
+static Suite *
+report_suite (void)
+{
+  Suite *suite = suite_create ("report");
+  TCase *tc = tcase_create ("core");
+  tcase_add_test (tc, test_counts);
+  tcase_add_test (tc, test_text);
+  tcase_add_test (tc, test_json);
+  tcase_add_test (tc, test_json_edge_cases);
+  tcase_add_test (tc, test_csv);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  SRunner *runner = srunner_create (report_suite ());
+  srunner_run_all (runner, CK_NORMAL);
+  int failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
