@@ -1,0 +1,28 @@
+/* fc-evaluate.h — what a FISCALCHECK() cell shows for a document: the rule
+ * engine (created once from the rules shipped beside the library), the
+ * document read and the check, folded into one cell value.
+ */
+#pragma once
+
+#include "fc-uno.h"
+
+G_BEGIN_DECLS
+
+/* A cell value: a number, or a short text when there is nothing to count. */
+typedef struct {
+  char *text;    /* NULL for a number; else UTF-8, owned */
+  double number;
+} FcEvalValue;
+
+/* Computes the value for document (any interface of a Calc model) and
+ * scope (NULL or "" for everything).  Never fails: problems become a text
+ * value.  Fills *value, which the caller clears with fc_eval_value_clear. */
+void fc_evaluate (uno_Interface *document, const char *scope, FcEvalValue *value);
+
+void fc_eval_value_clear (FcEvalValue *value);
+void fc_eval_value_copy (const FcEvalValue *src, FcEvalValue *dest);
+gboolean fc_eval_value_equal (const FcEvalValue *a, const FcEvalValue *b);
+/* Constructs the value as an any (double or string) into uninitialised memory. */
+void fc_eval_value_to_any (const FcEvalValue *value, uno_Any *any);
+
+G_END_DECLS
