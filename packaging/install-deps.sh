@@ -4,7 +4,8 @@
 set -eu
 packages="gcc meson ninja-build pkg-config zip unzip python3
 libglib2.0-dev libjson-glib-dev check
-libreoffice-calc-nogui libreoffice-dev libreoffice-dev-common python3-uno"
+libreoffice-calc-nogui libreoffice-dev libreoffice-dev-common python3-uno
+libreoffice-l10n-zh-cn"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

@@ -165,7 +165,8 @@ if tmp != '-':
 class Office:
     def __init__(self, oxt=None, connect_timeout=30, watchdog=600,
                  soffice='soffice', unopkg='unopkg', keep_tmp=False, log=None,
-                 handle_sigterm=True):
+                 handle_sigterm=True, ui_locale=None):
+        self.ui_locale = ui_locale
         self.oxt = oxt if oxt is None or isinstance(oxt, (list, tuple)) else [oxt]
         self.connect_timeout = connect_timeout
         self.watchdog_seconds = watchdog
@@ -216,6 +217,8 @@ class Office:
         try:
             for oxt in self.oxt or []:
                 self.install(oxt)
+            if self.ui_locale:
+                self._set_ui_locale(self.ui_locale)
             self._spawn()
             self._connect()
         except BaseException:
@@ -262,6 +265,32 @@ class Office:
             raise OfficeError('unopkg add %s failed (rc=%d):\n%s' % (oxt, p.returncode, out))
         self.log('installed %s (%.1fs)' % (os.path.basename(oxt), time.monotonic() - t0))
         return out
+
+    def _set_ui_locale(self, locale):
+        """Sets the office UI language (needs its language pack) in the
+        profile before the office starts."""
+        user = os.path.join(self.profile, 'user')
+        os.makedirs(user, exist_ok=True)
+        path = os.path.join(user, 'registrymodifications.xcu')
+        # the user's choice is Linguistic/General/UILocale; ooLocale is
+        # what the office detected and is rewritten at start
+        item = ('<item oor:path="/org.openoffice.Office.Linguistic/General"><prop '
+                'oor:name="UILocale" oor:op="fuse"><value>%s</value></prop></item>\n' % locale)
+        if os.path.exists(path):
+            with open(path, encoding='utf-8') as f:
+                text = f.read()
+            text = text.replace('</oor:items>', item + '</oor:items>')
+        else:
+            text = ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items '
+                    'xmlns:oor="http://openoffice.org/2001/registry" '
+                    'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+                    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+                    + item + '</oor:items>\n')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text)
+        for d in (self.profile, user):
+            os.chown(d, self.uid, self.gid)
+        os.chown(path, self.uid, self.gid)
 
     def _spawn(self):
         self.pipe_name = 'fcoffice_%d_%s' % (os.getpid(), uuid.uuid4().hex[:12])
