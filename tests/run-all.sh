@@ -1,0 +1,42 @@
+#!/bin/sh
+# Runs every test: installs what is missing, builds, runs the unit and
+# end-to-end tests (meson test), then the engine's unit tests again under
+# AddressSanitizer + UBSan.  Ends with the line "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+packaging/install-deps.sh || exit 2
+
+setup () { # dir, options…
+  dir=$1; shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson setup --reconfigure "$dir" "$@" >"$dir.setup.log" 2>&1
+  else
+    meson setup "$dir" "$@" >"$dir.setup.log" 2>&1
+  fi || { cat "$dir.setup.log"; echo "0 passed, 1 failed"; exit 1; }
+}
+
+setup build
+meson compile -C build || { echo "0 passed, 1 failed"; exit 1; }
+meson test -C build --print-errorlogs
+status=$?
+
+setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -De2e=false
+meson compile -C build-asan || { echo "0 passed, 1 failed"; exit 1; }
+meson test -C build-asan --suite unit --print-errorlogs
+[ $? -eq 0 ] || status=1
+
+# one summary over both runs, from meson's machine-readable logs
+python3 - build/meson-logs/testlog.json build-asan/meson-logs/testlog.json <<'PY'
+import json, sys
+passed = failed = 0
+for path in sys.argv[1:]:
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            result = json.loads(line).get('result')
+            if result in ('OK', 'EXPECTEDFAIL'):
+                passed += 1
+            elif result != 'SKIP':
+                failed += 1
+print('%d passed, %d failed' % (passed, failed))
+PY
+exit $status
