@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fc-error.h"
 #include "fc-finding.h"
 #include "fc-report.h"
 
@@ -286,6 +287,70 @@ START_TEST (test_csv)
 }
 END_TEST
 
+/* One workbook entry survives fc_report_workbook_to_json → fc_report_from_json:
+ * the text and CSV written from the copy equal those of the original. */
+START_TEST (test_json_roundtrip)
+{
+  g_autoptr (FcReport) report = make_report ();
+  g_autofree char *entry = fc_report_workbook_to_json (report, "a/部门决算.ods", NULL, FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcReport) copy = fc_report_from_json (entry, -1, &error);
+
+  ck_assert_msg (copy != NULL, "%s", error != NULL ? error->message : "");
+  ck_assert_uint_eq (copy->findings->len, report->findings->len);
+  ck_assert_uint_eq (copy->tables->len, 2); /* the duplicate 01 was never written */
+  const FcTableLocation *t02 = g_ptr_array_index (copy->tables, 1);
+  ck_assert_uint_eq (t02->first_row, 2);
+  ck_assert_uint_eq (t02->last_col, 27);
+  const FcFinding *f = g_ptr_array_index (copy->findings, 0);
+  ck_assert (f->has_amounts);
+  ck_assert_double_eq (f->difference, 100.1 - 100.0);
+  const FcFindingCell *cell = g_ptr_array_index (f->cells, 1);
+  ck_assert_uint_eq (cell->row, 6);
+  ck_assert_uint_eq (cell->col, 27);
+  ck_assert (!((const FcFinding *) g_ptr_array_index (copy->findings, 1))->has_amounts);
+
+  g_autofree char *text = fc_report_to_text (report, "x.ods");
+  g_autofree char *copy_text = fc_report_to_text (copy, "x.ods");
+  ck_assert_str_eq (copy_text, text);
+  const FcReport *originals[] = { report }, *copies[] = { copy };
+  const char *paths[] = { "x.ods" };
+  g_autofree char *csv = fc_report_to_csv (originals, paths, 1);
+  g_autofree char *copy_csv = fc_report_to_csv (copies, paths, 1);
+  ck_assert_str_eq (copy_csv, csv);
+  g_autofree char *again = fc_report_workbook_to_json (copy, "a/部门决算.ods", NULL, FALSE);
+  ck_assert_str_eq (again, entry);
+}
+END_TEST
+
+START_TEST (test_json_entry_errors)
+{
+  static const char *const bad[] = {
+    "", "[]", "{\"path\":\"x\"}",
+    "{\"tables\":{\"01\":{\"range\":\"A0:B2\"}},\"findings\":[]}",
+    "{\"tables\":{},\"findings\":[{\"rule\":\"R1\",\"severity\":\"fatal\",\"cells\":[]}]}",
+    "{\"tables\":{},\"findings\":[{\"rule\":\"R1\",\"severity\":\"error\",\"cells\":[{\"cell\":\"c3\"}]}]}",
+  };
+  g_autofree char *failed = fc_report_workbook_to_json (NULL, "b.ods", "无法读取 unreadable", TRUE);
+  g_autoptr (GError) error = NULL;
+
+  ck_assert_ptr_null (fc_report_from_json (failed, -1, &error));
+  ck_assert (g_error_matches (error, FC_ERROR, FC_ERROR_READ));
+  ck_assert_str_eq (error->message, "无法读取 unreadable");
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_clear_error (&error);
+      ck_assert_msg (fc_report_from_json (bad[i], -1, &error) == NULL, "%s", bad[i]);
+      ck_assert (g_error_matches (error, FC_ERROR, FC_ERROR_READ));
+    }
+
+  g_autoptr (FcReport) empty = fc_report_from_json ("{\"path\":\"e\",\"tables\":{},\"findings\":[]}",
+                                                    -1, NULL);
+  ck_assert_ptr_nonnull (empty);
+  ck_assert_uint_eq (empty->findings->len, 0);
+}
+END_TEST
+
 static Suite *
 report_suite (void)
 {
@@ -296,6 +361,8 @@ report_suite (void)
   tcase_add_test (tc, test_json);
   tcase_add_test (tc, test_json_edge_cases);
   tcase_add_test (tc, test_csv);
+  tcase_add_test (tc, test_json_roundtrip);
+  tcase_add_test (tc, test_json_entry_errors);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -28,6 +28,19 @@ char *fc_report_to_json_full (const FcReport *const *reports,
                               const char *const *errors, guint n,
                               gboolean pretty);
 
+/* One element of the "workbooks" array above, for a single workbook: the
+ * checked entry, or {"path", "error"} when report is NULL (transfer full). */
+char *fc_report_workbook_to_json (const FcReport *report, const char *path,
+                                  const char *error, gboolean pretty);
+
+/* The report back from one workbook entry as written by
+ * fc_report_workbook_to_json() (tables, findings; the path is the
+ * caller's business).  A failed entry gives NULL with FC_ERROR_READ whose
+ * message is the entry's "error"; malformed JSON gives FC_ERROR_READ
+ * describing the problem.  Duplicate table ids were already dropped by the
+ * writer, and tolerances are not part of the JSON (transfer full). */
+FcReport *fc_report_from_json (const char *json, gssize length, GError **error);
+
 /* One finding per CRLF-terminated line under the header
  * path,rule,severity,table,message,cells,expected,actual,difference
  * (RFC 4180 quoting, UTF-8, no BOM).  cells is "sheet!C12; sheet!D12";
