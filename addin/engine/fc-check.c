@@ -55,7 +55,9 @@ fc_check_context_free (FcCheckContext *context)
 double
 fc_check_tolerance (const FcTolerance *tolerance, guint n_figures)
 {
-  return MIN (tolerance->per_figure * n_figures, tolerance->maximum);
+  if (n_figures == 0)
+    return 0;
+  return CLAMP (tolerance->per_figure * n_figures, tolerance->minimum, tolerance->maximum);
 }
 
 static double

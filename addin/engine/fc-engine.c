@@ -17,7 +17,7 @@ engine_new (void)
 {
   FcEngine *e = g_new0 (FcEngine, 1);
   e->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_rule_free);
-  e->tolerance = (FcTolerance) { FC_TOLERANCE_PER_FIGURE, FC_TOLERANCE_MAXIMUM };
+  e->tolerance = FC_TOLERANCE_DEFAULT;
   return e;
 }
 

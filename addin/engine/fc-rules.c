@@ -474,8 +474,8 @@ static gboolean
 parse_tolerance (GKeyFile *kf, const char *data, const char *name,
                  FcTolerance *tolerance, GError **error)
 {
-  const char *keys[] = { "per_figure", "maximum" };
-  double *fields[] = { &tolerance->per_figure, &tolerance->maximum };
+  const char *keys[] = { "per_figure", "minimum", "maximum" };
+  double *fields[] = { &tolerance->per_figure, &tolerance->minimum, &tolerance->maximum };
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       g_autofree char *v = g_key_file_get_string (kf, "tolerance", keys[i], NULL);
@@ -491,6 +491,13 @@ parse_tolerance (GKeyFile *kf, const char *data, const char *name,
           return FALSE;
         }
       *fields[i] = d;
+    }
+  if (tolerance->minimum > tolerance->maximum)
+    {
+      g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                   "%s:%u: tolerance minimum is larger than maximum", name,
+                   line_of (data, "tolerance", NULL));
+      return FALSE;
     }
   return TRUE;
 }
@@ -516,7 +523,7 @@ fc_rules_parse (const char *data, gssize length, const char *name,
     }
   g_auto (GStrv) groups = g_key_file_get_groups (kf, NULL);
   g_autoptr (GPtrArray) parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_rule_free);
-  FcTolerance tol = { FC_TOLERANCE_PER_FIGURE, FC_TOLERANCE_MAXIMUM };
+  FcTolerance tol = FC_TOLERANCE_DEFAULT;
   if (tolerance != NULL)
     tol = *tolerance;
   for (guint i = 0; groups[i] != NULL; i++)

@@ -93,17 +93,18 @@ typedef struct {
 void fc_rule_free (FcRule *rule);
 
 /* How far an identity over k written figures may be off through rounding:
- * MIN (per_figure × k, maximum).  Interval semantics alone gives 0.005 × k,
- * which for long sums grows past the size of a real typo (0.05); real
- * packages' tails stay within 0.02, so the bound is capped.  A rule file
- * may set both in a [tolerance] group. */
+ * per_figure × k (interval semantics: each figure is ±0.005), but at least
+ * minimum — re-balancing after rounding (舍位平衡) moves a figure by 0.01 on
+ * top of its own rounding — and at most maximum, because for long sums
+ * 0.005 × k grows past the size of a real typo (0.05) while real packages'
+ * tails stay within 0.02.  A rule file may set all three in [tolerance]. */
 typedef struct {
   double per_figure;
+  double minimum;
   double maximum;
 } FcTolerance;
 
-#define FC_TOLERANCE_PER_FIGURE 0.005
-#define FC_TOLERANCE_MAXIMUM 0.03
+#define FC_TOLERANCE_DEFAULT ((FcTolerance) { 0.005, 0.02, 0.03 })
 
 /* Parses rule text into rules appended to out (of FcRule*, free func set by
  * the caller).  A rule with the id of an earlier one replaces it.  On error

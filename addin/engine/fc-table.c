@@ -9,6 +9,7 @@
 #include "fc-table.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fc-amount.h"
@@ -263,26 +264,65 @@ cell_has_text (const FcSheet *sheet, guint row, guint col)
          && !fc_amount_parse_text (c->text, &v);
 }
 
-/* 科目代码: 3, 5 or 7 digits, written as a number or as text. */
+/* 科目代码: 3, 5 or 7 digits, written as a number or as text.  With rest,
+ * a text such as "201 一般公共服务支出" also counts: the code, and *rest
+ * set to the name as written (transfer full, both). */
 static char *
-cell_code (const FcSheet *sheet, guint row, guint col)
+cell_code (const FcSheet *sheet, guint row, guint col, char **rest)
 {
   const FcCell *c = fc_sheet_get_cell (sheet, row, col);
   g_autofree char *s = NULL;
   gint64 v;
+  if (rest != NULL)
+    *rest = NULL;
   if (c->kind == FC_CELL_NUMBER && cell_integer (sheet, row, col, &v) && v > 0)
     s = g_strdup_printf ("%" G_GINT64_FORMAT, v);
   else if (c->kind == FC_CELL_TEXT)
     s = fc_text_normalize (c->text);
   else
     return NULL;
-  gsize len = strlen (s);
+  gsize len = 0;
+  while (g_ascii_isdigit (s[len]))
+    len++;
   if (len != 3 && len != 5 && len != 7)
     return NULL;
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isdigit (s[i]))
-      return NULL;
+  if (s[len] != '\0')
+    {
+      if (rest == NULL || c->kind != FC_CELL_TEXT)
+        return NULL;
+      /* the name follows the digits in the text as written */
+      const char *p = c->text;
+      while (*p && !g_ascii_isdigit (*p))
+        p++;
+      while (g_ascii_isdigit (*p))
+        p++;
+      *rest = g_strstrip (g_strdup (p));
+      s[len] = '\0';
+    }
   return g_steal_pointer (&s);
+}
+
+/* The digits of a 类/款/项 part cell, zero-padded to width ("3" → "03");
+ * NULL when blank or not digits (transfer full). */
+static char *
+cell_code_part (const FcSheet *sheet, guint row, int col, guint width)
+{
+  if (col < 0)
+    return NULL;
+  const FcCell *c = fc_sheet_get_cell (sheet, row, (guint) col);
+  gint64 v;
+  if (c->kind == FC_CELL_NUMBER && cell_integer (sheet, row, (guint) col, &v) && v >= 0)
+    return g_strdup_printf ("%0*" G_GINT64_FORMAT, (int) width, v);
+  if (c->kind != FC_CELL_TEXT)
+    return NULL;
+  g_autofree char *n = fc_text_normalize (c->text);
+  gsize len = strlen (n);
+  if (len == 0 || len > width)
+    return NULL;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (n[i]))
+      return NULL;
+  return g_strdup_printf ("%0*d", (int) width, atoi (n));
 }
 
 static gboolean
@@ -372,6 +412,8 @@ typedef struct {
   GArray *label_cols; /* guint: 项目 columns */
   GArray *code_cols;  /* guint: 科目代码 columns */
   int name_col;       /* 科目名称 */
+  int part_cols[3];   /* 类, 款, 项 when the code is split over three columns */
+  guint header_first; /* first header row when there is no 栏次 row */
 } Layout;
 
 static void
@@ -411,8 +453,85 @@ is_header_word (const char *n)
 {
   static const char *const words[] = { "项目", "行次", "科目代码", "科目名称",
                                        "栏次", "功能分类科目代码",
-                                       "支出功能分类科目代码", NULL };
+                                       "支出功能分类科目代码", "类", "款", "项",
+                                       NULL };
   return g_strv_contains (words, n);
+}
+
+static gboolean
+row_names_key (const Layout *l, guint r)
+{
+  for (guint c = 0; c < l->ncols; c++)
+    {
+      g_autofree char *n = cell_norm (l->sheet, r, c);
+      if (strcmp (n, "项目") == 0 || strcmp (n, "行次") == 0
+          || strstr (n, "科目代码") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *cell_code (const FcSheet *sheet, guint row, guint col, char **rest);
+
+/* A data row holds an amount or a code, or starts with 合计 (a header
+ * may say 合计 too, but not first). */
+static gboolean
+row_looks_like_data (const Layout *l, guint r)
+{
+  g_autofree char *first = row_first_text (l->sheet, r, 0, l->ncols ? l->ncols - 1 : 0);
+  if (strcmp (first, "合计") == 0 || strcmp (first, "总计") == 0)
+    return TRUE;
+  for (guint c = 0; c < l->ncols; c++)
+    {
+      g_autofree char *code = cell_code (l->sheet, r, c, NULL);
+      if (cell_is_amount (l->sheet, r, c) || code != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_key_column (const Layout *l, guint c)
+{
+  const GArray *sets[] = { l->line_cols, l->label_cols, l->code_cols };
+  for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
+    for (guint i = 0; i < sets[s]->len; i++)
+      if (g_array_index (sets[s], guint, i) == c)
+        return TRUE;
+  for (guint i = 0; i < 3; i++)
+    if (l->part_cols[i] == (int) c)
+      return TRUE;
+  return l->name_col == (int) c;
+}
+
+/* Without a 栏次 row, every non-key column right of the first key column
+ * that has header text is an amount column, numbered left to right — the
+ * numbering the 栏次 row would have given. */
+static void
+layout_number_header_columns (Layout *l)
+{
+  guint first_key = l->ncols;
+  for (guint c = 0; c < l->ncols; c++)
+    if (is_key_column (l, c))
+      {
+        first_key = c;
+        break;
+      }
+  guint number = 1;
+  for (guint c = first_key + 1; c < l->ncols; c++)
+    {
+      if (is_key_column (l, c))
+        continue;
+      for (guint r = l->header_first; r <= (guint) l->header_row; r++)
+        {
+          g_autofree char *n = cell_norm (l->sheet, r, c);
+          if (*n != '\0' && !is_header_word (n))
+            {
+              layout_set_column (l, number++, c);
+              break;
+            }
+        }
+    }
 }
 
 static void
@@ -424,6 +543,7 @@ layout_find_header (Layout *l)
     if (is_column_number_row (l, r))
       {
         l->header_row = (int) r;
+        l->header_first = l->r0 + 1;
         for (guint c = 0; c < l->ncols; c++)
           {
             gint64 v;
@@ -432,29 +552,19 @@ layout_find_header (Layout *l)
               layout_set_column (l, (guint) v, c);
           }
       }
-  /* No 栏次 row (e.g. 10, 06, Shanghai's set): the amount columns are the
-   * non-key headers of the first header row. */
+  /* No 栏次 row (10, 06, Shanghai's set): the header runs from the first
+   * row naming a key (项目, 行次, 科目代码) down to the last row before the
+   * data; its amount columns are numbered below, once the keys are known. */
+  gboolean numbered = l->header_row >= 0;
   for (guint r = l->r0 + 1; r <= last && l->header_row < 0; r++)
-    {
-      gboolean keyed = FALSE;
-      for (guint c = 0; c < l->ncols; c++)
-        {
-          g_autofree char *n = cell_norm (l->sheet, r, c);
-          if (strcmp (n, "项目") == 0 || strcmp (n, "行次") == 0
-              || strstr (n, "科目代码") != NULL)
-            keyed = TRUE;
-        }
-      if (!keyed)
-        continue;
-      l->header_row = (int) r;
-      guint number = 1;
-      for (guint c = 0; c < l->ncols; c++)
-        {
-          g_autofree char *n = cell_norm (l->sheet, r, c);
-          if (*n != '\0' && !is_header_word (n) && strstr (n, "科目代码") == NULL)
-            layout_set_column (l, number++, c);
-        }
-    }
+    if (row_names_key (l, r))
+      {
+        guint end = r;
+        while (end + 1 <= l->r1 && end + 1 <= last && !row_looks_like_data (l, end + 1))
+          end++;
+        l->header_row = (int) end;
+        l->header_first = r;
+      }
   if (l->header_row < 0)
     return;
   /* key columns, from the title down to the header row */
@@ -474,6 +584,12 @@ layout_find_header (Layout *l)
           }
         else if (strcmp (n, "科目名称") == 0 && l->name_col < 0)
           l->name_col = (int) c;
+        else if (strcmp (n, "类") == 0)
+          l->part_cols[0] = (int) c;
+        else if (strcmp (n, "款") == 0)
+          l->part_cols[1] = (int) c;
+        else if (strcmp (n, "项") == 0)
+          l->part_cols[2] = (int) c;
         else if (strcmp (n, "项目") == 0 || strcmp (n, "栏次") == 0)
           {
             gboolean seen = FALSE;
@@ -483,6 +599,8 @@ layout_find_header (Layout *l)
               g_array_append_val (l->label_cols, c);
           }
       }
+  if (!numbered)
+    layout_number_header_columns (l);
 }
 
 static gint
@@ -601,18 +719,52 @@ layout_rows_by_line (Layout *l)
     }
 }
 
+/* A code split over 类 | 款 | 项 columns.  Packages often leave the parent
+ * part blank on child rows, so it is carried down from the rows above
+ * (transfer full). */
+static char *
+layout_split_code (const Layout *l, guint r, char **last_class, char **last_section)
+{
+  g_autofree char *cls = cell_code_part (l->sheet, r, l->part_cols[0], 3);
+  g_autofree char *sec = cell_code_part (l->sheet, r, l->part_cols[1], 2);
+  g_autofree char *item = cell_code_part (l->sheet, r, l->part_cols[2], 2);
+  if (cls != NULL)
+    {
+      g_free (*last_class);
+      *last_class = g_strdup (cls);
+      g_clear_pointer (last_section, g_free);
+    }
+  else if (sec != NULL || item != NULL)
+    cls = g_strdup (*last_class);
+  if (cls == NULL)
+    return NULL;
+  if (sec != NULL)
+    {
+      g_free (*last_section);
+      *last_section = g_strdup (sec);
+    }
+  else if (item != NULL)
+    sec = g_strdup (*last_section);
+  if (sec == NULL)
+    return item == NULL ? g_steal_pointer (&cls) : NULL;
+  return item == NULL ? g_strconcat (cls, sec, NULL) : g_strconcat (cls, sec, item, NULL);
+}
+
 /* 02, 03, 05, 07, 08: one keyed row per sheet row, by 科目代码 or label. */
 static void
 layout_rows_by_code (Layout *l)
 {
   guint code_col = l->code_cols->len > 0 ? g_array_index (l->code_cols, guint, 0)
                    : l->label_cols->len > 0 ? g_array_index (l->label_cols, guint, 0) : 0;
+  g_autofree char *last_class = NULL, *last_section = NULL;
   for (guint r = (guint) l->header_row + 1; r <= l->r1; r++)
     {
       if (row_is_footer (l, r))
         continue;
-      g_autofree char *code = cell_code (l->sheet, r, code_col);
-      const char *display = "";
+      g_autofree char *rest = NULL;
+      g_autofree char *code = l->part_cols[0] >= 0 ? layout_split_code (l, r, &last_class, &last_section)
+                                                   : cell_code (l->sheet, r, code_col, &rest);
+      const char *display = rest != NULL ? rest : "";
       if (l->name_col >= 0 && cell_has_text (l->sheet, r, (guint) l->name_col))
         display = fc_sheet_get_cell (l->sheet, r, (guint) l->name_col)->text;
       if (code == NULL && cell_has_text (l->sheet, r, code_col))
@@ -643,7 +795,7 @@ layout_rows_by_code_blocks (Layout *l)
         {
           guint code_col = g_array_index (l->code_cols, guint, b);
           guint name_col = code_col + 1, amount_col = code_col + 2;
-          g_autofree char *code = cell_code (l->sheet, r, code_col);
+          g_autofree char *code = cell_code (l->sheet, r, code_col, NULL);
           if (code != NULL)
             {
               const FcCell *name = fc_sheet_get_cell (l->sheet, r, name_col);
@@ -714,6 +866,7 @@ analyse_table (FcTable *t, const FcSheet *sheet)
     .label_cols = g_array_new (FALSE, FALSE, sizeof (guint)),
     .code_cols = g_array_new (FALSE, FALSE, sizeof (guint)),
     .name_col = -1,
+    .part_cols = { -1, -1, -1 },
   };
   layout_find_header (&l);
   if (l.header_row >= 0)

@@ -1,0 +1,413 @@
+/* test-layouts.c — the sample laid out in the ways real packages differ:
+ * renamed and shuffled sheets, shifted tables, tables stacked on one sheet,
+ * no 栏次 rows or 表号, codes split over 类/款/项, code and name in one cell,
+ * numbers typed as text.  Each variant must reconcile (no error), and an
+ * injected change must be flagged at its cell. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fc-engine.h"
+#include "fc-fods.h"
+
+static FcEngine *engine;
+static FcWorkbook *sample;
+
+typedef void (*CellFunc) (FcSheet *dst, guint row, guint col, const FcCell *cell,
+                          gpointer data);
+
+static void
+put_cell (FcSheet *dst, guint row, guint col, const FcCell *cell)
+{
+  switch (cell->kind)
+    {
+    case FC_CELL_NUMBER: fc_sheet_set_number (dst, row, col, cell->number); break;
+    case FC_CELL_TEXT: fc_sheet_set_text (dst, row, col, cell->text); break;
+    case FC_CELL_ERROR: fc_sheet_set_error (dst, row, col, cell->text); break;
+    case FC_CELL_EMPTY: break;
+    }
+}
+
+static void
+copy_sheet_into (FcSheet *dst, const FcSheet *src, guint dr, guint dc)
+{
+  for (guint r = 0; r < fc_sheet_get_n_rows (src); r++)
+    for (guint c = 0; c < fc_sheet_get_n_cols (src); c++)
+      put_cell (dst, r + dr, c + dc, fc_sheet_get_cell (src, r, c));
+}
+
+static gboolean
+row_has_text (const FcSheet *s, guint r, const char *text)
+{
+  for (guint c = 0; c < fc_sheet_get_n_cols (s); c++)
+    {
+      const FcCell *cell = fc_sheet_get_cell (s, r, c);
+      if (cell->kind == FC_CELL_TEXT && strcmp (cell->text, text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---- variants -------------------------------------------------------------- */
+
+static FcWorkbook *
+variant_renamed_shuffled (void)
+{
+  FcWorkbook *wb = fc_workbook_new ();
+  guint n = fc_workbook_get_n_sheets (sample);
+  for (guint i = 0; i < n; i++)
+    {
+      /* 3, 6, 9, 2, 5, 8, 1, 4, 7, 0: a fixed shuffle */
+      const FcSheet *src = fc_workbook_get_sheet (sample, (3 * (i + 1)) % n);
+      g_autofree char *name = g_strdup_printf ("Sheet%u", i + 1);
+      copy_sheet_into (fc_workbook_add_sheet (wb, name, fc_sheet_get_n_rows (src),
+                                              fc_sheet_get_n_cols (src)), src, 0, 0);
+    }
+  return wb;
+}
+
+static FcWorkbook *
+variant_shifted (void)
+{
+  FcWorkbook *wb = fc_workbook_new ();
+  for (guint i = 0; i < fc_workbook_get_n_sheets (sample); i++)
+    {
+      const FcSheet *src = fc_workbook_get_sheet (sample, i);
+      FcSheet *dst = fc_workbook_add_sheet (wb, fc_sheet_get_name (src),
+                                            fc_sheet_get_n_rows (src) + 4,
+                                            fc_sheet_get_n_cols (src) + 3);
+      fc_sheet_set_text (dst, 0, 0, "仅供内部审核");
+      copy_sheet_into (dst, src, 4, 3);
+    }
+  return wb;
+}
+
+static FcWorkbook *
+variant_stacked (void)
+{
+  guint n = fc_workbook_get_n_sheets (sample), rows = 0, cols = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const FcSheet *s = fc_workbook_get_sheet (sample, i);
+      rows += fc_sheet_get_n_rows (s) + 3;
+      cols = MAX (cols, fc_sheet_get_n_cols (s));
+    }
+  FcWorkbook *wb = fc_workbook_new ();
+  fc_workbook_add_sheet (wb, "封面", 2, 2);
+  FcSheet *dst = fc_workbook_add_sheet (wb, "决算公开表", rows, cols);
+  guint at = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const FcSheet *src = fc_workbook_get_sheet (sample, n - 1 - i);
+      copy_sheet_into (dst, src, at, 0);
+      at += fc_sheet_get_n_rows (src) + 3;
+    }
+  return wb;
+}
+
+/* Shanghai-style: no 栏次 rows and no 表号 labels. */
+static FcWorkbook *
+variant_no_column_numbers (void)
+{
+  FcWorkbook *wb = fc_workbook_new ();
+  for (guint i = 0; i < fc_workbook_get_n_sheets (sample); i++)
+    {
+      const FcSheet *src = fc_workbook_get_sheet (sample, i);
+      FcSheet *dst = fc_workbook_add_sheet (wb, fc_sheet_get_name (src),
+                                            fc_sheet_get_n_rows (src),
+                                            fc_sheet_get_n_cols (src));
+      guint out = 0;
+      for (guint r = 0; r < fc_sheet_get_n_rows (src); r++)
+        {
+          if (row_has_text (src, r, "栏次"))
+            continue;
+          for (guint c = 0; c < fc_sheet_get_n_cols (src); c++)
+            {
+              const FcCell *cell = fc_sheet_get_cell (src, r, c);
+              if (cell->kind == FC_CELL_TEXT && g_str_has_prefix (cell->text, "公开")
+                  && g_str_has_suffix (cell->text, "表"))
+                continue;
+              put_cell (dst, out, c, cell);
+            }
+          out++;
+        }
+    }
+  return wb;
+}
+
+/* Code tables with the 科目代码 column split into 类 | 款 | 项 (child rows
+ * leave the 类 blank), or with code and name in one cell. */
+static FcWorkbook *
+variant_codes (gboolean split)
+{
+  FcWorkbook *wb = fc_workbook_new ();
+  for (guint i = 0; i < fc_workbook_get_n_sheets (sample); i++)
+    {
+      const FcSheet *src = fc_workbook_get_sheet (sample, i);
+      guint nr = fc_sheet_get_n_rows (src), nc = fc_sheet_get_n_cols (src);
+      int code_col = -1, header_row = -1;
+      for (guint r = 0; r < nr && code_col < 0; r++)
+        for (guint c = 0; c + 1 < nc; c++)
+          {
+            const FcCell *a = fc_sheet_get_cell (src, r, c), *b = fc_sheet_get_cell (src, r, c + 1);
+            if (a->kind == FC_CELL_TEXT && b->kind == FC_CELL_TEXT
+                && strcmp (a->text, "科目代码") == 0 && strcmp (b->text, "科目名称") == 0
+                && !row_has_text (src, r, "决算数")) /* not 06 */
+              {
+                code_col = (int) c;
+                header_row = (int) r;
+                break;
+              }
+          }
+      guint extra = split && code_col >= 0 ? 2 : 0;
+      FcSheet *dst = fc_workbook_add_sheet (wb, fc_sheet_get_name (src), nr + 1, nc + extra);
+      for (guint r = 0; r < nr; r++)
+        for (guint c = 0; c < nc; c++)
+          {
+            const FcCell *cell = fc_sheet_get_cell (src, r, c);
+            guint dc = code_col >= 0 && c > (guint) code_col ? c + extra : c;
+            if (code_col < 0 || (int) c != code_col || (int) r < header_row)
+              {
+                put_cell (dst, r, dc, cell);
+                continue;
+              }
+            if ((int) r == header_row)
+              {
+                if (split)
+                  {
+                    fc_sheet_set_text (dst, r, c, "类");
+                    fc_sheet_set_text (dst, r, c + 1, "款");
+                    fc_sheet_set_text (dst, r, c + 2, "项");
+                    fc_sheet_set_text (dst, r - 1, c, "科目代码");
+                  }
+                else
+                  fc_sheet_set_text (dst, r, c, "科目代码及名称");
+                continue;
+              }
+            if (cell->kind != FC_CELL_NUMBER)
+              {
+                put_cell (dst, r, c, cell);
+                continue;
+              }
+            g_autofree char *code = g_strdup_printf ("%.0f", cell->number);
+            gsize len = strlen (code);
+            if (split)
+              {
+                g_autofree char *cls = g_strndup (code, 3);
+                if (len == 3 || len == 5)
+                  fc_sheet_set_text (dst, r, c, cls);
+                if (len >= 5)
+                  fc_sheet_set_number (dst, r, c + 1, atoi (code + 3) / (len == 7 ? 100 : 1));
+                if (len == 7)
+                  fc_sheet_set_text (dst, r, c + 2, code + 5);
+              }
+            else
+              {
+                const FcCell *name = fc_sheet_get_cell (src, r, c + 1);
+                g_autofree char *both = g_strdup_printf ("%s %s", code,
+                                                         name->kind == FC_CELL_TEXT ? name->text : "");
+                fc_sheet_set_text (dst, r, c, both);
+              }
+          }
+      if (!split && code_col >= 0)
+        for (guint r = (guint) header_row + 1; r < nr; r++)
+          if (fc_sheet_get_cell (src, r, (guint) code_col)->kind == FC_CELL_NUMBER)
+            fc_sheet_clear_cell (dst, r, (guint) code_col + 1);
+    }
+  return wb;
+}
+
+static FcWorkbook *
+variant_text_numbers (void)
+{
+  FcWorkbook *wb = fc_workbook_new ();
+  for (guint i = 0; i < fc_workbook_get_n_sheets (sample); i++)
+    {
+      const FcSheet *src = fc_workbook_get_sheet (sample, i);
+      FcSheet *dst = fc_workbook_add_sheet (wb, fc_sheet_get_name (src),
+                                            fc_sheet_get_n_rows (src), fc_sheet_get_n_cols (src));
+      for (guint r = 0; r < fc_sheet_get_n_rows (src); r++)
+        for (guint c = 0; c < fc_sheet_get_n_cols (src); c++)
+          {
+            const FcCell *cell = fc_sheet_get_cell (src, r, c);
+            if (cell->kind == FC_CELL_NUMBER)
+              {
+                char buf[G_ASCII_DTOSTR_BUF_SIZE];
+                fc_sheet_set_text (dst, r, c, g_ascii_formatd (buf, sizeof buf,
+                                   cell->number == floor (cell->number) ? "%.0f" : "%.2f",
+                                   cell->number));
+              }
+            else
+              put_cell (dst, r, c, cell);
+          }
+    }
+  return wb;
+}
+
+/* ---- checks ----------------------------------------------------------------- */
+
+static guint
+errors_at (const FcReport *r, const char *sheet, guint row, guint col)
+{
+  guint n = 0;
+  for (guint i = 0; i < r->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (r->findings, i);
+      if (f->severity != FC_SEVERITY_ERROR)
+        continue;
+      for (guint k = 0; k < f->cells->len; k++)
+        {
+          const FcFindingCell *c = g_ptr_array_index (f->cells, k);
+          n += strcmp (c->sheet, sheet) == 0 && c->row == row && c->col == col;
+        }
+    }
+  return n;
+}
+
+static double
+amount_of (const FcCell *cell, gboolean *ok)
+{
+  double v = 0;
+  *ok = FALSE;
+  if (cell->kind == FC_CELL_NUMBER)
+    v = cell->number, *ok = TRUE;
+  else if (cell->kind == FC_CELL_TEXT && strchr (cell->text, '.') != NULL)
+    {
+      char *end;
+      v = g_ascii_strtod (cell->text, &end);
+      *ok = end != cell->text && *end == '\0';
+    }
+  return v;
+}
+
+static void
+set_amount (FcSheet *s, guint r, guint c, double v, gboolean as_text)
+{
+  if (as_text)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      fc_sheet_set_text (s, r, c, g_ascii_formatd (buf, sizeof buf, "%.2f", v));
+    }
+  else
+    fc_sheet_set_number (s, r, c, v);
+}
+
+/* The variant reconciles: no error, all ten tables, none missing. */
+static void
+assert_clean (FcWorkbook *wb, const char *variant)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcReport) r = fc_engine_check (engine, wb, NULL, &error);
+  ck_assert_msg (r != NULL, "%s: %s", variant, error ? error->message : "");
+  for (guint i = 0; i < r->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (r->findings, i);
+      const FcFindingCell *at = f->cells->len ? g_ptr_array_index (f->cells, 0) : NULL;
+      ck_assert_msg (f->severity != FC_SEVERITY_ERROR, "%s: error %s: %s at %s!%s", variant,
+                     f->rule_id, f->message, at ? at->sheet : "", at ? at->address : "");
+      ck_assert_msg (strcmp (f->rule_id, "S.1") != 0, "%s: %s", variant, f->message);
+    }
+  ck_assert_msg (r->tables->len == 10, "%s: %u tables", variant, r->tables->len);
+}
+
+/* Every amount that takes part in an identity (a change of 1000 is an error
+ * at the cell) is flagged at its cell when changed by ±0.05; a +0.01 change
+ * of it gives no error anywhere. */
+static void
+assert_mutations (FcWorkbook *wb, const char *variant, guint at_least)
+{
+  guint checked = 0;
+  for (guint si = 0; si < fc_workbook_get_n_sheets (wb); si++)
+    {
+      FcSheet *s = fc_workbook_get_sheet (wb, si);
+      const char *name = fc_sheet_get_name (s);
+      for (guint r = 0; r < fc_sheet_get_n_rows (s); r++)
+        for (guint c = 0; c < fc_sheet_get_n_cols (s); c++)
+          {
+            gboolean ok;
+            const FcCell *cell = fc_sheet_get_cell (s, r, c);
+            gboolean as_text = cell->kind == FC_CELL_TEXT;
+            double original = amount_of (cell, &ok);
+            if (!ok || original == floor (original))
+              continue;
+            set_amount (s, r, c, original + 1000, as_text);
+            g_autoptr (FcReport) big = fc_engine_check (engine, wb, NULL, NULL);
+            gboolean related = errors_at (big, name, r, c) > 0;
+            for (int sign = -1; related && sign <= 1; sign += 2)
+              {
+                set_amount (s, r, c, original + sign * 0.05, as_text);
+                g_autoptr (FcReport) small = fc_engine_check (engine, wb, NULL, NULL);
+                ck_assert_msg (errors_at (small, name, r, c) > 0,
+                               "%s: %s!%u,%u (%.2f) %+.2f not flagged", variant, name,
+                               r + 1, c + 1, original, sign * 0.05);
+                checked++;
+              }
+            if (related)
+              {
+                set_amount (s, r, c, original + 0.01, as_text);
+                g_autoptr (FcReport) tail = fc_engine_check (engine, wb, NULL, NULL);
+                ck_assert_msg (fc_report_count (tail, FC_SEVERITY_ERROR) == 0,
+                               "%s: %s!%u,%u (%.2f) +0.01 gave an error", variant, name,
+                               r + 1, c + 1, original);
+              }
+            set_amount (s, r, c, original, as_text);
+          }
+    }
+  ck_assert_msg (checked >= at_least, "%s: only %u mutations checked", variant, checked);
+}
+
+#define VARIANT_TEST(test_name, make, at_least)          \
+  START_TEST (test_name)                                 \
+  {                                                      \
+    g_autoptr (FcWorkbook) wb = make;                    \
+    assert_clean (wb, #test_name);                       \
+    assert_mutations (wb, #test_name, at_least);         \
+  }                                                      \
+  END_TEST
+
+VARIANT_TEST (test_renamed_shuffled, variant_renamed_shuffled (), 150)
+VARIANT_TEST (test_shifted, variant_shifted (), 150)
+VARIANT_TEST (test_stacked, variant_stacked (), 150)
+VARIANT_TEST (test_no_column_numbers, variant_no_column_numbers (), 150)
+VARIANT_TEST (test_split_codes, variant_codes (TRUE), 150)
+VARIANT_TEST (test_code_with_name, variant_codes (FALSE), 150)
+VARIANT_TEST (test_text_numbers, variant_text_numbers (), 150)
+
+int
+main (void)
+{
+  const char *rules = g_getenv ("FC_RULES"), *path = g_getenv ("FC_SAMPLE");
+  if (rules == NULL || path == NULL)
+    {
+      g_printerr ("set FC_RULES and FC_SAMPLE\n");
+      return 2;
+    }
+  g_autoptr (GError) error = NULL;
+  const char *paths[] = { rules, NULL };
+  engine = fc_engine_new_from_files (paths, &error);
+  sample = engine ? fc_fods_read_file (path, &error) : NULL;
+  if (sample == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  Suite *s = suite_create ("layouts");
+  TCase *tc = tcase_create ("variants");
+  tcase_set_timeout (tc, 300);
+  tcase_add_test (tc, test_renamed_shuffled);
+  tcase_add_test (tc, test_shifted);
+  tcase_add_test (tc, test_stacked);
+  tcase_add_test (tc, test_no_column_numbers);
+  tcase_add_test (tc, test_split_codes);
+  tcase_add_test (tc, test_code_with_name);
+  tcase_add_test (tc, test_text_numbers);
+  suite_add_tcase (s, tc);
+  SRunner *sr = srunner_create (s);
+  srunner_run_all (sr, CK_NORMAL);
+  int failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  fc_workbook_free (sample);
+  fc_engine_free (engine);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
