@@ -533,6 +533,189 @@ check_table_number (FcCheckContext *c, const FcRule *rule)
     }
 }
 
+/* Names compared without spaces, brackets' width or a trailing [部门]. */
+static char *
+comparable_name (const char *text)
+{
+  g_autofree char *n = fc_text_normalize (text);
+  char *bracket = strchr (n, '[');
+  if (bracket != NULL && bracket != n)
+    *bracket = '\0';
+  return g_steal_pointer (&n);
+}
+
+static void
+add_row_cell (FcFinding *f, const FcTable *t, const FcTableRow *row)
+{
+  g_autofree char *label = fc_table_row_describe (row);
+  /* the name sits in the column left of the first amount: point at the row */
+  int col = fc_table_row_column (row, 1);
+  fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), row->row, col > 0 ? (guint) col - 1 : 0,
+                       label, "", 0);
+}
+
+static void
+check_code_names (FcCheckContext *c, const FcRule *rule)
+{
+  g_autoptr (GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal); /* code → row */
+  g_autoptr (GHashTable) first_table = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < rule->tables->len; i++)
+    {
+      const FcTable *t = fc_table_lookup (c->tables, g_ptr_array_index (rule->tables, i));
+      for (guint k = 0; t != NULL && k < t->rows->len; k++)
+        {
+          const FcTableRow *row = g_ptr_array_index (t->rows, k);
+          if (row->code == NULL || *row->display == '\0')
+            continue;
+          const FcTableRow *seen = g_hash_table_lookup (first, row->code);
+          if (seen == NULL)
+            {
+              g_hash_table_insert (first, row->code, (gpointer) row);
+              g_hash_table_insert (first_table, row->code, (gpointer) t);
+              continue;
+            }
+          g_autofree char *a = comparable_name (seen->display);
+          g_autofree char *b = comparable_name (row->display);
+          if (strcmp (a, b) == 0)
+            continue;
+          const FcTable *st = g_hash_table_lookup (first_table, row->code);
+          g_autofree char *zh = g_strdup_printf ("%s：科目%s在%s表为“%s”，在%s表为“%s”",
+                                                 rule->message, row->code, st->id, seen->display,
+                                                 t->id, row->display);
+          g_autofree char *en = g_strdup_printf ("%s: code %s is “%s” in table %s and “%s” in table %s",
+                                                 rule->message_en, row->code, seen->display, st->id,
+                                                 row->display, t->id);
+          FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
+          add_row_cell (f, t, row);
+          add_row_cell (f, st, seen);
+          fc_report_add_finding (c->report, f);
+        }
+    }
+}
+
+static void
+check_code_parents (FcCheckContext *c, const FcRule *rule)
+{
+  for (guint i = 0; i < rule->tables->len; i++)
+    {
+      const FcTable *t = fc_table_lookup (c->tables, g_ptr_array_index (rule->tables, i));
+      for (guint k = 0; t != NULL && k < t->rows->len; k++)
+        {
+          const FcTableRow *row = g_ptr_array_index (t->rows, k);
+          gsize len = row->code ? strlen (row->code) : 0;
+          for (gsize plen = 3; plen < len; plen += 2)
+            {
+              g_autofree char *parent = g_strndup (row->code, plen);
+              if (fc_table_find_code (t, parent, 0) != NULL)
+                continue;
+              g_autofree char *zh = g_strdup_printf ("%s：%s表科目%s缺少上级科目%s",
+                                                     rule->message, t->id, row->code, parent);
+              g_autofree char *en = g_strdup_printf ("%s: table %s has code %s without its parent %s",
+                                                     rule->message_en, t->id, row->code, parent);
+              FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
+              add_row_cell (f, t, row);
+              fc_report_add_finding (c->report, f);
+            }
+        }
+    }
+}
+
+static gboolean
+table_has_amount (const FcTable *t)
+{
+  for (guint k = 0; k < t->rows->len; k++)
+    {
+      const FcTableRow *row = g_ptr_array_index (t->rows, k);
+      for (guint n = 1; n < row->cols->len; n++)
+        {
+          int col = fc_table_row_column (row, n);
+          double v;
+          if (col >= 0 && fc_amount_read (fc_sheet_get_cell (t->sheet, row->row, (guint) col), &v)
+                          == FC_AMOUNT_VALUE && v != 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+table_says_empty (const FcTable *t)
+{
+  for (guint r = t->first_row; r <= t->last_row; r++)
+    for (guint col = 0; col < fc_sheet_get_n_cols (t->sheet); col++)
+      {
+        const FcCell *cell = fc_sheet_get_cell (t->sheet, r, col);
+        if (cell->kind == FC_CELL_TEXT
+            && (strstr (cell->text, "无数据") || strstr (cell->text, "无此项")
+                || strstr (cell->text, "本表无") || strstr (cell->text, "空表")))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+check_empty_explained (FcCheckContext *c, const FcRule *rule)
+{
+  for (guint i = 0; i < c->tables->len; i++)
+    {
+      const FcTable *t = g_ptr_array_index (c->tables, i);
+      if (t->rows->len == 0 || table_has_amount (t) || table_says_empty (t))
+        continue;
+      g_autofree char *zh = g_strdup_printf ("%s：%s没有数据，也没有“本表无数据”的说明", rule->message, t->title);
+      g_autofree char *en = g_strdup_printf ("%s: %s holds no amounts and no 本表无数据 note",
+                                             rule->message_en, t->title);
+      FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
+      fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), t->title_row, t->title_col, t->title, "", 0);
+      fc_report_add_finding (c->report, f);
+    }
+}
+
+static void
+check_header_agreement (FcCheckContext *c, const FcRule *rule)
+{
+  const FcTable *ref_dept = NULL, *ref_year = NULL;
+  for (guint i = 0; i < c->tables->len; i++)
+    {
+      const FcTable *t = g_ptr_array_index (c->tables, i);
+      if (t->department != NULL && *t->department != '\0')
+        {
+          g_autofree char *mine = comparable_name (t->department);
+          g_autofree char *theirs = ref_dept ? comparable_name (ref_dept->department) : NULL;
+          if (ref_dept == NULL)
+            ref_dept = t;
+          else if (strcmp (mine, theirs) != 0)
+            {
+              g_autofree char *zh = g_strdup_printf ("%s：%s的部门名称为“%s”，%s为“%s”", rule->message,
+                                                     t->title, t->department, ref_dept->title,
+                                                     ref_dept->department);
+              g_autofree char *en = g_strdup_printf ("%s: %s names the department “%s”, %s “%s”",
+                                                     rule->message_en, t->title, t->department,
+                                                     ref_dept->title, ref_dept->department);
+              FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
+              fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), t->department_row,
+                                   t->department_col, "部门名称", "", 0);
+              fc_report_add_finding (c->report, f);
+            }
+        }
+      if (t->year != NULL)
+        {
+          if (ref_year == NULL)
+            ref_year = t;
+          else if (strcmp (t->year, ref_year->year) != 0)
+            {
+              g_autofree char *zh = g_strdup_printf ("%s：%s为%s年度，%s为%s年度", rule->message,
+                                                     t->title, t->year, ref_year->title, ref_year->year);
+              g_autofree char *en = g_strdup_printf ("%s: %s is for %s, %s for %s", rule->message_en,
+                                                     t->title, t->year, ref_year->title, ref_year->year);
+              FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
+              fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), t->year_row, t->year_col,
+                                   "年度", "", 0);
+              fc_report_add_finding (c->report, f);
+            }
+        }
+    }
+}
+
 void
 fc_check_rule (FcCheckContext *context, const FcRule *rule)
 {
@@ -549,6 +732,18 @@ fc_check_rule (FcCheckContext *context, const FcRule *rule)
       break;
     case FC_RULE_TABLE_NUMBER:
       check_table_number (context, rule);
+      break;
+    case FC_RULE_CODE_NAMES:
+      check_code_names (context, rule);
+      break;
+    case FC_RULE_CODE_PARENTS:
+      check_code_parents (context, rule);
+      break;
+    case FC_RULE_EMPTY_EXPLAINED:
+      check_empty_explained (context, rule);
+      break;
+    case FC_RULE_HEADER_AGREEMENT:
+      check_header_agreement (context, rule);
       break;
     }
 }

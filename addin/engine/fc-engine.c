@@ -67,6 +67,13 @@ fc_engine_get_n_rules (const FcEngine *engine)
   return engine->rules->len;
 }
 
+const char *
+fc_engine_get_rule_id (const FcEngine *engine, guint index)
+{
+  g_return_val_if_fail (index < engine->rules->len, NULL);
+  return ((const FcRule *) g_ptr_array_index (engine->rules, index))->id;
+}
+
 /* Whether a rule is wanted under the filter: its id, or a table it reads. */
 static gboolean
 rule_selected (const FcRule *rule, const char *only, const char *only_table)

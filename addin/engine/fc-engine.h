@@ -26,6 +26,8 @@ void fc_engine_free (FcEngine *engine);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcEngine, fc_engine_free)
 
 guint fc_engine_get_n_rules (const FcEngine *engine);
+/* The id of rule index, in catalogue order (transfer none). */
+const char *fc_engine_get_rule_id (const FcEngine *engine, guint index);
 
 /* Recognises the tables of the workbook and runs every rule on it.
  * only: NULL for all, or a table ("公开02表", "02") or a rule id ("R02.1")

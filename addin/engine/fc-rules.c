@@ -450,10 +450,40 @@ parse_group (GKeyFile *kf, const char *data, const char *name,
     rule->kind = FC_RULE_PRESENCE;
   else if (strcmp (kind, "table-number") == 0)
     rule->kind = FC_RULE_TABLE_NUMBER;
+  else if (strcmp (kind, "empty-explained") == 0)
+    rule->kind = FC_RULE_EMPTY_EXPLAINED;
+  else if (strcmp (kind, "header-agreement") == 0)
+    rule->kind = FC_RULE_HEADER_AGREEMENT;
+  else if (strcmp (kind, "code-names") == 0 || strcmp (kind, "code-parents") == 0)
+    {
+      rule->kind = strcmp (kind, "code-names") == 0 ? FC_RULE_CODE_NAMES : FC_RULE_CODE_PARENTS;
+      gsize n = 0;
+      g_auto (GStrv) list = g_key_file_get_string_list (kf, group, "tables", &n, NULL);
+      for (gsize i = 0; i < n; i++)
+        {
+          const char *id = fc_table_id_parse (list[i]);
+          if (id == NULL)
+            {
+              g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                           "%s:%u: rule %s: “%s” is not a table (use 02;03;05)",
+                           name, line_of (data, group, "tables"), group, list[i]);
+              return (fc_rule_free (rule), NULL);
+            }
+          note_table (rule, id);
+        }
+      if (n == 0)
+        {
+          g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                       "%s:%u: rule %s: %s needs tables = 02;03;…", name,
+                       line_of (data, group, NULL), group, kind);
+          return (fc_rule_free (rule), NULL);
+        }
+    }
   else
     {
       g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
-                   "%s:%u: rule %s: unknown kind “%s” (check, hierarchy, presence, table-number)",
+                   "%s:%u: rule %s: unknown kind “%s” (check, hierarchy, presence, "
+                   "table-number, code-names, code-parents, empty-explained, header-agreement)",
                    name, line_of (data, group, "kind"), group, kind);
       return (fc_rule_free (rule), NULL);
     }

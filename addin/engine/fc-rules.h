@@ -19,7 +19,10 @@
  * Other kinds: "kind = hierarchy" with "table" and "columns" checks the code
  * hierarchy (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项); "kind = presence" checks that
  * every table is there exactly once; "kind = table-number" checks the 表号
- * against the title.
+ * against the title; "code-names" and "code-parents" (with "tables = 02;03")
+ * check that a code has one name everywhere and that its parents are
+ * present; "empty-explained" that a table without amounts says 本表无数据;
+ * "header-agreement" that 部门名称 and year agree across tables.
  *
  * The group [tolerance] is not a rule: per_figure and maximum set the
  * rounding tolerance (see FcTolerance).
@@ -71,7 +74,11 @@ typedef enum {
   FC_RULE_CHECK,
   FC_RULE_HIERARCHY,
   FC_RULE_PRESENCE,
-  FC_RULE_TABLE_NUMBER
+  FC_RULE_TABLE_NUMBER,
+  FC_RULE_CODE_NAMES,      /* a code has one name in every table */
+  FC_RULE_CODE_PARENTS,    /* a 7-digit code's 5- and 3-digit parents are there */
+  FC_RULE_EMPTY_EXPLAINED, /* a table without amounts says so (本表无数据) */
+  FC_RULE_HEADER_AGREEMENT /* 部门名称 and year agree across tables */
 } FcRuleKind;
 
 typedef struct {

@@ -855,6 +855,51 @@ layout_rows_plain (Layout *l)
     }
 }
 
+/* 部门名称 and the year sit between the title and the header. */
+static void
+find_department_and_year (FcTable *t, const FcSheet *sheet, guint last_row)
+{
+  guint ncols = fc_sheet_get_n_cols (sheet);
+  for (guint r = t->first_row; r <= last_row; r++)
+    for (guint c = 0; c < ncols; c++)
+      {
+        const FcCell *cell = fc_sheet_get_cell (sheet, r, c);
+        if (cell->kind != FC_CELL_TEXT)
+          continue;
+        g_autofree char *n = fold_text (cell->text);
+        if (t->department == NULL
+            && (g_str_has_prefix (n, "部门名称") || g_str_has_prefix (n, "单位名称")))
+          {
+            const char *colon = strstr (n, ":");
+            const char *value = colon ? colon + 1 : n + strlen ("部门名称");
+            if (*value == '\0' && c + 1 < ncols
+                && fc_sheet_get_cell (sheet, r, c + 1)->kind == FC_CELL_TEXT)
+              {
+                t->department = fold_text (fc_sheet_get_cell (sheet, r, c + 1)->text);
+                t->department_col = c + 1;
+              }
+            else
+              {
+                t->department = g_strdup (value);
+                t->department_col = c;
+              }
+            t->department_row = r;
+          }
+        const char *nian = strstr (n, "年");
+        if (t->year == NULL && nian != NULL && nian - n >= 4)
+          {
+            const char *y = nian - 4;
+            if (g_ascii_isdigit (y[0]) && g_ascii_isdigit (y[1]) && g_ascii_isdigit (y[2])
+                && g_ascii_isdigit (y[3]) && (y == n || !g_ascii_isdigit (y[-1])))
+              {
+                t->year = g_strndup (y, 4);
+                t->year_row = r;
+                t->year_col = c;
+              }
+          }
+      }
+}
+
 static void
 analyse_table (FcTable *t, const FcSheet *sheet)
 {
@@ -869,6 +914,8 @@ analyse_table (FcTable *t, const FcSheet *sheet)
     .part_cols = { -1, -1, -1 },
   };
   layout_find_header (&l);
+  find_department_and_year (t, sheet, l.header_row >= 0 ? (guint) l.header_row
+                                      : MIN (t->last_row, t->first_row + 6));
   if (l.header_row >= 0)
     {
       g_array_sort (l.line_cols, compare_uint);
@@ -902,6 +949,8 @@ fc_table_free (FcTable *table)
     return;
   g_free (table->title);
   g_free (table->number_label);
+  g_free (table->department);
+  g_free (table->year);
   g_ptr_array_unref (table->rows);
   g_ptr_array_unref (table->column_labels);
   g_free (table);

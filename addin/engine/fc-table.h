@@ -27,6 +27,10 @@ typedef struct {
   guint number_row, number_col; /* where the 表号 is, when there is one */
   const FcSheet *sheet; /* transfer none: borrowed from the workbook */
   guint first_row, last_row, first_col, last_col;
+  char *department;     /* 部门名称 / 单位名称 as written (no label), or NULL */
+  guint department_row, department_col;
+  char *year;           /* "2023" from "2023年度", or NULL */
+  guint year_row, year_col;
   GPtrArray *rows;          /* of FcTableRow*, owned, top to bottom */
   GPtrArray *column_labels; /* of char*: header text of 栏次 n at index n */
 } FcTable;
