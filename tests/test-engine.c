@@ -1,6 +1,7 @@
 /* test-engine.c — amounts, table recognition, rule files and the rules on
  * the sample workbook and its mutants. */
 #include <check.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -352,6 +353,51 @@ START_TEST (test_sample_mutations)
 }
 END_TEST
 
+/* Users' own rule files: a good one adds a rule, a broken one is reported
+ * with file and line while every other rule keeps working. */
+START_TEST (test_user_rules_dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fc-rules-XXXXXX", &error);
+  ck_assert_ptr_nonnull (dir);
+  g_autofree char *good = g_build_filename (dir, "10-mine.rules", NULL);
+  g_autofree char *bad = g_build_filename (dir, "20-broken.rules", NULL);
+  g_autofree char *ignored = g_build_filename (dir, "notes.txt", NULL);
+  ck_assert (g_file_set_contents (good,
+                                  "# 本单位补充规则\n[U.1]\nseverity = warning\n"
+                                  "check = 01[\"本年收入合计\",1] <= 600\n"
+                                  "message[zh_CN] = 本年收入不应超过600万元\n"
+                                  "message[en_US] = Income should not exceed 6 million\n", -1, NULL));
+  ck_assert (g_file_set_contents (bad, "[U.2]\nmessage = x\ncheck = 01[27,1] =\n", -1, NULL));
+  ck_assert (g_file_set_contents (ignored, "not rules", -1, NULL));
+  g_autoptr (FcEngine) e = standard_engine ();
+  guint before = fc_engine_get_n_rules (e);
+  ck_assert_uint_eq (fc_engine_add_rules_dir (e, dir), 1);
+  ck_assert_uint_eq (fc_engine_get_n_rules (e), before + 1);
+  g_autoptr (FcWorkbook) wb = sample ();
+  g_autoptr (FcReport) r = fc_engine_check (e, wb, NULL, NULL);
+  ck_assert_uint_eq (fc_report_count (r, FC_SEVERITY_ERROR), 0);
+  gboolean mine = FALSE, problem = FALSE;
+  for (guint i = 0; i < r->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (r->findings, i);
+      mine |= strcmp (f->rule_id, "U.1") == 0 && f->severity == FC_SEVERITY_WARNING;
+      if (strcmp (f->rule_id, "S.0") == 0)
+        {
+          problem = TRUE;
+          ck_assert_msg (strstr (f->message, "20-broken.rules:3:") != NULL, "%s", f->message);
+        }
+    }
+  ck_assert (mine);
+  ck_assert (problem);
+  ck_assert_uint_eq (fc_engine_add_rules_dir (e, "/nonexistent/fiscalcheck"), 0);
+  g_remove (good);
+  g_remove (bad);
+  g_remove (ignored);
+  g_rmdir (dir);
+}
+END_TEST
+
 static Suite *
 engine_suite (void)
 {
@@ -369,6 +415,7 @@ engine_suite (void)
   tcase_add_test (tc, test_sample_scope);
   tcase_add_test (tc, test_no_tables);
   tcase_add_test (tc, test_sample_mutations);
+  tcase_add_test (tc, test_user_rules_dir);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -8,7 +8,8 @@
 #include "fc-table.h"
 
 struct _FcEngine {
-  GPtrArray *rules; /* of FcRule*, owned */
+  GPtrArray *rules;    /* of FcRule*, owned */
+  GPtrArray *problems; /* of char*: rule files that could not be loaded */
   FcTolerance tolerance;
 };
 
@@ -17,8 +18,15 @@ engine_new (void)
 {
   FcEngine *e = g_new0 (FcEngine, 1);
   e->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_rule_free);
+  e->problems = g_ptr_array_new_with_free_func (g_free);
   e->tolerance = FC_TOLERANCE_DEFAULT;
   return e;
+}
+
+static gint
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
 void
@@ -27,7 +35,47 @@ fc_engine_free (FcEngine *engine)
   if (engine == NULL)
     return;
   g_ptr_array_unref (engine->rules);
+  g_ptr_array_unref (engine->problems);
   g_free (engine);
+}
+
+gboolean
+fc_engine_add_rules_file (FcEngine *engine, const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (path, &data, &len, &local))
+    {
+      g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                   "cannot read rule file: %s", local->message);
+      return FALSE;
+    }
+  return fc_rules_parse (data, (gssize) len, path, engine->rules, &engine->tolerance, error);
+}
+
+guint
+fc_engine_add_rules_dir (FcEngine *engine, const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  if (d == NULL)
+    return 0;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".rules"))
+      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (names, compare_paths);
+  guint loaded = 0;
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      if (fc_engine_add_rules_file (engine, g_ptr_array_index (names, i), &error))
+        loaded++;
+      else
+        g_ptr_array_add (engine->problems, g_strdup (error->message));
+    }
+  return loaded;
 }
 
 FcEngine *
@@ -35,19 +83,8 @@ fc_engine_new_from_files (const char *const *paths, GError **error)
 {
   g_autoptr (FcEngine) e = engine_new ();
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
-    {
-      g_autofree char *data = NULL;
-      gsize len = 0;
-      g_autoptr (GError) local = NULL;
-      if (!g_file_get_contents (paths[i], &data, &len, &local))
-        {
-          g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
-                       "cannot read rule file: %s", local->message);
-          return NULL;
-        }
-      if (!fc_rules_parse (data, (gssize) len, paths[i], e->rules, &e->tolerance, error))
-        return NULL;
-    }
+    if (!fc_engine_add_rules_file (e, paths[i], error))
+      return NULL;
   return g_steal_pointer (&e);
 }
 
@@ -126,6 +163,14 @@ fc_engine_check (const FcEngine *engine, const FcWorkbook *workbook,
       const FcTable *t = g_ptr_array_index (tables, i);
       fc_report_add_table (report, t->id, t->title, fc_sheet_get_name (t->sheet),
                            t->first_row, t->last_row, t->first_col, t->last_col);
+    }
+  for (guint i = 0; i < engine->problems->len; i++)
+    {
+      const char *problem = g_ptr_array_index (engine->problems, i);
+      g_autofree char *zh = g_strdup_printf ("用户规则文件未能载入，其余规则照常校验：%s", problem);
+      g_autofree char *en = g_strdup_printf ("A user rule file was not loaded; the other rules still apply: %s",
+                                             problem);
+      fc_report_add_finding (report, fc_finding_new ("S.0", FC_SEVERITY_WARNING, "", zh, en));
     }
   g_autoptr (FcCheckContext) context = fc_check_context_new (tables, report, &engine->tolerance);
   for (guint i = 0; i < engine->rules->len; i++)

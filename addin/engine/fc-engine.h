@@ -22,6 +22,18 @@ FcEngine *fc_engine_new_from_files (const char *const *paths, GError **error);
 FcEngine *fc_engine_new_from_data (const char *data, gssize length,
                                    const char *name, GError **error);
 
+/* Adds the rules of one more file on top of those loaded: a rule with an
+ * existing id replaces it.  On error (FC_ERROR_RULE_SYNTAX naming
+ * file:line) the engine is unchanged. */
+gboolean fc_engine_add_rules_file (FcEngine *engine, const char *path,
+                                   GError **error);
+
+/* Adds every *.rules file of dir, in name order, for users' own rules.  A
+ * file that fails is skipped and remembered: each check then reports it as
+ * a warning finding (rule S.0), and the other rules keep working.  A
+ * missing dir is not a problem.  Returns the number of files loaded. */
+guint fc_engine_add_rules_dir (FcEngine *engine, const char *dir);
+
 void fc_engine_free (FcEngine *engine);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcEngine, fc_engine_free)
 
