@@ -1,5 +1,5 @@
-/* fc-component.c — the library's entry points and the factory the UNO
- * service manager asks for add-in objects.
+/* fc-component.c — the library's entry points and the factories the UNO
+ * service manager asks for add-in and export-filter objects.
  *
  * The library lives in the binary-UNO ("uno") environment: the loader maps
  * our objects into C++ for LibreOffice.
@@ -10,8 +10,26 @@
 #include <uno/lbnames.h>
 
 #include "fc-addin.h"
+#include "fc-filter.h"
 #include "fc-service-info.h"
 #include "fc-uno-object.h"
+
+/* One implementation of this library: its names and its constructor
+ * (which returns one reference for the caller). */
+typedef struct {
+  const FcServiceNames *names;
+  uno_Interface *(*create) (void);
+} FcImplementation;
+
+static const FcImplementation implementations[] = {
+  { &fc_addin_service_names, fc_addin_new },
+  { &fc_filter_service_names, fc_filter_new },
+};
+
+typedef struct {
+  FcUnoObject base;
+  const FcImplementation *implementation; /* static */
+} FcFactory;
 
 static const char *const factory_interfaces[] = {
   "com.sun.star.lang.XSingleComponentFactory",
@@ -21,19 +39,20 @@ static const char *const factory_interfaces[] = {
 };
 
 static gboolean
-factory_dispatch (FcUnoObject *self, const typelib_TypeDescription *member,
+factory_dispatch (FcUnoObject *base, const typelib_TypeDescription *member,
                   void *ret, void *args[], uno_Any **exception)
 {
-  (void) self;
+  const FcImplementation *implementation = ((FcFactory *) base)->implementation;
+
   if (fc_uno_member_is (member, "com.sun.star.lang.XSingleComponentFactory::createInstanceWithContext")
       || fc_uno_member_is (member,
                            "com.sun.star.lang.XSingleComponentFactory::createInstanceWithArgumentsAndContext"))
     {
-      *(uno_Interface **) ret = fc_addin_new (); /* acquired for the caller */
+      *(uno_Interface **) ret = implementation->create (); /* acquired for the caller */
       *exception = NULL;
       return TRUE;
     }
-  return fc_service_info_dispatch (member, ret, args, exception);
+  return fc_service_info_dispatch_names (implementation->names, member, ret, args, exception);
 }
 
 static void
@@ -54,13 +73,19 @@ component_getImplementationEnvironment (const char **env_type_name, uno_Environm
 SAL_DLLPUBLIC_EXPORT void *
 component_getFactory (const char *implementation_name, void *service_manager, void *registry_key)
 {
-  FcUnoObject *factory;
-
   (void) service_manager;
   (void) registry_key;
-  if (implementation_name == NULL || strcmp (implementation_name, FC_IMPLEMENTATION_NAME) != 0)
+  if (implementation_name == NULL)
     return NULL;
-  factory = g_new0 (FcUnoObject, 1);
-  fc_uno_object_init (factory, factory_interfaces, factory_dispatch, factory_finalize);
-  return fc_uno_object_iface (factory);
+  for (gsize i = 0; i < G_N_ELEMENTS (implementations); i++)
+    if (strcmp (implementation_name, implementations[i].names->implementation) == 0)
+      {
+        FcFactory *factory = g_new0 (FcFactory, 1);
+
+        factory->implementation = &implementations[i];
+        fc_uno_object_init (&factory->base, factory_interfaces, factory_dispatch,
+                            factory_finalize);
+        return fc_uno_object_iface (&factory->base);
+      }
+  return NULL;
 }

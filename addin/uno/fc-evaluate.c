@@ -17,13 +17,13 @@ static FcEngine *engine;
 static char *engine_error; /* set when loading failed */
 
 /* <directory of this library>/rules/standard.rules (transfer full), or NULL. */
-static char *
-rules_path (GError **error)
+char *
+fc_evaluate_rules_path (GError **error)
 {
   Dl_info info;
   g_autofree char *dir = NULL;
 
-  if (dladdr ((void *) rules_path, &info) == 0 || info.dli_fname == NULL)
+  if (dladdr ((void *) fc_evaluate_rules_path, &info) == 0 || info.dli_fname == NULL)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                    "cannot locate the FiscalCheck library to find its rules");
@@ -35,8 +35,8 @@ rules_path (GError **error)
 
 /* The shared engine (transfer none), or NULL with *message (transfer none)
  * describing why it could not be loaded. */
-static const FcEngine *
-get_engine (const char **message)
+const FcEngine *
+fc_evaluate_get_engine (const char **message)
 {
   const FcEngine *result;
 
@@ -44,7 +44,7 @@ get_engine (const char **message)
   if (engine == NULL && engine_error == NULL)
     {
       g_autoptr (GError) error = NULL;
-      g_autofree char *path = rules_path (&error);
+      g_autofree char *path = fc_evaluate_rules_path (&error);
 
       if (path != NULL)
         {
@@ -69,7 +69,7 @@ fc_evaluate (uno_Interface *document, const char *scope, FcEvalValue *value)
   g_autoptr (FcWorkbook) workbook = NULL;
   g_autoptr (FcReport) report = NULL;
   const char *message = NULL;
-  const FcEngine *eng = get_engine (&message);
+  const FcEngine *eng = fc_evaluate_get_engine (&message);
 
   memset (value, 0, sizeof *value);
   if (eng == NULL)

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "fc-engine.h"
 #include "fc-uno.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,15 @@ typedef struct {
  * scope (NULL or "" for everything).  Never fails: problems become a text
  * value.  Fills *value, which the caller clears with fc_eval_value_clear. */
 void fc_evaluate (uno_Interface *document, const char *scope, FcEvalValue *value);
+
+/* The engine with the rules shipped beside this library, loaded on first
+ * use and shared by every caller (transfer none); NULL with *message
+ * (transfer none) saying why it could not be loaded. */
+const FcEngine *fc_evaluate_get_engine (const char **message);
+
+/* Where the shipped rules are: <library dir>/rules/standard.rules
+ * (transfer full), or NULL with an error. */
+char *fc_evaluate_rules_path (GError **error);
 
 void fc_eval_value_clear (FcEvalValue *value);
 void fc_eval_value_copy (const FcEvalValue *src, FcEvalValue *dest);
