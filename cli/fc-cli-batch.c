@@ -1,0 +1,345 @@
+/* fc-cli-batch.c — soffice workers with hang detection (see fc-cli-batch.h).
+ *
+ * LibreOffice converts its command-line files in order, and writes file k's
+ * output before loading file k+1.  So when a process dies or hangs, the
+ * files before the last output that have none failed to load, and the one
+ * it was on is the first after the last complete output.
+ */
+#include "fc-cli-batch.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
+
+#include "fc-cli-error.h"
+#include "fc-cli-office.h"
+#include "fc-cli-profile.h"
+
+#define TICK_MS 100
+/* After this many runs in a row that wrote nothing and died, the office is
+ * not starting at all: give up on the worker's remaining files. */
+#define MAX_EMPTY_FAILURES 3
+
+#define MSG_NOT_LOADED "LibreOffice 无法打开此文件（已损坏或不是电子表格）/ " \
+                       "LibreOffice could not open the file (corrupt or not a spreadsheet)"
+#define MSG_CRASHED    "LibreOffice 处理此文件时崩溃 / LibreOffice crashed on this file"
+
+typedef struct _Run Run;
+
+typedef struct {
+  Run *run;
+  guint index;
+  const char *profile_url;
+  const char *home;
+  GPtrArray *queue;        /* FcCliItem* (not owned) still to do, in order */
+  GPid pid;                /* 0 when not running */
+  gint64 last_progress;    /* monotonic µs */
+  guint n_present;         /* outputs of queue seen so far in this run */
+  gboolean killed;         /* we killed it: hung */
+  guint empty_failures;
+  char *log_path;
+} Worker;
+
+struct _Run {
+  const FcCliBatch *batch;
+  GMainLoop *loop;
+  GPtrArray *workers;      /* Worker* (owned) */
+  guint total;
+  guint done;
+  guint running;
+  gboolean interrupted;
+  GError *error;           /* a worker could not start */
+};
+
+FcCliItem *
+fc_cli_item_new (const char *staged, const char *output)
+{
+  FcCliItem *item = g_new0 (FcCliItem, 1);
+
+  item->staged = g_strdup (staged);
+  item->output = g_strdup (output);
+  return item;
+}
+
+void
+fc_cli_item_free (FcCliItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->staged);
+  g_free (item->output);
+  g_free (item->error);
+  g_free (item);
+}
+
+gboolean
+fc_cli_output_complete (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_autoptr (JsonParser) parser = NULL;
+
+  if (!g_file_get_contents (path, &data, &length, NULL) || length == 0)
+    return FALSE;
+  parser = json_parser_new ();
+  return json_parser_load_from_data (parser, data, (gssize) length, NULL)
+         && json_parser_get_root (parser) != NULL
+         && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser));
+}
+
+static gboolean
+output_present (const FcCliItem *item)
+{
+  return g_file_test (item->output, G_FILE_TEST_EXISTS);
+}
+
+static void
+item_fail (Run *run, FcCliItem *item, const char *message)
+{
+  g_free (item->error);
+  item->error = g_strdup (message);
+  (void) run;
+}
+
+static void
+worker_free (Worker *worker)
+{
+  g_ptr_array_unref (worker->queue);
+  g_free (worker->log_path);
+  g_free (worker);
+}
+
+static void on_worker_exit (GPid pid, int status, gpointer data);
+
+/* Starts soffice on the worker's queue (which is not empty). */
+static gboolean
+worker_start (Worker *worker, GError **error)
+{
+  const FcCliBatch *batch = worker->run->batch;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *env_arg = g_strconcat ("-env:UserInstallation=", worker->profile_url, NULL);
+
+  g_ptr_array_add (argv, g_strdup (batch->soffice));
+  g_ptr_array_add (argv, g_strdup ("--headless"));
+  g_ptr_array_add (argv, g_strdup ("--norestore"));
+  g_ptr_array_add (argv, g_strdup ("--nolockcheck"));
+  g_ptr_array_add (argv, g_steal_pointer (&env_arg));
+  g_ptr_array_add (argv, g_strdup ("--convert-to"));
+  g_ptr_array_add (argv, g_strdup (batch->convert_to));
+  g_ptr_array_add (argv, g_strdup ("--outdir"));
+  g_ptr_array_add (argv, g_strdup (batch->outdir));
+  for (guint i = 0; i < worker->queue->len; i++)
+    g_ptr_array_add (argv, g_strdup (((FcCliItem *) worker->queue->pdata[i])->staged));
+  g_ptr_array_add (argv, NULL);
+
+  if (!fc_cli_office_spawn (batch->user, (const char *const *) argv->pdata, worker->home,
+                            worker->log_path, &worker->pid, error))
+    return FALSE;
+  worker->last_progress = g_get_monotonic_time ();
+  worker->n_present = 0;
+  worker->killed = FALSE;
+  worker->run->running++;
+  g_child_watch_add (worker->pid, on_worker_exit, worker);
+  return TRUE;
+}
+
+/* Settles the queue after the process ended: returns the files still to do. */
+static void
+worker_settle (Worker *worker, int status)
+{
+  Run *run = worker->run;
+  GPtrArray *queue = worker->queue;
+  gboolean clean = !worker->killed && WIFEXITED (status) && WEXITSTATUS (status) == 0;
+  gint last = -1;   /* last item with an output */
+  guint culprit;    /* the item the office was on when it died */
+  g_autofree char *timeout_msg = NULL;
+
+  for (guint i = 0; i < queue->len; i++)
+    if (output_present (queue->pdata[i]))
+      last = (gint) i;
+  if (clean)
+    culprit = queue->len;
+  else if (last >= 0 && !fc_cli_output_complete (((FcCliItem *) queue->pdata[last])->output))
+    culprit = (guint) last;
+  else
+    culprit = (guint) (last + 1);
+
+  worker->empty_failures = (!clean && last < 0) ? worker->empty_failures + 1 : 0;
+  for (guint i = 0; i < culprit && i < queue->len; i++)
+    {
+      FcCliItem *item = queue->pdata[i];
+
+      if (!fc_cli_output_complete (item->output))
+        item_fail (run, item, MSG_NOT_LOADED);
+    }
+  if (culprit < queue->len)
+    {
+      timeout_msg = g_strdup_printf ("检查超时（%u 秒内无结果）/ timed out (no result within %u s)",
+                                     run->batch->timeout_s, run->batch->timeout_s);
+      item_fail (run, queue->pdata[culprit], worker->killed ? timeout_msg : MSG_CRASHED);
+      culprit++;
+    }
+  run->done += MIN (culprit, queue->len);
+  g_ptr_array_remove_range (queue, 0, MIN (culprit, queue->len));
+
+  if (queue->len > 0 && worker->empty_failures >= MAX_EMPTY_FAILURES)
+    {
+      g_autofree char *tail = fc_cli_office_log_tail (worker->log_path);
+      g_autofree char *message = g_strdup_printf ("LibreOffice 无法启动 / LibreOffice did not start: %s",
+                                                  tail);
+
+      for (guint i = 0; i < queue->len; i++)
+        item_fail (run, queue->pdata[i], message);
+      run->done += queue->len;
+      g_ptr_array_set_size (queue, 0);
+    }
+}
+
+static void
+report_progress (Run *run)
+{
+  if (run->batch->progress != NULL)
+    run->batch->progress (run->done, run->total, run->batch->progress_data);
+}
+
+static void
+on_worker_exit (GPid pid, int status, gpointer data)
+{
+  Worker *worker = data;
+  Run *run = worker->run;
+
+  g_spawn_close_pid (pid);
+  worker->pid = 0;
+  run->running--;
+  /* the rest of the group (oosplash's children) goes with it */
+  fc_cli_office_kill (pid);
+  worker_settle (worker, status);
+  report_progress (run);
+  if (worker->queue->len > 0 && !run->interrupted)
+    {
+      GError *error = NULL;
+
+      if (!worker_start (worker, &error))
+        {
+          if (run->error == NULL)
+            run->error = error;
+          else
+            g_error_free (error);
+        }
+    }
+  if (run->running == 0)
+    g_main_loop_quit (run->loop);
+}
+
+/* Watches every running worker for new outputs and for hangs. */
+static gboolean
+on_tick (gpointer data)
+{
+  Run *run = data;
+  gint64 now = g_get_monotonic_time ();
+  guint done_before = run->done;
+  guint present = 0;
+
+  for (guint w = 0; w < run->workers->len; w++)
+    {
+      Worker *worker = run->workers->pdata[w];
+      guint n = 0;
+
+      if (worker->pid == 0)
+        continue;
+      for (guint i = 0; i < worker->queue->len; i++)
+        if (output_present (worker->queue->pdata[i]))
+          n = i + 1; /* everything before the last output has been tried */
+      if (n > worker->n_present)
+        {
+          worker->n_present = n;
+          worker->last_progress = now;
+        }
+      present += worker->n_present;
+      if (!worker->killed
+          && now - worker->last_progress > (gint64) run->batch->timeout_s * G_USEC_PER_SEC)
+        {
+          worker->killed = TRUE;
+          fc_cli_office_kill (worker->pid);
+        }
+    }
+  if (run->batch->progress != NULL && done_before + present > 0)
+    run->batch->progress (MIN (run->total, done_before + present), run->total,
+                          run->batch->progress_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_signal (gpointer data)
+{
+  Run *run = data;
+
+  run->interrupted = TRUE;
+  for (guint w = 0; w < run->workers->len; w++)
+    {
+      Worker *worker = run->workers->pdata[w];
+
+      if (worker->pid != 0)
+        fc_cli_office_kill (worker->pid);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+fc_cli_batch_run (const FcCliBatch *batch, GPtrArray *items, GError **error)
+{
+  Run run = { 0 };
+  guint n_workers = MIN (batch->profiles->len, items->len);
+  guint tick, sigint, sigterm;
+
+  if (items->len == 0)
+    return TRUE; /* `soffice --convert-to` without files hangs */
+  run.batch = batch;
+  run.total = items->len;
+  run.loop = g_main_loop_new (NULL, FALSE);
+  run.workers = g_ptr_array_new_with_free_func ((GDestroyNotify) worker_free);
+  for (guint w = 0; w < n_workers; w++)
+    {
+      Worker *worker = g_new0 (Worker, 1);
+      g_autofree char *log_name = g_strdup_printf ("soffice-%u.log", w);
+
+      worker->run = &run;
+      worker->index = w;
+      worker->profile_url = fc_cli_profile_get_url (batch->profiles->pdata[w]);
+      worker->home = fc_cli_profile_get_home (batch->profiles->pdata[w]);
+      worker->log_path = g_build_filename (batch->log_dir, log_name, NULL);
+      worker->queue = g_ptr_array_new ();
+      g_ptr_array_add (run.workers, worker);
+    }
+  /* round robin, so that big and small files spread over the processes */
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (((Worker *) run.workers->pdata[i % n_workers])->queue, items->pdata[i]);
+
+  for (guint w = 0; w < n_workers && run.error == NULL; w++)
+    worker_start (run.workers->pdata[w], &run.error);
+
+  tick = g_timeout_add (TICK_MS, on_tick, &run);
+  sigint = g_unix_signal_add (SIGINT, on_signal, &run);
+  sigterm = g_unix_signal_add (SIGTERM, on_signal, &run);
+  if (run.running > 0)
+    g_main_loop_run (run.loop);
+  g_source_remove (tick);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+  g_main_loop_unref (run.loop);
+  g_ptr_array_unref (run.workers);
+
+  if (run.error != NULL)
+    {
+      g_propagate_error (error, run.error);
+      return FALSE;
+    }
+  if (run.interrupted)
+    {
+      g_set_error (error, FC_CLI_ERROR, FC_CLI_ERROR_SYSTEM, "已中断 / interrupted");
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,53 @@
+/* fc-cli-batch.h — runs the export filter over many staged workbooks:
+ * one `soffice --convert-to 'fcjson:FiscalCheck Report'` process per
+ * profile, side by side, each given its share of the files on one command
+ * line.
+ *
+ * soffice says nothing useful about failures (it exits 0), so the outputs
+ * are the truth: a file without an output could not be loaded.  A process
+ * that writes no new output for timeout seconds is hung: its process group
+ * is killed, the file it was on is reported as timed out and a new process
+ * takes the rest.  A crash is handled the same way.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "fc-cli-user.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char *staged;  /* input as the office sees it (owned) */
+  char *output;  /* where the filter's entry appears (owned) */
+  char *error;   /* set by the run when there is no usable output (owned) */
+} FcCliItem;
+
+FcCliItem *fc_cli_item_new (const char *staged, const char *output);
+void fc_cli_item_free (FcCliItem *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcCliItem, fc_cli_item_free)
+
+/* Called on the main loop when the number of finished items grows. */
+typedef void (*FcCliProgressFunc) (guint done, guint total, gpointer data);
+
+typedef struct {
+  const FcCliUser *user;
+  const char *soffice;     /* program to run */
+  const char *convert_to;  /* "fcjson:FiscalCheck Report[:options]" */
+  const char *outdir;      /* where outputs go; the office user can write it */
+  const char *log_dir;     /* soffice-N.log files go here */
+  guint timeout_s;         /* no new output for this long = hung */
+  GPtrArray *profiles;     /* FcCliProfile*, one per process */
+  FcCliProgressFunc progress;
+  gpointer progress_data;
+} FcCliBatch;
+
+/* Runs every item (of FcCliItem*).  Afterwards each item either has a
+ * complete output or an error.  Fails only when the run itself could not
+ * be done (soffice cannot be started) or was interrupted (SIGINT/SIGTERM). */
+gboolean fc_cli_batch_run (const FcCliBatch *batch, GPtrArray *items, GError **error);
+
+/* TRUE when path holds a whole JSON object: the filter finished it. */
+gboolean fc_cli_output_complete (const char *path);
+
+G_END_DECLS

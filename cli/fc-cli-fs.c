@@ -1,0 +1,51 @@
+/* fc-cli-fs.c — file-system helpers (see fc-cli-fs.h). */
+#define _XOPEN_SOURCE 700 /* nftw */
+#include "fc-cli-fs.h"
+
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fc-cli-error.h"
+
+#define MAX_EXTENSION 8
+
+static int
+remove_entry (const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+  (void) st;
+  (void) flag;
+  (void) ftw;
+  return remove (path) == 0 || errno == ENOENT ? 0 : -1;
+}
+
+gboolean
+fc_cli_remove_tree (const char *path, GError **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    return TRUE;
+  if (nftw (path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, FC_CLI_ERROR, FC_CLI_ERROR_SYSTEM, "cannot remove %s: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+fc_cli_plain_extension (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  const char *dot = strrchr (base, '.');
+
+  if (dot == NULL || dot == base || dot[1] == '\0' || strlen (dot + 1) > MAX_EXTENSION)
+    return g_strdup ("");
+  for (const char *p = dot + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return g_strdup ("");
+  return g_ascii_strdown (dot + 1, -1);
+}

@@ -1,0 +1,15 @@
+/* fc-cli-fs.h — file-system helpers the command's modules share. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* rm -rf path, never following symlinks; a missing path is fine. */
+gboolean fc_cli_remove_tree (const char *path, GError **error);
+
+/* The lower-cased extension of path's name when it is short and plain
+ * ("xlsx"), else "" (transfer full). */
+char *fc_cli_plain_extension (const char *path);
+
+G_END_DECLS

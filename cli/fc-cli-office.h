@@ -1,0 +1,34 @@
+/* fc-cli-office.h — starting LibreOffice programs (soffice, unopkg) for the
+ * command: as the office user, in a process group of their own (so a hung
+ * office can be killed with all its children), output into a log file,
+ * HOME and TMPDIR pointing at a directory of ours.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "fc-cli-user.h"
+
+G_BEGIN_DECLS
+
+/* Starts argv (program first, not including the user switch) with its
+ * output appended to log_path.  *pid is also the process group id: the
+ * caller reaps it (g_child_watch_add or fc_cli_office_wait). */
+gboolean fc_cli_office_spawn (const FcCliUser *user, const char *const *argv,
+                              const char *home, const char *log_path, GPid *pid,
+                              GError **error);
+
+/* Kills the process group of a program started by fc_cli_office_spawn. */
+void fc_cli_office_kill (GPid pid);
+
+/* Runs argv to its end, at most timeout_s seconds (then kills it and
+ * fails).  *wait_status is the waitpid() status.  The program's output is
+ * in log_path. */
+gboolean fc_cli_office_run (const FcCliUser *user, const char *const *argv,
+                            const char *home, const char *log_path, guint timeout_s,
+                            int *wait_status, GError **error);
+
+/* The last lines of a log file, for error messages (transfer full). */
+char *fc_cli_office_log_tail (const char *log_path);
+
+G_END_DECLS
