@@ -79,14 +79,14 @@ fc_amount_read (const FcCell *cell, double *value)
     case FC_CELL_EMPTY:
       return FC_AMOUNT_BLANK;
     case FC_CELL_NUMBER:
-      if (!isfinite (cell->number))
+      if (!isfinite (cell->number) || fabs (cell->number) > FC_AMOUNT_LIMIT)
         return FC_AMOUNT_INVALID;
       *value = cell->number;
       return FC_AMOUNT_VALUE;
     case FC_CELL_TEXT:
       if (fc_amount_text_is_blank (cell->text))
         return FC_AMOUNT_BLANK;
-      if (fc_amount_parse_text (cell->text, value))
+      if (fc_amount_parse_text (cell->text, value) && fabs (*value) <= FC_AMOUNT_LIMIT)
         return FC_AMOUNT_VALUE;
       *value = 0;
       return FC_AMOUNT_INVALID;

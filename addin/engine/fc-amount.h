@@ -8,10 +8,14 @@
 
 G_BEGIN_DECLS
 
+/* No 万元 figure of a department comes near this; beyond it a cell holds
+ * something else (an ID number, a typo), and sums stay finite. */
+#define FC_AMOUNT_LIMIT 1e12
+
 typedef enum {
   FC_AMOUNT_VALUE,   /* a number was written (a rounded figure) */
   FC_AMOUNT_BLANK,   /* empty, "-", "——" …: means 0, not a rounded figure */
-  FC_AMOUNT_INVALID  /* text or an error value where an amount belongs */
+  FC_AMOUNT_INVALID  /* text, an error value, or a number beyond FC_AMOUNT_LIMIT */
 } FcAmountKind;
 
 /* Reads cell as an amount into *value (0 unless FC_AMOUNT_VALUE). */

@@ -177,8 +177,8 @@ report_invalid (FcCheckContext *c, const CellValue *v)
     return;
   const FcCell *cell = fc_sheet_get_cell (v->table->sheet, v->row->row, v->col);
   g_autofree char *shown = fc_cell_to_display (cell);
-  g_autofree char *zh = g_strdup_printf ("金额单元格内容不是数字：“%s”", shown);
-  g_autofree char *en = g_strdup_printf ("An amount cell holds no number: “%s”", shown);
+  g_autofree char *zh = g_strdup_printf ("金额单元格内容不是有效金额：“%s”", shown);
+  g_autofree char *en = g_strdup_printf ("An amount cell holds no valid amount: “%s”", shown);
   FcFinding *f = fc_finding_new ("I.1", FC_SEVERITY_ERROR, v->table->id, zh, en);
   g_autofree char *row_label = fc_table_row_describe (v->row);
   fc_finding_add_cell (f, sheet, v->row->row, v->col, row_label,
