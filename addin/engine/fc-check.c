@@ -443,13 +443,32 @@ check_hierarchy (FcCheckContext *c, const FcRule *rule)
   const FcTable *t = fc_table_lookup (c->tables, g_ptr_array_index (rule->tables, 0));
   if (t == NULL)
     return;
+  /* children by parent: "" → the 类 rows, "201" → its 款, "20103" → its 项 */
+  g_autoptr (GHashTable) children_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                              (GDestroyNotify) g_ptr_array_unref);
+  for (guint k = 0; k < t->rows->len; k++)
+    {
+      const FcTableRow *r = g_ptr_array_index (t->rows, k);
+      gsize len = r->code ? strlen (r->code) : 0;
+      if (len != 3 && len != 5 && len != 7)
+        continue;
+      char *parent = g_strndup (r->code, len - (len == 3 ? 3 : 2));
+      GPtrArray *list = g_hash_table_lookup (children_of, parent);
+      if (list == NULL)
+        g_hash_table_insert (children_of, parent, list = g_ptr_array_new ());
+      else
+        g_free (parent);
+      g_ptr_array_add (list, (gpointer) r);
+    }
   for (guint i = 0; i < t->rows->len; i++)
     {
       const FcTableRow *parent = g_ptr_array_index (t->rows, i);
       gsize plen = parent->code ? strlen (parent->code) : 0;
       if (!is_total_row (parent) && plen != 3 && plen != 5)
         continue;
-      gsize clen = plen == 0 ? 3 : plen + 2;
+      GPtrArray *children = g_hash_table_lookup (children_of, plen ? parent->code : "");
+      if (children == NULL)
+        continue; /* a leaf, or a 类 published without its 款 */
       for (guint n = rule->col_from; n <= rule->col_to; n++)
         {
           g_autoptr (GArray) lhs = g_array_new (FALSE, FALSE, sizeof (CellValue));
@@ -457,19 +476,8 @@ check_hierarchy (FcCheckContext *c, const FcRule *rule)
           add_cell (lhs, t, parent, n);
           if (lhs->len == 0)
             continue;
-          guint children = 0;
-          for (guint k = 0; k < t->rows->len; k++)
-            {
-              const FcTableRow *r = g_ptr_array_index (t->rows, k);
-              if (r->code != NULL && strlen (r->code) == clen
-                  && (plen == 0 || strncmp (r->code, parent->code, plen) == 0))
-                {
-                  children++;
-                  add_cell (rhs, t, r, n);
-                }
-            }
-          if (children == 0)
-            continue; /* a leaf, or a 类 published without its 款 */
+          for (guint k = 0; k < children->len; k++)
+            add_cell (rhs, t, g_ptr_array_index (children, k), n);
           g_autofree char *row = fc_table_row_describe (parent);
           g_autofree char *ctx = g_strdup_printf ("%s %s", row, fc_table_column_label (t, n));
           judge (c, rule, FC_RELATION_EQ, lhs, rhs, NULL, NULL, 0, 0, ctx, ctx);

@@ -953,7 +953,29 @@ fc_table_free (FcTable *table)
   g_free (table->year);
   g_ptr_array_unref (table->rows);
   g_ptr_array_unref (table->column_labels);
+  g_clear_pointer (&table->by_code, g_hash_table_unref);
   g_free (table);
+}
+
+/* Code lookups are the inner loop of cross-table rules: index them. */
+static void
+index_codes (FcTable *t)
+{
+  t->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                      (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < t->rows->len; i++)
+    {
+      FcTableRow *r = g_ptr_array_index (t->rows, i);
+      if (r->code == NULL)
+        continue;
+      GPtrArray *same = g_hash_table_lookup (t->by_code, r->code);
+      if (same == NULL)
+        {
+          same = g_ptr_array_new ();
+          g_hash_table_insert (t->by_code, r->code, same);
+        }
+      g_ptr_array_add (same, r);
+    }
 }
 
 typedef struct {
@@ -1061,6 +1083,7 @@ recognize_sheet (const FcSheet *sheet, GPtrArray *out)
           t->number_col = a->col;
         }
       analyse_table (t, sheet);
+      index_codes (t);
       g_ptr_array_add (out, t);
     }
 }
@@ -1124,10 +1147,11 @@ fc_table_find_line (const FcTable *table, int line, guint column)
 const FcTableRow *
 fc_table_find_code (const FcTable *table, const char *code, guint column)
 {
-  for (guint i = 0; i < table->rows->len; i++)
+  GPtrArray *same = code ? g_hash_table_lookup (table->by_code, code) : NULL;
+  for (guint i = 0; same != NULL && i < same->len; i++)
     {
-      const FcTableRow *r = g_ptr_array_index (table->rows, i);
-      if (g_strcmp0 (r->code, code) == 0 && row_has (r, column))
+      const FcTableRow *r = g_ptr_array_index (same, i);
+      if (row_has (r, column))
         return r;
     }
   return NULL;

@@ -33,6 +33,7 @@ typedef struct {
   guint year_row, year_col;
   GPtrArray *rows;          /* of FcTableRow*, owned, top to bottom */
   GPtrArray *column_labels; /* of char*: header text of 栏次 n at index n */
+  GHashTable *by_code;      /* code → GPtrArray of its FcTableRow*, for lookups */
 } FcTable;
 
 void fc_table_free (FcTable *table);
