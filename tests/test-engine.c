@@ -124,6 +124,11 @@ START_TEST (test_table_ids)
   ck_assert_str_eq (fc_table_id_parse ("财政拨款“三公”经费支出决算表"), "09");
   ck_assert_str_eq (fc_table_id_parse ("2023年度 收入支出决算总表"), "01");
   ck_assert_str_eq (fc_table_id_parse ("公开02表"), "02");
+  /* other provinces' titles */
+  ck_assert_str_eq (fc_table_id_parse ("财政拨款收支决算总表"), "04");
+  ck_assert_str_eq (fc_table_id_parse ("政府性基金预算财政拨款支出决算表"), "07");
+  ck_assert_str_eq (fc_table_id_parse ("一般公共预算财政拨款“三公”经费支出决算表"), "09");
+  ck_assert_str_eq (fc_table_id_parse ("一般公共预算财政拨款基本支出决算表"), "06");
   ck_assert_str_eq (fc_table_id_parse ("7"), "07");
   ck_assert_ptr_null (fc_table_id_parse ("注：本表反映部门本年度取得的各项收入情况。"));
   ck_assert_ptr_null (fc_table_id_parse ("公开11表"));

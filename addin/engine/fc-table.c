@@ -31,6 +31,13 @@ static const struct {
   { "08", "国有资本经营预算财政拨款支出决算表" },
   { "09", "财政拨款三公经费支出决算表" },
   { "10", "部门决算公开相关信息统计表" },
+  /* titles other provinces and years use for the same tables */
+  { "04", "财政拨款收支决算总表" },
+  { "06", "一般公共预算财政拨款基本支出决算表" },
+  { "07", "政府性基金预算财政拨款支出决算表" },
+  { "09", "三公经费支出决算表" },
+  { "09", "三公经费财政拨款支出决算表" },
+  { "10", "部门决算相关信息统计表" },
 };
 
 /* 功能分类 类 codes and their names as 01/04 label their expenditure rows
@@ -126,6 +133,7 @@ fc_table_standard_title (const char *id)
   return NULL;
 }
 
+/* The first ten entries are the standard titles, in table order. */
 static const char *
 id_from_number (gint64 n)
 {
