@@ -1,9 +1,11 @@
 /* fc-cli-batch.c — soffice workers with hang detection (see fc-cli-batch.h).
  *
- * LibreOffice converts its command-line files in order, and writes file k's
- * output before loading file k+1.  So when a process dies or hangs, the
- * files before the last output that have none failed to load, and the one
- * it was on is the first after the last complete output.
+ * LibreOffice converts its command-line files in order and says so in its
+ * output, one line per file: "convert A -> B using filter : F" before it
+ * stores B, or "Error: source file could not be loaded".  Those lines and
+ * the outputs tell how far a process got: the files before that point are
+ * settled (an output, or could not be loaded), the one at it is the file
+ * the office hung or died on, the rest go to a new process.
  */
 #include "fc-cli-batch.h"
 
@@ -11,6 +13,7 @@
 #include <sys/wait.h>
 
 #include <glib-unix.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "fc-cli-error.h"
@@ -36,7 +39,8 @@ typedef struct {
   GPtrArray *queue;        /* FcCliItem* (not owned) still to do, in order */
   GPid pid;                /* 0 when not running */
   gint64 last_progress;    /* monotonic µs */
-  guint n_present;         /* outputs of queue seen so far in this run */
+  guint position;          /* files of queue settled so far in this run */
+  goffset log_offset;      /* where this run's output starts in the log */
   gboolean killed;         /* we killed it: hung */
   guint empty_failures;
   char *log_path;
@@ -96,11 +100,48 @@ output_present (const FcCliItem *item)
 }
 
 static void
-item_fail (Run *run, FcCliItem *item, const char *message)
+item_fail (FcCliItem *item, const char *message)
 {
   g_free (item->error);
   item->error = g_strdup (message);
-  (void) run;
+}
+
+/* How many files of the queue the current run has settled, from its log
+ * lines and its outputs (see the top of this file). */
+static guint
+worker_position (Worker *worker)
+{
+  g_autofree char *log = NULL;
+  gsize length = 0;
+  guint events = 0, position;
+  gboolean storing = FALSE;
+  GPtrArray *queue = worker->queue;
+
+  if (g_file_get_contents (worker->log_path, &log, &length, NULL)
+      && (gsize) worker->log_offset < length)
+    {
+      g_auto (GStrv) lines = g_strsplit (log + worker->log_offset, "\n", -1);
+
+      for (char **l = lines; *l != NULL; l++)
+        if (g_str_has_prefix (*l, "convert "))
+          events++, storing = TRUE;
+        else if (g_str_has_prefix (*l, "Error: source file could not be loaded")
+                 || g_str_has_prefix (*l, "Error: no export filter"))
+          events++, storing = FALSE;
+    }
+  events = MIN (events, queue->len);
+  position = events;
+  if (storing && events > 0
+      && !fc_cli_output_complete (((FcCliItem *) queue->pdata[events - 1])->output))
+    position = events - 1; /* still storing that one */
+  /* outputs count too, should the log say less */
+  for (guint i = queue->len; i > position; i--)
+    if (output_present (queue->pdata[i - 1]))
+      {
+        position = fc_cli_output_complete (((FcCliItem *) queue->pdata[i - 1])->output) ? i : i - 1;
+        break;
+      }
+  return position;
 }
 
 static void
@@ -134,55 +175,53 @@ worker_start (Worker *worker, GError **error)
     g_ptr_array_add (argv, g_strdup (((FcCliItem *) worker->queue->pdata[i])->staged));
   g_ptr_array_add (argv, NULL);
 
+  {
+    GStatBuf st;
+
+    worker->log_offset = g_stat (worker->log_path, &st) == 0 ? st.st_size : 0;
+  }
   if (!fc_cli_office_spawn (batch->user, (const char *const *) argv->pdata, worker->home,
                             worker->log_path, &worker->pid, error))
     return FALSE;
   worker->last_progress = g_get_monotonic_time ();
-  worker->n_present = 0;
+  worker->position = 0;
   worker->killed = FALSE;
   worker->run->running++;
   g_child_watch_add (worker->pid, on_worker_exit, worker);
   return TRUE;
 }
 
-/* Settles the queue after the process ended: returns the files still to do. */
+/* Settles the files the ended run got through and drops them from the
+ * queue; what is left goes to the next run. */
 static void
 worker_settle (Worker *worker, int status)
 {
   Run *run = worker->run;
   GPtrArray *queue = worker->queue;
   gboolean clean = !worker->killed && WIFEXITED (status) && WEXITSTATUS (status) == 0;
-  gint last = -1;   /* last item with an output */
-  guint culprit;    /* the item the office was on when it died */
-  g_autofree char *timeout_msg = NULL;
+  guint position = worker_position (worker);
+  guint settled = position;
 
-  for (guint i = 0; i < queue->len; i++)
-    if (output_present (queue->pdata[i]))
-      last = (gint) i;
-  if (clean)
-    culprit = queue->len;
-  else if (last >= 0 && !fc_cli_output_complete (((FcCliItem *) queue->pdata[last])->output))
-    culprit = (guint) last;
-  else
-    culprit = (guint) (last + 1);
-
-  worker->empty_failures = (!clean && last < 0) ? worker->empty_failures + 1 : 0;
-  for (guint i = 0; i < culprit && i < queue->len; i++)
+  for (guint i = 0; i < position; i++)
     {
       FcCliItem *item = queue->pdata[i];
 
       if (!fc_cli_output_complete (item->output))
-        item_fail (run, item, MSG_NOT_LOADED);
+        item_fail (item, MSG_NOT_LOADED);
     }
-  if (culprit < queue->len)
+  if (!clean && position < queue->len)
     {
-      timeout_msg = g_strdup_printf ("检查超时（%u 秒内无结果）/ timed out (no result within %u s)",
-                                     run->batch->timeout_s, run->batch->timeout_s);
-      item_fail (run, queue->pdata[culprit], worker->killed ? timeout_msg : MSG_CRASHED);
-      culprit++;
+      /* the file it hung or died on */
+      g_autofree char *timeout_msg = g_strdup_printf ("检查超时（%u 秒内无结果）/ timed out (no result within %u s)",
+                                                      run->batch->timeout_s, run->batch->timeout_s);
+
+      item_fail (queue->pdata[position], worker->killed ? timeout_msg : MSG_CRASHED);
+      settled++;
     }
-  run->done += MIN (culprit, queue->len);
-  g_ptr_array_remove_range (queue, 0, MIN (culprit, queue->len));
+  /* a run that got nowhere: the office may not start at all */
+  worker->empty_failures = position == 0 ? worker->empty_failures + 1 : 0;
+  run->done += settled;
+  g_ptr_array_remove_range (queue, 0, settled);
 
   if (queue->len > 0 && worker->empty_failures >= MAX_EMPTY_FAILURES)
     {
@@ -191,7 +230,7 @@ worker_settle (Worker *worker, int status)
                                                   tail);
 
       for (guint i = 0; i < queue->len; i++)
-        item_fail (run, queue->pdata[i], message);
+        item_fail (queue->pdata[i], message);
       run->done += queue->len;
       g_ptr_array_set_size (queue, 0);
     }
@@ -245,19 +284,17 @@ on_tick (gpointer data)
   for (guint w = 0; w < run->workers->len; w++)
     {
       Worker *worker = run->workers->pdata[w];
-      guint n = 0;
+      guint n;
 
       if (worker->pid == 0)
         continue;
-      for (guint i = 0; i < worker->queue->len; i++)
-        if (output_present (worker->queue->pdata[i]))
-          n = i + 1; /* everything before the last output has been tried */
-      if (n > worker->n_present)
+      n = worker_position (worker);
+      if (n > worker->position)
         {
-          worker->n_present = n;
+          worker->position = n;
           worker->last_progress = now;
         }
-      present += worker->n_present;
+      present += worker->position;
       if (!worker->killed
           && now - worker->last_progress > (gint64) run->batch->timeout_s * G_USEC_PER_SEC)
         {
