@@ -1,0 +1,43 @@
+/* fc-marks.h — marking the cells of a report in an open Calc document and
+ * taking the marks away again without a trace.
+ *
+ * A mark is a background colour by severity (error: light red, warning:
+ * light yellow) and an annotation naming rule, expected, actual and
+ * difference in zh-CN and en-US.  Info findings are not marked.  What each
+ * cell looked like before is kept in the document (fc-mark-store.h).
+ *
+ * These functions do not open an undo context: callers that want one step
+ * (the menu command) wrap them; batch callers need none.
+ */
+#pragma once
+
+#include "fc-finding.h"
+#include "fc-uno.h"
+
+G_BEGIN_DECLS
+
+#define FC_MARK_COLOR_ERROR   0xFFC7CE /* light red */
+#define FC_MARK_COLOR_WARNING 0xFFEB9C /* light yellow */
+
+/* Clears earlier marks (fc_marks_clear), then marks every cell of every
+ * error and warning finding of report in document (any interface of a Calc
+ * model) and records the bookkeeping.  Reusable for batch runs
+ * (--marked-dir).  On error the document may be partly marked; the
+ * bookkeeping then still covers what was marked. */
+gboolean fc_marks_apply (uno_Interface *document, const FcReport *report, GError **error);
+
+/* Restores every marked cell's own previous background and annotation
+ * (leaving alone cells whose mark the user changed since), removes the
+ * report sheet Validate wrote and the bookkeeping.  TRUE when there was
+ * nothing to clear. */
+gboolean fc_marks_clear (uno_Interface *document, GError **error);
+
+/* The annotation text for a cell involved in findings (FcFinding*, transfer
+ * none), with previous (a user's comment, may be "" or NULL) kept at the
+ * end (transfer full). */
+char *fc_marks_annotation_text (GPtrArray *findings, const char *previous);
+
+/* "错误 error", "警告 warning", "提示 info" (static). */
+const char *fc_marks_severity_label (FcSeverity severity);
+
+G_END_DECLS

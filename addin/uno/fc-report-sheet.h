@@ -1,0 +1,23 @@
+/* fc-report-sheet.h — the 审核结果 sheet Validate writes: a summary line and
+ * one row per finding (severity, rule, table, message in zh-CN and en-US,
+ * expected, actual, difference, and a hyperlink to each cell involved).
+ */
+#pragma once
+
+#include "fc-finding.h"
+#include "fc-uno.h"
+
+G_BEGIN_DECLS
+
+#define FC_REPORT_SHEET_NAME "审核结果"
+
+/* Appends the report sheet to document, named FC_REPORT_SHEET_NAME, or
+ * "审核结果 2" … when a sheet of the user's already has that name, and
+ * records it in the bookkeeping (fc-mark-store.h) so that Clear marks
+ * removes it.  Returns the sheet's name (transfer full), or NULL. */
+char *fc_report_sheet_write (uno_Interface *document, const FcReport *report, GError **error);
+
+/* The summary line: counts by severity in zh-CN and en-US (transfer full). */
+char *fc_report_sheet_summary (const FcReport *report);
+
+G_END_DECLS
