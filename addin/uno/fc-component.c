@@ -10,6 +10,7 @@
 #include <uno/lbnames.h>
 
 #include "fc-addin.h"
+#include "fc-command.h"
 #include "fc-filter.h"
 #include "fc-service-info.h"
 #include "fc-uno-object.h"
@@ -24,6 +25,7 @@ typedef struct {
 static const FcImplementation implementations[] = {
   { &fc_addin_service_names, fc_addin_new },
   { &fc_filter_service_names, fc_filter_new },
+  { &fc_command_service_names, fc_command_new },
 };
 
 typedef struct {

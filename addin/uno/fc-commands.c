@@ -1,0 +1,430 @@
+/* fc-commands.c — the menu commands (see fc-commands.h). */
+#include "fc-commands.h"
+
+#include <string.h>
+
+#include "fc-calc.h"
+#include "fc-doc-reader.h"
+#include "fc-engine.h"
+#include "fc-evaluate.h"
+#include "fc-mark-store.h"
+#include "fc-marks.h"
+#include "fc-report-sheet.h"
+
+#define UNDO_TITLE "决算审核 FiscalCheck"
+
+/* What a command tells the user; set once per run. */
+typedef struct {
+  char *message;
+  FcMessageKind kind;
+} Outcome;
+
+G_GNUC_PRINTF (3, 4) static gboolean
+outcome_set (Outcome *outcome, FcMessageKind kind, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_free (outcome->message);
+  outcome->message = g_strdup_vprintf (format, args);
+  outcome->kind = kind;
+  va_end (args);
+  return kind == FC_MESSAGE_INFO;
+}
+
+static gboolean
+outcome_fail (Outcome *outcome, const GError *error)
+{
+  return outcome_set (outcome, FC_MESSAGE_ERROR, "决算审核出错：%s\nFiscalCheck failed: %s",
+                      error->message, error->message);
+}
+
+gboolean
+fc_commands_parse (const char *name, FcCommand *command)
+{
+  if (g_strcmp0 (name, "Validate") == 0)
+    *command = FC_COMMAND_VALIDATE;
+  else if (g_strcmp0 (name, "NextFinding") == 0)
+    *command = FC_COMMAND_NEXT_FINDING;
+  else if (g_strcmp0 (name, "ClearMarks") == 0)
+    *command = FC_COMMAND_CLEAR_MARKS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Preflight */
+
+/* FALSE with the outcome set when document cannot be changed: read-only,
+ * or its sheet structure (for the report sheet) or one of sheets is
+ * protected. */
+static gboolean
+check_writable (uno_Interface *document, GHashTable *sheets, Outcome *outcome)
+{
+  g_autoptr (GError) error = NULL;
+  sal_Bool readonly = sal_False;
+  gboolean is_protected = FALSE;
+  GHashTableIter iter;
+  const char *name;
+
+  if (!fc_uno_query_call (document, "com.sun.star.frame.XStorable", "isReadonly", &readonly,
+                          NULL, &error))
+    return outcome_fail (outcome, error);
+  if (readonly)
+    return outcome_set (outcome, FC_MESSAGE_WARNING,
+                        "文档为只读，无法标记或清除审核结果。\n"
+                        "The document is read-only: FiscalCheck cannot mark or clear it.");
+  if (!fc_calc_is_protected (document, &is_protected, &error))
+    return outcome_fail (outcome, error);
+  if (is_protected)
+    return outcome_set (outcome, FC_MESSAGE_WARNING,
+                        "工作簿结构受保护，请先撤销保护。\n"
+                        "The workbook structure is protected: unprotect it first.");
+  g_hash_table_iter_init (&iter, sheets);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    {
+      uno_Interface *sheet = fc_calc_sheet (document, name, &error);
+      gboolean ok = sheet == NULL || fc_calc_is_protected (sheet, &is_protected, &error);
+
+      fc_uno_release (sheet);
+      if (!ok || error != NULL)
+        return outcome_fail (outcome, error);
+      if (sheet != NULL && is_protected)
+        return outcome_set (outcome, FC_MESSAGE_WARNING,
+                            "工作表“%s”受保护，请先撤销保护再审核。\n"
+                            "Sheet “%s” is protected: unprotect it to validate or clear marks.",
+                            name, name);
+    }
+  return TRUE;
+}
+
+/* The names of the sheets the store's marks are on (transfer full: a set
+ * of borrowed names). */
+static GHashTable *
+store_sheets (const FcMarkStore *store)
+{
+  GHashTable *sheets = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; store != NULL && i < store->entries->len; i++)
+    g_hash_table_add (sheets, ((FcMarkEntry *) store->entries->pdata[i])->sheet);
+  return sheets;
+}
+
+/* One undo step */
+
+/* The document's XUndoManager with an open context (transfer full), or
+ * NULL when it has none: the run then still works, just not as one step. */
+static uno_Interface *
+undo_begin (uno_Interface *document)
+{
+  g_autoptr (GError) error = NULL;
+  uno_Interface *undo = NULL;
+  rtl_uString *title = fc_uno_string_new (UNDO_TITLE);
+  void *args[1] = { &title };
+
+  if (!fc_uno_query_call (document, "com.sun.star.document.XUndoManagerSupplier",
+                          "getUndoManager", &undo, NULL, &error)
+      || !fc_uno_call (undo, "com.sun.star.document.XUndoManager", "enterUndoContext", NULL,
+                       args, &error))
+    {
+      g_warning ("no undo context: %s", error->message);
+      g_clear_pointer (&undo, fc_uno_release);
+    }
+  rtl_uString_release (title);
+  return undo;
+}
+
+/* Closes the context undo_begin opened and releases undo (NULL-safe). */
+static void
+undo_end (uno_Interface *undo)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (undo == NULL)
+    return;
+  if (!fc_uno_call (undo, "com.sun.star.document.XUndoManager", "leaveUndoContext", NULL, NULL,
+                    &error))
+    g_warning ("cannot leave the undo context: %s", error->message);
+  fc_uno_release (undo);
+}
+
+/* Validate */
+
+/* A copy of workbook without the named sheets (ours: report and
+ * bookkeeping, which must not be checked as disclosure tables)
+ * (transfer full). */
+static FcWorkbook *
+workbook_without (const FcWorkbook *workbook, const char *const *skip)
+{
+  FcWorkbook *copy = fc_workbook_new ();
+
+  for (guint s = 0; s < fc_workbook_get_n_sheets (workbook); s++)
+    {
+      const FcSheet *src = fc_workbook_get_sheet (workbook, s);
+      guint n_rows = fc_sheet_get_n_rows (src), n_cols = fc_sheet_get_n_cols (src);
+      FcSheet *dst;
+
+      if (g_strv_contains (skip, fc_sheet_get_name (src)))
+        continue;
+      dst = fc_workbook_add_sheet (copy, fc_sheet_get_name (src), n_rows, n_cols);
+      for (guint r = 0; dst != NULL && r < n_rows; r++)
+        for (guint c = 0; c < n_cols; c++)
+          {
+            const FcCell *cell = fc_sheet_get_cell (src, r, c);
+
+            if (cell->kind == FC_CELL_NUMBER)
+              fc_sheet_set_number (dst, r, c, cell->number);
+            else if (cell->kind == FC_CELL_TEXT)
+              fc_sheet_set_text (dst, r, c, cell->text);
+            else if (cell->kind == FC_CELL_ERROR)
+              fc_sheet_set_error (dst, r, c, cell->text);
+          }
+    }
+  return copy;
+}
+
+/* Reads and checks document; NULL with the outcome set on failure
+ * (transfer full). */
+static FcReport *
+check_document (uno_Interface *document, const FcMarkStore *store, Outcome *outcome)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcWorkbook) read = NULL;
+  g_autoptr (FcWorkbook) workbook = NULL;
+  const char *skip[] = { FC_MARK_STORE_SHEET, store != NULL ? store->report_sheet : NULL, NULL };
+  const char *engine_message = NULL;
+  const FcEngine *engine = fc_evaluate_get_engine (&engine_message);
+  FcReport *report;
+
+  if (engine == NULL)
+    {
+      outcome_set (outcome, FC_MESSAGE_ERROR, "无法加载审核规则：%s\nCannot load the rules: %s",
+                   engine_message, engine_message);
+      return NULL;
+    }
+  read = fc_doc_read_workbook (document, &error);
+  if (read == NULL)
+    {
+      outcome_fail (outcome, error);
+      return NULL;
+    }
+  workbook = workbook_without (read, skip);
+  report = fc_engine_check (engine, workbook, NULL, &error);
+  if (report == NULL && g_error_matches (error, FC_ERROR, FC_ERROR_NO_TABLES))
+    outcome_set (outcome, FC_MESSAGE_WARNING,
+                 "本工作簿中未找到决算公开表，未作审核。\n"
+                 "No disclosure tables were found in this workbook: nothing was checked.");
+  else if (report == NULL)
+    outcome_fail (outcome, error);
+  return report;
+}
+
+/* The first cell of the first error or warning finding (transfer none). */
+static const FcFindingCell *
+first_marked_cell (const FcReport *report)
+{
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      const FcFinding *f = report->findings->pdata[i];
+
+      if (f->severity >= FC_SEVERITY_WARNING && f->cells->len > 0)
+        return f->cells->pdata[0];
+    }
+  return NULL;
+}
+
+static gboolean
+validate (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcMarkStore) store = fc_mark_store_load (document, &error);
+  g_autoptr (FcReport) report = NULL;
+  g_autoptr (GHashTable) sheets = NULL;
+  g_autofree char *report_sheet = NULL;
+  g_autofree char *summary = NULL;
+  const FcFindingCell *first;
+  uno_Interface *undo;
+  gboolean ok;
+
+  if (error != NULL)
+    return outcome_fail (outcome, error);
+  report = check_document (document, store, outcome);
+  if (report == NULL)
+    return FALSE;
+
+  /* every sheet we will touch: the old marks' and the new ones' */
+  sheets = store_sheets (store);
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      const FcFinding *f = report->findings->pdata[i];
+
+      for (guint j = 0; f->severity >= FC_SEVERITY_WARNING && j < f->cells->len; j++)
+        g_hash_table_add (sheets, ((FcFindingCell *) f->cells->pdata[j])->sheet);
+    }
+  if (!check_writable (document, sheets, outcome))
+    return FALSE;
+
+  undo = undo_begin (document);
+  ok = fc_marks_apply (document, report, &error)
+       && (report_sheet = fc_report_sheet_write (document, report, &error)) != NULL;
+  undo_end (undo); /* on every path: an open context would swallow the user's edits */
+  if (!ok)
+    return outcome_fail (outcome, error);
+
+  first = first_marked_cell (report);
+  if (first != NULL)
+    ok = fc_calc_select_cell (frame, document, first->sheet, first->row, first->col, &error);
+  else
+    ok = fc_calc_select_cell (frame, document, report_sheet, 0, 0, &error);
+  if (!ok)
+    g_warning ("cannot select the first finding: %s", error->message);
+
+  summary = fc_report_sheet_summary (report);
+  return outcome_set (outcome, FC_MESSAGE_INFO, "审核完成：%s", summary);
+}
+
+/* Clear marks */
+
+static gboolean
+clear_marks (uno_Interface *document, Outcome *outcome)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcMarkStore) store = fc_mark_store_load (document, &error);
+  g_autoptr (GHashTable) sheets = NULL;
+  uno_Interface *undo;
+  gboolean ok;
+
+  if (error != NULL)
+    return outcome_fail (outcome, error);
+  if (store == NULL)
+    return outcome_set (outcome, FC_MESSAGE_INFO,
+                        "没有需要清除的审核标记。\nThere are no FiscalCheck marks to clear.");
+  sheets = store_sheets (store);
+  if (!check_writable (document, sheets, outcome))
+    return FALSE;
+  undo = undo_begin (document);
+  ok = fc_marks_clear (document, &error);
+  undo_end (undo);
+  if (!ok)
+    return outcome_fail (outcome, error);
+  return outcome_set (outcome, FC_MESSAGE_INFO, "已清除 %u 处审核标记。\nCleared %u mark(s).",
+                      store->entries->len, store->entries->len);
+}
+
+/* Next finding */
+
+typedef struct {
+  gint sheet, row, col; /* sheet: index in the document */
+  const FcMarkEntry *entry;
+} Position;
+
+static gint
+position_compare (gconstpointer a, gconstpointer b)
+{
+  const Position *x = a, *y = b;
+
+  if (x->sheet != y->sheet)
+    return x->sheet < y->sheet ? -1 : 1;
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return x->col < y->col ? -1 : x->col > y->col;
+}
+
+static gboolean
+next_finding (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcMarkStore) store = fc_mark_store_load (document, &error);
+  g_auto (GStrv) names = NULL;
+  g_autoptr (GArray) positions = g_array_new (FALSE, FALSE, sizeof (Position));
+  Position current = { -1, -1, -1, NULL };
+  const Position *next = NULL;
+  guint index = 0;
+
+  if (error != NULL)
+    return outcome_fail (outcome, error);
+  names = store != NULL ? fc_calc_sheet_names (document, &error) : NULL;
+  if (error != NULL)
+    return outcome_fail (outcome, error);
+  for (guint i = 0; store != NULL && i < store->entries->len; i++)
+    {
+      const FcMarkEntry *entry = store->entries->pdata[i];
+
+      for (guint s = 0; names[s] != NULL; s++)
+        if (strcmp (names[s], entry->sheet) == 0)
+          {
+            Position p = { (gint) s, (gint) entry->row, (gint) entry->col, entry };
+
+            g_array_append_val (positions, p);
+            break;
+          }
+    }
+  if (positions->len == 0)
+    return outcome_set (outcome, FC_MESSAGE_INFO,
+                        "没有审核标记，请先运行“审核工作簿”。\n"
+                        "There are no marks: run “Validate workbook” first.");
+  g_array_sort (positions, position_compare);
+
+  if (!fc_calc_selection (frame, &current.sheet, &current.row, &current.col, &error)
+      && error != NULL)
+    g_clear_error (&error); /* no usable selection: start from the top */
+  for (guint i = 0; i < positions->len && next == NULL; i++)
+    if (position_compare (&g_array_index (positions, Position, i), &current) > 0)
+      next = &g_array_index (positions, Position, (index = i));
+  if (next == NULL)
+    next = &g_array_index (positions, Position, (index = 0)); /* cycle */
+
+  if (!fc_calc_select_cell (frame, document, next->entry->sheet, next->entry->row,
+                            next->entry->col, &error))
+    return outcome_fail (outcome, error);
+  {
+    g_autofree char *address = fc_cell_address (next->entry->row, next->entry->col);
+
+    return outcome_set (outcome, FC_MESSAGE_INFO, "第 %u/%u 处：%s!%s\nMark %u of %u: %s!%s",
+                        index + 1, positions->len, next->entry->sheet, address, index + 1,
+                        positions->len, next->entry->sheet, address);
+  }
+}
+
+static gboolean
+is_spreadsheet (uno_Interface *document)
+{
+  uno_Interface *spreadsheet = fc_uno_query (document, "com.sun.star.sheet.XSpreadsheetDocument",
+                                             NULL);
+
+  fc_uno_release (spreadsheet);
+  return spreadsheet != NULL;
+}
+
+gboolean
+fc_commands_run (uno_Interface *frame, FcCommand command, char **message, FcMessageKind *kind)
+{
+  g_autoptr (GError) error = NULL;
+  Outcome outcome = { NULL, FC_MESSAGE_INFO };
+  uno_Interface *document = fc_calc_frame_model (frame, &error);
+  gboolean ok;
+
+  if (document == NULL)
+    ok = outcome_fail (&outcome, error);
+  else if (!is_spreadsheet (document))
+    ok = outcome_set (&outcome, FC_MESSAGE_WARNING,
+                      "决算审核只适用于电子表格。\nFiscalCheck works on spreadsheets only.");
+  else
+    switch (command)
+      {
+      case FC_COMMAND_VALIDATE:
+        ok = validate (frame, document, &outcome);
+        break;
+      case FC_COMMAND_NEXT_FINDING:
+        ok = next_finding (frame, document, &outcome);
+        break;
+      case FC_COMMAND_CLEAR_MARKS:
+      default:
+        ok = clear_marks (document, &outcome);
+        break;
+      }
+  fc_uno_release (document);
+  *message = outcome.message;
+  *kind = outcome.kind;
+  return ok;
+}

@@ -1,0 +1,30 @@
+/* fc-commands.h — what the menu commands do to the document in a frame:
+ * Validate (check, mark, report, as one undo step), NextFinding (select the
+ * next marked cell) and ClearMarks (restore every marked cell, one undo
+ * step).  The dispatch object (fc-command.c) only routes URLs here.
+ */
+#pragma once
+
+#include "fc-message.h"
+#include "fc-uno.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FC_COMMAND_VALIDATE,
+  FC_COMMAND_NEXT_FINDING,
+  FC_COMMAND_CLEAR_MARKS
+} FcCommand;
+
+/* "Validate", "NextFinding", "ClearMarks" → command; FALSE for others. */
+gboolean fc_commands_parse (const char *name, FcCommand *command);
+
+/* Runs command on the document shown in frame (an XFrame).  Never fails
+ * silently: returns TRUE when the command did its job, and always sets
+ * *message (transfer full), a short zh-CN / en-US text saying what
+ * happened or why nothing was done, and *kind, how the user should be
+ * told. */
+gboolean fc_commands_run (uno_Interface *frame, FcCommand command, char **message,
+                          FcMessageKind *kind);
+
+G_END_DECLS

@@ -1,0 +1,74 @@
+/* fc-message.c — message box or log line (see fc-message.h). */
+#include "fc-message.h"
+
+#define TITLE "决算审核 FiscalCheck"
+
+/* com.sun.star.awt.MessageBoxType and MessageBoxButtons values */
+enum { BOX_INFO = 1, BOX_WARNING = 2, BOX_ERROR = 3 };
+#define BUTTONS_OK 1
+
+/* The frame's container window as an XWindowPeer when it is visible
+ * (transfer full), else NULL. */
+static uno_Interface *
+visible_peer (uno_Interface *frame)
+{
+  uno_Interface *window = NULL;
+  uno_Interface *peer = NULL;
+  sal_Bool visible = sal_False;
+
+  if (frame == NULL
+      || !fc_uno_query_call (frame, "com.sun.star.frame.XFrame", "getContainerWindow", &window,
+                             NULL, NULL)
+      || window == NULL)
+    return NULL;
+  if (fc_uno_query_call (window, "com.sun.star.awt.XWindow2", "isVisible", &visible, NULL,
+                         NULL)
+      && visible)
+    peer = fc_uno_query (window, "com.sun.star.awt.XWindowPeer", NULL);
+  fc_uno_release (window);
+  return peer;
+}
+
+static gboolean
+show_box (uno_Interface *peer, FcMessageKind kind, const char *text, GError **error)
+{
+  uno_Interface *toolkit = NULL;
+  uno_Interface *box = NULL;
+  sal_Int32 type = kind == FC_MESSAGE_ERROR ? BOX_ERROR
+                   : kind == FC_MESSAGE_WARNING ? BOX_WARNING : BOX_INFO;
+  sal_Int32 buttons = BUTTONS_OK;
+  rtl_uString *title = fc_uno_string_new (TITLE);
+  rtl_uString *message = fc_uno_string_new (text);
+  void *args[5] = { &peer, &type, &buttons, &title, &message };
+  sal_Int16 answer = 0;
+  gboolean ok;
+
+  ok = fc_uno_call (peer, "com.sun.star.awt.XWindowPeer", "getToolkit", &toolkit, NULL, error)
+       && fc_uno_query_call (toolkit, "com.sun.star.awt.XMessageBoxFactory", "createMessageBox",
+                             &box, args, error)
+       && fc_uno_call (box, "com.sun.star.awt.XMessageBox", "execute", &answer, NULL, error);
+  fc_uno_release (box);
+  fc_uno_release (toolkit);
+  rtl_uString_release (message);
+  rtl_uString_release (title);
+  return ok;
+}
+
+gboolean
+fc_message_show (uno_Interface *frame, FcMessageKind kind, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  uno_Interface *peer = visible_peer (frame);
+  gboolean shown = FALSE;
+
+  if (peer != NULL)
+    {
+      shown = show_box (peer, kind, text, &error);
+      if (!shown)
+        g_warning ("cannot show a message box: %s", error->message);
+      fc_uno_release (peer);
+    }
+  if (!shown)
+    g_message ("%s", text);
+  return shown;
+}

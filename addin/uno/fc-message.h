@@ -1,0 +1,22 @@
+/* fc-message.h — telling the user something from a menu command: a message
+ * box over the document window when there is one to see, otherwise (a
+ * headless office, a document loaded hidden) a log line on stderr, so that
+ * nothing ever blocks waiting for a click nobody can make.
+ */
+#pragma once
+
+#include "fc-uno.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FC_MESSAGE_INFO,
+  FC_MESSAGE_WARNING,
+  FC_MESSAGE_ERROR
+} FcMessageKind;
+
+/* Shows text (zh-CN and en-US lines) for frame (an XFrame, may be NULL).
+ * Returns TRUE when a message box was shown, FALSE when it was logged. */
+gboolean fc_message_show (uno_Interface *frame, FcMessageKind kind, const char *text);
+
+G_END_DECLS
