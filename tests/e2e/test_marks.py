@@ -1,0 +1,294 @@
+#!/usr/bin/python3
+"""End-to-end test of the 决算审核 / FiscalCheck menu commands in a real
+headless LibreOffice, dispatched exactly as a menu click does
+(DispatchHelper.executeDispatch on the document's frame).
+
+Usage: /usr/bin/python3 tests/e2e/test_marks.py BUILD/fiscalcheck.oxt BUILD/ods-templates/sample.ods
+
+On the sample with 收入支出决算总表 本年收入合计 changed 634.38 → 634.48, a user
+comment and a user background on that cell and on another one:
+  * Validate marks the cell (colour + comment keeping the user's text), writes
+    the 审核结果 sheet listing it with a hyperlink, selects a marked cell;
+  * NextFinding walks the marked cells and cycles;
+  * ClearMarks restores every cell's background and comment on every sheet
+    and removes the report and bookkeeping sheets;
+  * Validate then one undo restores the same;
+  * Validate twice then ClearMarks restores the same;
+  * Validate, save, close, reload, ClearMarks restores the same;
+  * a protected sheet, a read-only document and a workbook without tables
+    get their message (FAILURE result, log line) and nothing changes.
+Exit status 0 when every check passes.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import uno  # noqa: E402
+from fcoffice import Office, a1_to_rc  # noqa: E402
+from com.sun.star.beans import PropertyValue  # noqa: E402
+from com.sun.star.table import CellAddress  # noqa: E402
+
+T01 = '收入支出决算总表'
+MUTATED = 'C36'            # 本年收入合计, 634.38 in the sample
+OTHER = (T01, 'A36')       # a label cell: gets a user comment, is never marked
+REPORT = '审核结果'
+STORE = '_FiscalCheck'
+URL = 'org.fiscalcheck.command:'
+ERROR_COLOR = 0xFFC7CE
+USER_COLOR = 0x3366FF
+SUCCESS, FAILURE = 0, 1
+
+failures = []
+
+
+def check(cond, what):
+    print(('ok   ' if cond else 'FAIL ') + what, flush=True)
+    if not cond:
+        failures.append(what)
+    return cond
+
+
+def dispatch(office, doc, command):
+    """Runs org.fiscalcheck.command:<command> on doc's frame; (state, message)."""
+    helper = office.smgr.createInstanceWithContext('com.sun.star.frame.DispatchHelper', office.ctx)
+    frame = doc.getCurrentController().getFrame()
+    result = helper.executeDispatch(frame, URL + command, '', 0, ())
+    if result is None:
+        return None, None
+    return result.State, result.Result
+
+
+def snapshot(doc):
+    """Every sheet's name, and per cell of the used area (plus a margin):
+    background colour, transparency, comment text and value."""
+    out = {'sheets': list(doc.Sheets.ElementNames)}
+    for name in out['sheets']:
+        sheet = doc.Sheets.getByName(name)
+        cur = sheet.createCursor()
+        cur.gotoEndOfUsedArea(False)
+        end_row, end_col = cur.RangeAddress.EndRow + 2, cur.RangeAddress.EndColumn + 2
+        looks = {}
+        ranges = sheet.CellFormatRanges
+        for i in range(ranges.Count):
+            rng = ranges.getByIndex(i)
+            a = rng.RangeAddress
+            look = (rng.CellBackColor, rng.IsCellBackgroundTransparent)
+            for r in range(a.StartRow, min(a.EndRow, end_row) + 1):
+                for c in range(a.StartColumn, min(a.EndColumn, end_col) + 1):
+                    looks[(r, c)] = look
+        notes = {}
+        for i in range(sheet.Annotations.Count):
+            note = sheet.Annotations.getByIndex(i)
+            notes[(note.Position.Row, note.Position.Column)] = note.String
+        values = sheet.getCellRangeByPosition(0, 0, end_col, end_row).DataArray
+        out[name] = (looks, notes, values)
+    return out
+
+
+def diff(a, b):
+    """Human-readable differences between two snapshots (at most 10)."""
+    out = []
+    if a['sheets'] != b['sheets']:
+        out.append('sheets %s != %s' % (a['sheets'], b['sheets']))
+    for name in a['sheets']:
+        if name not in b:
+            continue
+        for what, x, y in zip(('look', 'comment'), a[name][:2], b[name][:2]):
+            for key in sorted(set(x) | set(y)):
+                if x.get(key) != y.get(key):
+                    out.append('%s %s %s: %r != %r' % (name, what, key, x.get(key), y.get(key)))
+        if a[name][2] != b[name][2]:
+            out.append('%s: values differ' % name)
+    return out[:10]
+
+
+def same(office, doc, original, what):
+    d = diff(original, snapshot(doc))
+    check(not d, what + ('' if not d else ':\n       ' + '\n       '.join(d)))
+
+
+def prepare(doc):
+    """The mutation, plus a user's comment and background on two cells."""
+    sheet = doc.Sheets.getByName(T01)
+    cell = sheet.getCellRangeByName(MUTATED)
+    assert abs(cell.Value - 634.38) < 1e-9, cell.Value
+    cell.Value = 634.48
+    for addr, text in ((MUTATED, '用户批注：请核对'), (OTHER[1], 'user note')):
+        row, col = a1_to_rc(addr)
+        sheet.Annotations.insertNew(CellAddress(sheet.RangeAddress.Sheet, col, row), text)
+        sheet.getCellRangeByName(addr).CellBackColor = USER_COLOR
+
+
+def selected(doc):
+    sel = doc.getCurrentController().getSelection()
+    a = sel.RangeAddress
+    return (doc.Sheets.ElementNames[a.Sheet], a.StartRow, a.StartColumn)
+
+
+def report_texts(doc):
+    sheet = doc.Sheets.getByName(REPORT)
+    cur = sheet.createCursor()
+    cur.gotoEndOfUsedArea(False)
+    a = cur.RangeAddress
+    rng = sheet.getCellRangeByPosition(0, 0, a.EndColumn, a.EndRow)
+    return [[str(v) for v in row] for row in rng.DataArray], rng
+
+
+def test_validate_and_clear(office, doc, original):
+    state, message = dispatch(office, doc, 'Validate')
+    print('     Validate ->', state, repr(message))
+    check(state == SUCCESS, 'Validate succeeds')
+    sheet = doc.Sheets.getByName(T01)
+    cell = sheet.getCellRangeByName(MUTATED)
+    check(cell.CellBackColor == ERROR_COLOR, 'the mutated cell is light red (%#x)' % cell.CellBackColor)
+    note = cell.Annotation.String
+    print('     comment:', note.replace('\n', ' | '))
+    check('634.48' in note and '634.38' in note and 'R01' in note,
+          'its comment names rule, actual and expected')
+    check('用户批注：请核对' in note, "its comment keeps the user's comment")
+    other = sheet.getCellRangeByName(OTHER[1])
+    check(other.Annotation.String == 'user note' and other.CellBackColor == USER_COLOR,
+          'an unmarked cell keeps its user comment and colour')
+    names = list(doc.Sheets.ElementNames)
+    check(REPORT in names, 'the report sheet %s exists' % REPORT)
+    check(STORE in names and not doc.Sheets.getByName(STORE).IsVisible,
+          'the bookkeeping sheet exists and is hidden')
+    if REPORT in names:
+        texts, rng = report_texts(doc)
+        flat = [v for row in texts for v in row]
+        link = '%s!%s' % (T01, MUTATED)
+        check(link in flat, 'the report lists %s' % link)
+        check(len(texts) > 1 and '错误' in texts[1][0] and 'error' in texts[1][0],
+              'the report has a summary line: %s' % (texts[1][0] if len(texts) > 1 else None))
+        hits = [(r, c) for r, row in enumerate(texts) for c, v in enumerate(row) if v == link]
+        if hits:
+            r, c = hits[0]
+            formula = rng.getCellByPosition(c, r).Formula
+            print('     link formula:', formula)
+            check(formula.upper().startswith('=HYPERLINK(') and MUTATED in formula,
+                  'the cell is a hyperlink')
+    sel = selected(doc)
+    marked = doc.Sheets.getByName(sel[0]).getCellByPosition(sel[2], sel[1])
+    check(marked.CellBackColor in (ERROR_COLOR, 0xFFEB9C), 'a marked cell is selected: %s' % (sel,))
+
+    # NextFinding walks the marks and comes back round
+    seen = []
+    for _ in range(40):
+        state, message = dispatch(office, doc, 'NextFinding')
+        if state != SUCCESS:
+            break
+        seen.append(selected(doc))
+        if seen.count(seen[0]) > 1:
+            break
+    print('     NextFinding visited', len(set(seen)), 'cells:', seen[:6])
+    check(len(seen) > 1 and seen[-1] == seen[0] and len(set(seen)) == len(seen) - 1,
+          'NextFinding visits every mark once, then cycles')
+    check(all(doc.Sheets.getByName(s).getCellByPosition(c, r).CellBackColor
+              in (ERROR_COLOR, 0xFFEB9C) for s, r, c in seen), 'NextFinding selects marked cells')
+
+    state, message = dispatch(office, doc, 'ClearMarks')
+    print('     ClearMarks ->', state, repr(message))
+    check(state == SUCCESS, 'ClearMarks succeeds')
+    same(office, doc, original, 'after ClearMarks every cell is as before')
+
+
+def test_undo(office, doc, original):
+    undo = doc.UndoManager
+    before = undo.getAllUndoActionTitles()
+    state, _ = dispatch(office, doc, 'Validate')
+    after = undo.getAllUndoActionTitles()
+    print('     undo stack grew by', len(after) - len(before), '->', after[:1])
+    check(state == SUCCESS and len(after) == len(before) + 1, 'Validate is one undo step')
+    undo.undo()
+    same(office, doc, original, 'one undo after Validate restores every cell and sheet')
+
+
+def test_revalidate(office, doc, original):
+    dispatch(office, doc, 'Validate')
+    state, _ = dispatch(office, doc, 'Validate')
+    check(state == SUCCESS, 'Validate again succeeds')
+    check(list(doc.Sheets.ElementNames).count(REPORT) == 1, 'still one report sheet')
+    dispatch(office, doc, 'ClearMarks')
+    same(office, doc, original, 'Validate twice then ClearMarks restores every cell')
+
+
+def test_save_reload(office, doc, original):
+    dispatch(office, doc, 'Validate')
+    path = os.path.join(office.docs, 'marked.ods')
+    p = PropertyValue()
+    p.Name, p.Value = 'FilterName', 'calc8'
+    doc.storeAsURL(uno.systemPathToFileUrl(path), (p,))
+    office.close(doc)
+    doc = office.load(path)
+    check(doc.Sheets.getByName(T01).getCellRangeByName(MUTATED).CellBackColor == ERROR_COLOR,
+          'the marks survive save and reload')
+    state, message = dispatch(office, doc, 'ClearMarks')
+    print('     ClearMarks after reload ->', state, repr(message))
+    same(office, doc, original, 'save, reload, ClearMarks restores every cell')
+    return doc
+
+
+def test_refusals(office, sample):
+    doc = office.load(sample, copy=True)
+    prepare(doc)
+    doc.Sheets.getByName(T01).protect('')
+    before = snapshot(doc)
+    state, message = dispatch(office, doc, 'Validate')
+    print('     protected ->', state, repr(message))
+    check(state == FAILURE and '受保护' in message and 'protected' in message,
+          'a protected sheet: Validate refuses with a message')
+    same(office, doc, before, 'a protected sheet: nothing changed')
+    # GLib writes the log in the locale's charset: under LANG=C only the
+    # English line survives, which is why every message has one
+    if not check('is protected' in office.office_output(), 'headless: the message went to the log'):
+        print(office.office_output()[-1500:])
+    office.close(doc)
+
+    doc = office.load(sample, readonly=True)
+    state, message = dispatch(office, doc, 'Validate')
+    print('     read-only ->', state, repr(message))
+    check(state == FAILURE and '只读' in message, 'a read-only document: Validate refuses')
+    office.close(doc)
+
+    p = PropertyValue()
+    p.Name, p.Value = 'Hidden', True
+    doc = office.desktop.loadComponentFromURL('private:factory/scalc', '_blank', 0, (p,))
+    doc.Sheets.getByIndex(0).getCellByPosition(0, 0).String = 'hello'
+    state, message = dispatch(office, doc, 'Validate')
+    print('     no tables ->', state, repr(message))
+    check(state == FAILURE and '未找到' in message, 'a workbook without tables: a message')
+    state, message = dispatch(office, doc, 'NextFinding')
+    check(state == SUCCESS and 'Validate' in message, 'NextFinding without marks: a hint')
+    state, message = dispatch(office, doc, 'ClearMarks')
+    check(state == SUCCESS, 'ClearMarks without marks: nothing to do')
+    check(list(doc.Sheets.ElementNames) == [doc.Sheets.ElementNames[0]], 'and no sheet added')
+    office.close(doc)
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__)
+        return 2
+    oxt, sample = (os.path.abspath(a) for a in sys.argv[1:])
+    with Office(oxt=oxt) as office:
+        try:
+            doc = office.load(sample, copy=True)
+            prepare(doc)
+            original = snapshot(doc)
+            test_validate_and_clear(office, doc, original)
+            test_undo(office, doc, original)
+            test_revalidate(office, doc, original)
+            doc = test_save_reload(office, doc, original)
+            office.close(doc)
+            test_refusals(office, sample)
+            check(office.proc.poll() is None, 'soffice is still running')
+        except Exception:
+            print('--- soffice output ---\n' + office.office_output()[-6000:])
+            raise
+    print('%d failure(s)' % len(failures))
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
