@@ -20,7 +20,7 @@
 #include "fc-cli-office.h"
 #include "fc-cli-profile.h"
 
-#define TICK_MS 100
+#define TICK_MS 250
 /* After this many runs in a row that wrote nothing and died, the office is
  * not starting at all: give up on the worker's remaining files. */
 #define MAX_EMPTY_FAILURES 3

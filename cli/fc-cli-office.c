@@ -82,20 +82,26 @@ fc_cli_office_kill (GPid pid)
 
 typedef struct {
   GMainLoop *loop;
-  int status;
-  gboolean exited;
+  guint running;
   gboolean timed_out;
 } RunState;
+
+typedef struct {
+  RunState *state;
+  FcCliOfficeJob *job;
+  GPid pid;             /* 0 once reaped */
+} RunChild;
 
 static void
 on_run_exit (GPid pid, int status, gpointer data)
 {
-  RunState *state = data;
+  RunChild *child = data;
 
   g_spawn_close_pid (pid);
-  state->status = status;
-  state->exited = TRUE;
-  g_main_loop_quit (state->loop);
+  child->pid = 0;
+  child->job->wait_status = status;
+  if (--child->state->running == 0)
+    g_main_loop_quit (child->state->loop);
 }
 
 static gboolean
@@ -109,47 +115,52 @@ on_run_timeout (gpointer data)
 }
 
 gboolean
-fc_cli_office_run (const FcCliUser *user, const char *const *argv, const char *home,
-                   const char *log_path, guint timeout_s, int *wait_status, GError **error)
+fc_cli_office_run_all (const FcCliUser *user, FcCliOfficeJob *jobs, guint n, guint timeout_s,
+                       GError **error)
 {
   g_autoptr (GMainContext) context = g_main_context_new ();
-  g_autoptr (GSource) child = NULL;
-  g_autoptr (GSource) timer = NULL;
+  g_autoptr (GSource) timer = g_timeout_source_new_seconds (timeout_s);
+  g_autofree RunChild *children = g_new0 (RunChild, n);
   RunState state = { 0 };
-  GPid pid;
+  gboolean ok = TRUE;
 
   g_main_context_push_thread_default (context);
-  if (!fc_cli_office_spawn (user, argv, home, log_path, &pid, error))
-    {
-      g_main_context_pop_thread_default (context);
-      return FALSE;
-    }
   state.loop = g_main_loop_new (context, FALSE);
-  child = g_child_watch_source_new (pid);
-  g_source_set_callback (child, (GSourceFunc) (void (*) (void)) on_run_exit, &state, NULL);
-  g_source_attach (child, context);
-  timer = g_timeout_source_new_seconds (timeout_s);
+  for (guint i = 0; i < n && ok; i++)
+    {
+      children[i].state = &state;
+      children[i].job = &jobs[i];
+      ok = fc_cli_office_spawn (user, jobs[i].argv, jobs[i].home, jobs[i].log_path,
+                                &children[i].pid, error);
+      if (ok)
+        {
+          g_autoptr (GSource) watch = g_child_watch_source_new (children[i].pid);
+
+          g_source_set_callback (watch, (GSourceFunc) (void (*) (void)) on_run_exit,
+                                 &children[i], NULL);
+          g_source_attach (watch, context);
+          state.running++;
+        }
+    }
   g_source_set_callback (timer, on_run_timeout, &state, NULL);
   g_source_attach (timer, context);
-  g_main_loop_run (state.loop);
-  if (state.timed_out)
-    {
-      fc_cli_office_kill (pid);
-      while (!state.exited) /* reap it */
-        g_main_context_iteration (context, TRUE);
-    }
+  if (ok && state.running > 0)
+    g_main_loop_run (state.loop);
+  if (!ok || state.timed_out)
+    for (guint i = 0; i < n; i++)
+      fc_cli_office_kill (children[i].pid);
+  while (state.running > 0) /* reap them all */
+    g_main_context_iteration (context, TRUE);
   g_source_destroy (timer);
-  g_source_destroy (child);
   g_main_loop_unref (state.loop);
   g_main_context_pop_thread_default (context);
-  if (state.timed_out)
+  if (ok && state.timed_out)
     {
       g_set_error (error, FC_CLI_ERROR, FC_CLI_ERROR_OFFICE, "%s: timed out after %u s",
-                   argv[0], timeout_s);
-      return FALSE;
+                   jobs[0].argv[0], timeout_s);
+      ok = FALSE;
     }
-  *wait_status = state.status;
-  return TRUE;
+  return ok;
 }
 
 char *

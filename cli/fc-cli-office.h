@@ -21,12 +21,18 @@ gboolean fc_cli_office_spawn (const FcCliUser *user, const char *const *argv,
 /* Kills the process group of a program started by fc_cli_office_spawn. */
 void fc_cli_office_kill (GPid pid);
 
-/* Runs argv to its end, at most timeout_s seconds (then kills it and
- * fails).  *wait_status is the waitpid() status.  The program's output is
- * in log_path. */
-gboolean fc_cli_office_run (const FcCliUser *user, const char *const *argv,
-                            const char *home, const char *log_path, guint timeout_s,
-                            int *wait_status, GError **error);
+/* One program for fc_cli_office_run_all(). */
+typedef struct {
+  const char *const *argv;  /* program first, without the user switch */
+  const char *home;
+  const char *log_path;
+  int wait_status;          /* set when it ended: the waitpid() status */
+} FcCliOfficeJob;
+
+/* Runs the programs side by side to their end, at most timeout_s seconds
+ * in all (then kills what still runs and fails). */
+gboolean fc_cli_office_run_all (const FcCliUser *user, FcCliOfficeJob *jobs, guint n,
+                                guint timeout_s, GError **error);
 
 /* The last lines of a log file, for error messages (transfer full). */
 char *fc_cli_office_log_tail (const char *log_path);

@@ -58,12 +58,12 @@ workbook_load (Workbook *wb, const FcCliItem *item, const char *path)
 
   if (item->error != NULL)
     wb->error = g_strdup (item->error);
-  else if (!g_file_get_contents (item->output, &data, &length, NULL)
-           || (wb->entry = json_from_string (data, NULL)) == NULL
-           || !JSON_NODE_HOLDS_OBJECT (wb->entry))
+  else if (!g_file_get_contents (item->output, &data, &length, NULL))
     wb->error = g_strdup (MSG_BAD_OUTPUT);
   else if ((wb->report = fc_report_from_json (data, (gssize) length, &error)) == NULL)
-    wb->error = g_strdup (error->message); /* the filter's own "error" */
+    wb->error = g_strdup (error->message); /* the filter's own "error", or why it is unreadable */
+  else if ((wb->entry = json_from_string (data, NULL)) == NULL)
+    wb->error = g_strdup (MSG_BAD_OUTPUT);
 
   if (wb->error != NULL)
     {

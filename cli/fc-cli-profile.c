@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -52,100 +53,146 @@ file_digest (const char *path, GError **error)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
 }
 
-/* Wipes slot_dir and installs oxt into a new profile there. */
-static gboolean
-install (const FcCliUser *user, const char *slot_dir, const char *oxt, const char *unopkg,
-         GError **error)
+/* A locked slot on its way to becoming a profile. */
+typedef struct {
+  int lock_fd;
+  char *dir;        /* slot-N/ */
+  char *stamp;      /* slot-N.stamp */
+  char *env_arg;    /* -env:UserInstallation=file:///…/slot-N/user */
+  char *oxt_copy;   /* slot-N/fiscalcheck.oxt */
+  char *log;        /* slot-N/unopkg.log */
+  gboolean stale;   /* needs the extension (re)installed */
+} Slot;
+
+static void
+slot_free (Slot *slot)
 {
-  g_autofree char *profile = g_build_filename (slot_dir, "user", NULL);
-  g_autofree char *home = g_build_filename (slot_dir, "home", NULL);
-  g_autofree char *copy = g_build_filename (slot_dir, "fiscalcheck.oxt", NULL);
-  g_autofree char *log = g_build_filename (slot_dir, "unopkg.log", NULL);
-  g_autofree char *url = g_filename_to_uri (profile, NULL, error);
-  g_autofree char *env_arg = NULL;
-  int status = 0;
-
-  if (url == NULL || !fc_cli_remove_tree (slot_dir, error)
-      || !fc_cli_user_mkdir (user, slot_dir, error) || !fc_cli_user_mkdir (user, home, error)
-      || !fc_cli_user_copy (user, oxt, copy, error))
-    return FALSE;
-  env_arg = g_strconcat ("-env:UserInstallation=", url, NULL);
-  {
-    const char *argv[] = { unopkg, "add", "--suppress-license", env_arg, copy, NULL };
-
-    if (!fc_cli_office_run (user, argv, home, log, UNOPKG_TIMEOUT_S, &status, error))
-      return FALSE;
-  }
-  if (!g_spawn_check_wait_status (status, NULL))
-    {
-      g_autofree char *tail = fc_cli_office_log_tail (log);
-
-      g_set_error (error, FC_CLI_ERROR, FC_CLI_ERROR_OFFICE,
-                   "无法安装扩展 / unopkg add %s failed:\n%s", oxt, tail);
-      return FALSE;
-    }
-  return TRUE;
+  if (slot->lock_fd >= 0)
+    g_close (slot->lock_fd, NULL);
+  g_free (slot->dir);
+  g_free (slot->stamp);
+  g_free (slot->env_arg);
+  g_free (slot->oxt_copy);
+  g_free (slot->log);
+  g_free (slot);
 }
 
-/* Locks slot index if it is free: the lock fd, or -1. */
-static int
-try_lock (const char *cache_dir, guint index, GError **error)
+/* Locks slot index if it is free: NULL with no error when another command
+ * has it (transfer full). */
+static Slot *
+slot_lock (const char *cache_dir, guint index, const char *digest, GError **error)
 {
-  g_autofree char *name = g_strdup_printf ("slot-%u.lock", index);
-  g_autofree char *path = g_build_filename (cache_dir, name, NULL);
-  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  g_autofree char *lock_name = g_strdup_printf ("slot-%u.lock", index);
+  g_autofree char *lock_path = g_build_filename (cache_dir, lock_name, NULL);
+  g_autofree char *name = g_strdup_printf ("slot-%u", index);
+  g_autofree char *stamp_name = g_strdup_printf ("slot-%u.stamp", index);
+  g_autofree char *installed = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *url = NULL;
+  int fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  Slot *slot;
 
   if (fd < 0)
     {
       int saved = errno;
 
-      g_set_error (error, FC_CLI_ERROR, FC_CLI_ERROR_SYSTEM, "%s: %s", path, g_strerror (saved));
-      return -1;
+      g_set_error (error, FC_CLI_ERROR, FC_CLI_ERROR_SYSTEM, "%s: %s", lock_path,
+                   g_strerror (saved));
+      return NULL;
     }
   if (flock (fd, LOCK_EX | LOCK_NB) != 0)
     {
       g_close (fd, NULL);
-      return -1;
+      return NULL;
     }
-  return fd;
+  slot = g_new0 (Slot, 1);
+  slot->lock_fd = fd;
+  slot->dir = g_build_filename (cache_dir, name, NULL);
+  slot->stamp = g_build_filename (cache_dir, stamp_name, NULL);
+  slot->oxt_copy = g_build_filename (slot->dir, "fiscalcheck.oxt", NULL);
+  slot->log = g_build_filename (slot->dir, "unopkg.log", NULL);
+  profile = g_build_filename (slot->dir, "user", NULL);
+  url = g_filename_to_uri (profile, NULL, NULL);
+  slot->env_arg = g_strconcat ("-env:UserInstallation=", url, NULL);
+  slot->stale = !g_file_get_contents (slot->stamp, &installed, NULL, NULL)
+                || g_strcmp0 (installed, digest) != 0
+                || !g_file_test (profile, G_FILE_TEST_IS_DIR);
+  return slot;
 }
 
-/* Makes slot index hold the profile for oxt (digest), installing if needed. */
-static FcCliProfile *
-prepare_slot (const FcCliUser *user, const char *cache_dir, guint index, int lock_fd,
-              const char *oxt, const char *digest, const char *unopkg, GError **error)
+/* Wipes the slot and puts a copy of oxt the office user can read in it. */
+static gboolean
+slot_reset (const FcCliUser *user, Slot *slot, const char *oxt, GError **error)
 {
-  g_autofree char *name = g_strdup_printf ("slot-%u", index);
-  g_autofree char *slot_dir = g_build_filename (cache_dir, name, NULL);
-  g_autofree char *stamp_name = g_strdup_printf ("slot-%u.stamp", index);
-  g_autofree char *stamp = g_build_filename (cache_dir, stamp_name, NULL);
-  g_autofree char *installed = NULL;
-  g_autofree char *profile = g_build_filename (slot_dir, "user", NULL);
-  FcCliProfile *result;
+  g_autofree char *home = g_build_filename (slot->dir, "home", NULL);
 
-  if (!g_file_get_contents (stamp, &installed, NULL, NULL) || g_strcmp0 (installed, digest) != 0
-      || !g_file_test (profile, G_FILE_TEST_IS_DIR))
+  g_unlink (slot->stamp); /* a failed install must not look finished */
+  return fc_cli_remove_tree (slot->dir, error) && fc_cli_user_mkdir (user, slot->dir, error)
+         && fc_cli_user_mkdir (user, home, error) && fc_cli_user_copy (user, oxt, slot->oxt_copy, error);
+}
+
+/* Installs oxt into every stale slot, all unopkg runs side by side (each
+ * takes most of a second), and stamps them. */
+static gboolean
+install_stale (const FcCliUser *user, GPtrArray *slots, const char *oxt, const char *unopkg,
+               const char *digest, GError **error)
+{
+  g_autoptr (GPtrArray) stale = g_ptr_array_new ();
+  g_autoptr (GPtrArray) argvs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) homes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree FcCliOfficeJob *jobs = NULL;
+
+  for (guint i = 0; i < slots->len; i++)
+    if (((Slot *) slots->pdata[i])->stale)
+      g_ptr_array_add (stale, slots->pdata[i]);
+  if (stale->len == 0)
+    return TRUE;
+  jobs = g_new0 (FcCliOfficeJob, stale->len);
+  for (guint i = 0; i < stale->len; i++)
     {
-      g_unlink (stamp); /* a failed install must not look finished */
-      if (!install (user, slot_dir, oxt, unopkg, error)
-          || !g_file_set_contents (stamp, digest, -1, error))
-        {
-          g_close (lock_fd, NULL);
-          return NULL;
-        }
+      Slot *slot = stale->pdata[i];
+      const char **argv = g_new0 (const char *, 6);
+
+      if (!slot_reset (user, slot, oxt, error))
+        return FALSE;
+      argv[0] = unopkg;
+      argv[1] = "add";
+      argv[2] = "--suppress-license";
+      argv[3] = slot->env_arg;
+      argv[4] = slot->oxt_copy;
+      g_ptr_array_add (argvs, argv);
+      g_ptr_array_add (homes, g_build_filename (slot->dir, "home", NULL));
+      jobs[i].argv = argv;
+      jobs[i].home = homes->pdata[i];
+      jobs[i].log_path = slot->log;
     }
-  result = g_new0 (FcCliProfile, 1);
-  result->lock_fd = lock_fd;
-  result->url = g_filename_to_uri (profile, NULL, NULL);
-  result->home = g_build_filename (slot_dir, "home", NULL);
-  return result;
+  if (!fc_cli_office_run_all (user, jobs, stale->len, UNOPKG_TIMEOUT_S, error))
+    return FALSE;
+  for (guint i = 0; i < stale->len; i++)
+    {
+      Slot *slot = stale->pdata[i];
+
+      if (!g_spawn_check_wait_status (jobs[i].wait_status, NULL))
+        {
+          g_autofree char *tail = fc_cli_office_log_tail (slot->log);
+
+          g_set_error (error, FC_CLI_ERROR, FC_CLI_ERROR_OFFICE,
+                       "无法安装扩展 / unopkg add %s failed:\n%s", oxt, tail);
+          return FALSE;
+        }
+      if (!g_file_set_contents (slot->stamp, digest, -1, error))
+        return FALSE;
+      slot->stale = FALSE;
+    }
+  return TRUE;
 }
 
 GPtrArray *
 fc_cli_profiles_acquire (const FcCliUser *user, const char *cache_dir, const char *oxt,
                          const char *unopkg, guint n, GError **error)
 {
-  g_autoptr (GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_cli_profile_free);
+  g_autoptr (GPtrArray) slots = g_ptr_array_new_with_free_func ((GDestroyNotify) slot_free);
+  g_autoptr (GPtrArray) profiles = NULL;
   g_autofree char *digest = file_digest (oxt, error);
 
   if (digest == NULL)
@@ -161,29 +208,39 @@ fc_cli_profiles_acquire (const FcCliUser *user, const char *cache_dir, const cha
                    g_strerror (saved));
       return NULL;
     }
-  for (guint index = 0; profiles->len < n && index < MAX_SLOTS; index++)
+  for (guint index = 0; slots->len < n && index < MAX_SLOTS; index++)
     {
       GError *lock_error = NULL;
-      int fd = try_lock (cache_dir, index, &lock_error);
-      FcCliProfile *profile;
+      Slot *slot = slot_lock (cache_dir, index, digest, &lock_error);
 
       if (lock_error != NULL)
         {
           g_propagate_error (error, lock_error);
           return NULL;
         }
-      if (fd < 0)
-        continue; /* another command is using this slot */
-      profile = prepare_slot (user, cache_dir, index, fd, oxt, digest, unopkg, error);
-      if (profile == NULL)
-        return NULL;
-      g_ptr_array_add (profiles, profile);
+      if (slot != NULL) /* else another command is using it */
+        g_ptr_array_add (slots, slot);
     }
-  if (profiles->len < n)
+  if (slots->len < n)
     {
       g_set_error (error, FC_CLI_ERROR, FC_CLI_ERROR_SYSTEM,
                    "%s: all %d profile slots are in use", cache_dir, MAX_SLOTS);
       return NULL;
+    }
+  if (!install_stale (user, slots, oxt, unopkg, digest, error))
+    return NULL;
+
+  profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_cli_profile_free);
+  for (guint i = 0; i < slots->len; i++)
+    {
+      Slot *slot = slots->pdata[i];
+      FcCliProfile *profile = g_new0 (FcCliProfile, 1);
+
+      profile->lock_fd = slot->lock_fd; /* the lock moves to the profile */
+      slot->lock_fd = -1;
+      profile->url = g_strdup (slot->env_arg + strlen ("-env:UserInstallation="));
+      profile->home = g_build_filename (slot->dir, "home", NULL);
+      g_ptr_array_add (profiles, profile);
     }
   return g_steal_pointer (&profiles);
 }
