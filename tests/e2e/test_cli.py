@@ -290,6 +290,20 @@ def run_tests(exe, sample_ods, sample_fods, schema, tmp, env):
     check(wb is not None and 'error' not in wb and wb['summary']['error'] >= 1,
           'x.xlsx beside x.ods: checked separately (the mutant: errors)')
 
+    # -- a spreadsheet without disclosure tables; --only
+    plain = os.path.join(d, 'plain.csv')
+    with open(plain, 'w') as f:
+        f.write('name,amount\nfoo,1\nbar,2\n')
+    r = run(exe, ['check', '--format', 'json', plain], env)
+    wb = r.entry(plain)
+    check(r.rc == 2 and wb is not None and 'no disclosure tables' in wb.get('error', ''),
+          'no tables: entry with error, exit 2 (%s)' % (wb and wb.get('error')))
+    r = run(exe, ['check', '--format', 'json', '--only', 'R02.1', mutant], env)
+    wb = r.entry(mutant)
+    check(r.rc == 0 and wb is not None and wb['findings']
+          and all(f['rule'] == 'R02.1' for f in wb['findings']),
+          '--only R02.1: only that rule reported, so no error (the mutant is off in 01)')
+
     # -- arguments and rule files
     r = run(exe, ['check', '--format', 'yaml', sample_ods], env)
     check(r.rc == 2 and 'format' in r.err, 'bad --format: exit 2')
