@@ -33,7 +33,6 @@ typedef struct _Run Run;
 
 typedef struct {
   Run *run;
-  guint index;
   const char *profile_url;
   const char *home;
   GPtrArray *queue;        /* FcCliItem* (not owned) still to do, in order */
@@ -343,7 +342,6 @@ fc_cli_batch_run (const FcCliBatch *batch, GPtrArray *items, GError **error)
       g_autofree char *log_name = g_strdup_printf ("soffice-%u.log", w);
 
       worker->run = &run;
-      worker->index = w;
       worker->profile_url = fc_cli_profile_get_url (batch->profiles->pdata[w]);
       worker->home = fc_cli_profile_get_home (batch->profiles->pdata[w]);
       worker->log_path = g_build_filename (batch->log_dir, log_name, NULL);
