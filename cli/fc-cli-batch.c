@@ -253,6 +253,8 @@ on_worker_exit (GPid pid, int status, gpointer data)
   run->running--;
   /* the rest of the group (oosplash's children) goes with it */
   fc_cli_office_kill (pid);
+  if (worker->killed || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    fc_cli_office_remove_pipe (run->batch->user, worker->profile_url);
   worker_settle (worker, status);
   report_progress (run);
   if (worker->queue->len > 0 && !run->interrupted)

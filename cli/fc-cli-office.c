@@ -80,6 +80,29 @@ fc_cli_office_kill (GPid pid)
     kill (-pid, SIGKILL);
 }
 
+void
+fc_cli_office_remove_pipe (const FcCliUser *user, const char *profile_url)
+{
+  g_autofree gunichar2 *utf16 = NULL;
+  glong n = 0;
+  guint8 digest[16];
+  gsize digest_len = sizeof digest;
+  g_autoptr (GChecksum) md5 = g_checksum_new (G_CHECKSUM_MD5);
+  g_autoptr (GString) path = g_string_new (NULL);
+
+  utf16 = g_utf8_to_utf16 (profile_url, -1, NULL, &n, NULL);
+  if (utf16 == NULL)
+    return;
+  /* little-endian UTF-16, as on x86; LibreOffice writes the bytes in hex
+   * without padding ("%x" each) */
+  g_checksum_update (md5, (const guchar *) utf16, (gssize) n * 2);
+  g_checksum_get_digest (md5, digest, &digest_len);
+  g_string_printf (path, "/tmp/OSL_PIPE_%u_SingleOfficeIPC_", (unsigned) user->uid);
+  for (gsize i = 0; i < digest_len; i++)
+    g_string_append_printf (path, "%x", digest[i]);
+  g_unlink (path->str);
+}
+
 typedef struct {
   GMainLoop *loop;
   guint running;

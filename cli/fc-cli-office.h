@@ -21,6 +21,11 @@ gboolean fc_cli_office_spawn (const FcCliUser *user, const char *const *argv,
 /* Kills the process group of a program started by fc_cli_office_spawn. */
 void fc_cli_office_kill (GPid pid);
 
+/* Removes the single-instance pipe a killed soffice left behind for the
+ * profile at profile_url (/tmp/OSL_PIPE_<uid>_SingleOfficeIPC_<md5>), so
+ * that nothing lingers in /tmp.  Only after the office is gone. */
+void fc_cli_office_remove_pipe (const FcCliUser *user, const char *profile_url);
+
 /* One program for fc_cli_office_run_all(). */
 typedef struct {
   const char *const *argv;  /* program first, without the user switch */
