@@ -33,6 +33,16 @@ fc_evaluate_rules_path (GError **error)
   return g_build_filename (dir, "rules", "standard.rules", NULL);
 }
 
+/* $FISCALCHECK_RULES_DIR, else ~/.config/fiscalcheck/rules.d (transfer full). */
+char *
+fc_evaluate_user_rules_dir (void)
+{
+  const char *dir = g_getenv ("FISCALCHECK_RULES_DIR");
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
+  return g_build_filename (g_get_user_config_dir (), "fiscalcheck", "rules.d", NULL);
+}
+
 /* The shared engine (transfer none), or NULL with *message (transfer none)
  * describing why it could not be loaded. */
 const FcEngine *
@@ -51,6 +61,12 @@ fc_evaluate_get_engine (const char **message)
           const char *paths[] = { path, NULL };
 
           engine = fc_engine_new_from_files (paths, &error);
+        }
+      if (engine != NULL)
+        {
+          /* users' own rules; a broken file is reported by each check */
+          g_autofree char *user_dir = fc_evaluate_user_rules_dir ();
+          fc_engine_add_rules_dir (engine, user_dir);
         }
       if (engine == NULL)
         engine_error = g_strdup_printf ("FiscalCheck rules: %s",

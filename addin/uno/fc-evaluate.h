@@ -29,6 +29,11 @@ const FcEngine *fc_evaluate_get_engine (const char **message);
  * (transfer full), or NULL with an error. */
 char *fc_evaluate_rules_path (GError **error);
 
+/* Where users keep their own *.rules files: $FISCALCHECK_RULES_DIR, else
+ * ~/.config/fiscalcheck/rules.d (transfer full).  Read once per office
+ * process, with the shipped rules. */
+char *fc_evaluate_user_rules_dir (void);
+
 void fc_eval_value_clear (FcEvalValue *value);
 void fc_eval_value_copy (const FcEvalValue *src, FcEvalValue *dest);
 gboolean fc_eval_value_equal (const FcEvalValue *a, const FcEvalValue *b);

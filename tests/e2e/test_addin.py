@@ -141,6 +141,43 @@ def test_wizard(office, language, expect):
         check(len(args) == 1 and args[0][1], 'the Scope argument has help (%s)' % language)
 
 
+def test_user_rules(oxt, sample):
+    """A user's rule folder: a good file adds a rule that counts, a broken
+    one is skipped and the shipped rules keep working."""
+    import shutil
+    import tempfile
+    folder = tempfile.mkdtemp(prefix='fc-user-rules-')
+    os.chmod(folder, 0o755)  # the office may run as nobody
+    with open(os.path.join(folder, '10-mine.rules'), 'w', encoding='utf-8') as f:
+        f.write('[U.1]\ncheck = 01["本年收入合计",1] <= 600\n'
+                'message[zh_CN] = 本年收入不应超过600万元\nmessage[en_US] = at most 600\n')
+    with open(os.path.join(folder, '20-broken.rules'), 'w', encoding='utf-8') as f:
+        f.write('[U.2]\nmessage = x\ncheck = 01[27,1] =\n')
+    for name in os.listdir(folder):
+        os.chmod(os.path.join(folder, name), 0o644)
+    os.environ['FISCALCHECK_RULES_DIR'] = folder
+    try:
+        with Office(oxt=oxt) as office:
+            doc = office.load(sample, copy=True)
+            try:
+                doc.Sheets.insertNewByName('检查', doc.Sheets.Count)
+                cells = office.sheet(doc, '检查')
+                mine = cells.getCellRangeByName('A1')
+                mine.setFormula('=FISCALCHECK("U.1")')
+                shipped = cells.getCellRangeByName('A2')
+                shipped.setFormula('=FISCALCHECK("X01-02.1")')
+                check(mine.getString() == '1', "a user's rule counts (FISCALCHECK(\"U.1\") = %r)"
+                      % mine.getString())
+                check(shipped.getString() == '0', 'shipped rules still work beside a broken user file')
+                find_value(office, doc, SHEET01, 634.38).setValue(634.48)
+                check(shipped.getValue() == 1, 'and still catch a changed total')
+            finally:
+                office.close(doc)
+    finally:
+        del os.environ['FISCALCHECK_RULES_DIR']
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main():
     if len(sys.argv) != 3:
         print(__doc__)
@@ -152,6 +189,7 @@ def main():
         test_no_tables(office)
     with Office(oxt=oxt, ui_locale='zh-CN') as office:
         test_wizard(office, 'zh-CN', '校验本工作簿中的部门决算公开表')
+    test_user_rules(oxt, sample)
     print('%d passed, %d failed' % (passed, failed))
     return 1 if failed else 0
 
