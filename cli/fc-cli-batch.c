@@ -21,6 +21,9 @@
 #include "fc-cli-profile.h"
 
 #define TICK_MS 250
+/* Files per soffice run: keeps the command line far below ARG_MAX and
+ * bounds what a long-lived office accumulates; a restart costs ~1 s. */
+#define MAX_FILES_PER_RUN 1000
 /* After this many runs in a row that wrote nothing and died, the office is
  * not starting at all: give up on the worker's remaining files. */
 #define MAX_EMPTY_FAILURES 3
@@ -36,6 +39,7 @@ typedef struct {
   const char *profile_url;
   const char *home;
   GPtrArray *queue;        /* FcCliItem* (not owned) still to do, in order */
+  guint run_len;           /* how many of them the current run was given */
   GPid pid;                /* 0 when not running */
   gint64 last_progress;    /* monotonic µs */
   guint position;          /* files of queue settled so far in this run */
@@ -128,13 +132,13 @@ worker_position (Worker *worker)
                  || g_str_has_prefix (*l, "Error: no export filter"))
           events++, storing = FALSE;
     }
-  events = MIN (events, queue->len);
+  events = MIN (events, worker->run_len);
   position = events;
   if (storing && events > 0
       && !fc_cli_output_complete (((FcCliItem *) queue->pdata[events - 1])->output))
     position = events - 1; /* still storing that one */
   /* outputs count too, should the log say less */
-  for (guint i = queue->len; i > position; i--)
+  for (guint i = worker->run_len; i > position; i--)
     if (output_present (queue->pdata[i - 1]))
       {
         position = fc_cli_output_complete (((FcCliItem *) queue->pdata[i - 1])->output) ? i : i - 1;
@@ -170,7 +174,8 @@ worker_start (Worker *worker, GError **error)
   g_ptr_array_add (argv, g_strdup (batch->convert_to));
   g_ptr_array_add (argv, g_strdup ("--outdir"));
   g_ptr_array_add (argv, g_strdup (batch->outdir));
-  for (guint i = 0; i < worker->queue->len; i++)
+  worker->run_len = MIN (worker->queue->len, MAX_FILES_PER_RUN);
+  for (guint i = 0; i < worker->run_len; i++)
     g_ptr_array_add (argv, g_strdup (((FcCliItem *) worker->queue->pdata[i])->staged));
   g_ptr_array_add (argv, NULL);
 
@@ -208,7 +213,7 @@ worker_settle (Worker *worker, int status)
       if (!fc_cli_output_complete (item->output))
         item_fail (item, MSG_NOT_LOADED);
     }
-  if (!clean && position < queue->len)
+  if (!clean && position < worker->run_len)
     {
       /* the file it hung or died on */
       g_autofree char *timeout_msg = g_strdup_printf ("检查超时（%u 秒内无结果）/ timed out (no result within %u s)",
