@@ -237,7 +237,10 @@ main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   if (argc >= 2 && g_strcmp0 (argv[1], "check") == 0)
-    return command_check (argc - 1, argv + 1);
+    {
+      g_set_prgname ("fiscalcheck check"); /* for --help's usage line */
+      return command_check (argc - 1, argv + 1);
+    }
   if (argc >= 2 && (g_strcmp0 (argv[1], "--version") == 0))
     {
       g_print ("fiscalcheck %s\n", FC_CLI_VERSION);
