@@ -51,7 +51,7 @@ location_range (const FcTableLocation *location)
 /* ---- text ------------------------------------------------------------- */
 
 static void
-append_text_cell (GString *out, const FcFindingCell *cell)
+append_text_cell (GString *out, const FcFindingCell *cell, gboolean with_value)
 {
   g_autofree char *value = format_amount (cell->value);
   gboolean has_row = cell->row_label != NULL && *cell->row_label != '\0';
@@ -61,9 +61,23 @@ append_text_cell (GString *out, const FcFindingCell *cell)
   if (has_row || has_col)
     g_string_append_printf (out, "（%s%s%s）", has_row ? cell->row_label : "",
                             has_row && has_col ? " / " : "", has_col ? cell->column_label : "");
-  g_string_append_printf (out, " = %s\n", value);
+  if (with_value)
+    g_string_append_printf (out, " = %s", value);
+  g_string_append_c (out, '\n');
 }
 
+static void
+append_text_amounts (GString *out, const FcFinding *finding, const char *indent)
+{
+  g_autofree char *expected = format_amount (finding->expected);
+  g_autofree char *actual = format_amount (finding->actual);
+  g_autofree char *difference = format_amount (finding->difference);
+  g_string_append_printf (out, "%s应为 expected %s，实为 actual %s，差额 difference %s\n",
+                          indent, expected, actual, difference);
+}
+
+/* Errors and warnings in full: every cell with its labels.  Rounding notes
+ * (info) in two lines: a reviewer reads them last and rarely. */
 static void
 append_text_finding (GString *out, guint number, const FcFinding *finding)
 {
@@ -71,22 +85,33 @@ append_text_finding (GString *out, guint number, const FcFinding *finding)
                           fc_severity_to_string (finding->severity), finding->rule_id);
   if (finding->table != NULL && *finding->table != '\0')
     g_string_append_printf (out, "  表 table %s", finding->table);
+  if (finding->severity == FC_SEVERITY_INFO)
+    {
+      const FcFindingCell *first = finding->cells->len > 0 ? g_ptr_array_index (finding->cells, 0) : NULL;
+      if (first != NULL)
+        g_string_append_printf (out, "  %s!%s", first->sheet, first->address);
+      g_string_append_printf (out, "\n    %s", finding->message);
+      if (finding->has_amounts)
+        {
+          g_autofree char *difference = format_amount (finding->difference);
+          g_string_append_printf (out, "（差额 difference %s）", difference);
+        }
+      g_string_append_c (out, '\n');
+      return;
+    }
   g_string_append_printf (out, "\n    %s\n", finding->message);
+  if (finding->message_en != NULL && strcmp (finding->message_en, finding->message) != 0)
+    g_string_append_printf (out, "    %s\n", finding->message_en);
 
   for (guint i = 0; i < finding->cells->len; i++)
-    append_text_cell (out, g_ptr_array_index (finding->cells, i));
+    append_text_cell (out, g_ptr_array_index (finding->cells, i), finding->has_amounts);
 
   if (finding->has_amounts)
-    {
-      g_autofree char *expected = format_amount (finding->expected);
-      g_autofree char *actual = format_amount (finding->actual);
-      g_autofree char *difference = format_amount (finding->difference);
-      g_string_append_printf (out, "    应为 expected %s，实为 actual %s，差额 difference %s\n",
-                              expected, actual, difference);
-    }
+    append_text_amounts (out, finding, "    ");
 }
 
-/* Returns the summary (transfer full). */
+/* Returns the summary, errors first, then warnings, then rounding notes
+ * (transfer full). */
 char *
 fc_report_to_text (const FcReport *report, const char *path)
 {
@@ -100,8 +125,14 @@ fc_report_to_text (const FcReport *report, const char *path)
                           fc_report_count (report, FC_SEVERITY_INFO));
   if (report->findings->len == 0)
     g_string_append (out, "未发现问题。No findings.\n");
-  for (guint i = 0; i < report->findings->len; i++)
-    append_text_finding (out, i + 1, g_ptr_array_index (report->findings, i));
+  guint number = 0;
+  for (guint s = 0; s < G_N_ELEMENTS (severities_desc); s++)
+    for (guint i = 0; i < report->findings->len; i++)
+      {
+        const FcFinding *finding = g_ptr_array_index (report->findings, i);
+        if (finding->severity == severities_desc[s])
+          append_text_finding (out, ++number, finding);
+      }
   return g_string_free (out, FALSE);
 }
 
