@@ -136,6 +136,32 @@ variant_no_column_numbers (void)
   return wb;
 }
 
+/* Shanghai's set: no 栏次 rows, no 表号 and no 行次 columns either. */
+static FcWorkbook *
+variant_no_keys (void)
+{
+  g_autoptr (FcWorkbook) bare = variant_no_column_numbers ();
+  FcWorkbook *wb = fc_workbook_new ();
+  for (guint i = 0; i < fc_workbook_get_n_sheets (bare); i++)
+    {
+      const FcSheet *src = fc_workbook_get_sheet (bare, i);
+      guint nr = fc_sheet_get_n_rows (src), nc = fc_sheet_get_n_cols (src);
+      g_autofree gboolean *drop = g_new0 (gboolean, nc + 1);
+      for (guint r = 0; r < nr; r++)
+        for (guint c = 0; c < nc; c++)
+          {
+            const FcCell *cell = fc_sheet_get_cell (src, r, c);
+            drop[c] |= cell->kind == FC_CELL_TEXT && strcmp (cell->text, "行次") == 0;
+          }
+      FcSheet *dst = fc_workbook_add_sheet (wb, fc_sheet_get_name (src), nr, nc);
+      for (guint r = 0; r < nr; r++)
+        for (guint c = 0, out = 0; c < nc; c++)
+          if (!drop[c])
+            put_cell (dst, r, out++, fc_sheet_get_cell (src, r, c));
+    }
+  return wb;
+}
+
 /* Code tables with the 科目代码 column split into 类 | 款 | 项 (child rows
  * leave the 类 blank), or with code and name in one cell. */
 static FcWorkbook *
@@ -370,6 +396,7 @@ VARIANT_TEST (test_renamed_shuffled, variant_renamed_shuffled (), 150)
 VARIANT_TEST (test_shifted, variant_shifted (), 150)
 VARIANT_TEST (test_stacked, variant_stacked (), 150)
 VARIANT_TEST (test_no_column_numbers, variant_no_column_numbers (), 150)
+VARIANT_TEST (test_no_keys, variant_no_keys (), 150)
 VARIANT_TEST (test_split_codes, variant_codes (TRUE), 150)
 VARIANT_TEST (test_code_with_name, variant_codes (FALSE), 150)
 VARIANT_TEST (test_text_numbers, variant_text_numbers (), 150)
@@ -399,6 +426,7 @@ main (void)
   tcase_add_test (tc, test_shifted);
   tcase_add_test (tc, test_stacked);
   tcase_add_test (tc, test_no_column_numbers);
+  tcase_add_test (tc, test_no_keys);
   tcase_add_test (tc, test_split_codes);
   tcase_add_test (tc, test_code_with_name);
   tcase_add_test (tc, test_text_numbers);

@@ -421,6 +421,7 @@ typedef struct {
   GArray *code_cols;  /* guint: 科目代码 columns */
   int name_col;       /* 科目名称 */
   int part_cols[3];   /* 类, 款, 项 when the code is split over three columns */
+  gboolean anchors_are_labels; /* line_cols hold 项目 columns: no 行次 in this table */
   guint header_first; /* first header row when there is no 栏次 row */
 } Layout;
 
@@ -690,13 +691,16 @@ layout_rows_by_line (Layout *l)
       for (guint b = 0; b < n_blocks; b++)
         {
           guint line_col = g_array_index (l->line_cols, guint, b);
-          guint start = block_start (l, b);
-          guint end = b + 1 < n_blocks ? block_start (l, b + 1) : l->ncols;
+          guint start = l->anchors_are_labels ? line_col : block_start (l, b);
+          guint end = b + 1 >= n_blocks ? l->ncols
+                      : l->anchors_are_labels ? g_array_index (l->line_cols, guint, b + 1)
+                      : block_start (l, b + 1);
           gint64 line = -1;
-          gboolean has_line = cell_integer (l->sheet, r, line_col, &line)
+          gboolean has_line = !l->anchors_are_labels
+                              && cell_integer (l->sheet, r, line_col, &line)
                               && line >= 1 && line <= 999;
           const char *display = "";
-          for (guint c = start; c < line_col; c++)
+          for (guint c = start; c < MAX (line_col, start + 1); c++)
             if (cell_has_text (l->sheet, r, c))
               {
                 display = fc_sheet_get_cell (l->sheet, r, c)->text;
@@ -908,6 +912,68 @@ find_department_and_year (FcTable *t, const FcSheet *sheet, guint last_row)
       }
 }
 
+static gboolean
+table_is_line_keyed (const char *id)
+{
+  return strcmp (id, "01") == 0 || strcmp (id, "04") == 0 || strcmp (id, "10") == 0;
+}
+
+/* The 行次 of the standard forms, by label, for tables published without
+ * them.  In 04 the three fund labels name lines 1–3 under income and
+ * 29–31 under the opening balance (行28), so order decides. */
+static const struct {
+  const char *table;
+  const char *label; /* normalised */
+  int line;
+} standard_lines[] = {
+  { "01", "一般公共预算财政拨款收入", 1 }, { "01", "政府性基金预算财政拨款收入", 2 },
+  { "01", "国有资本经营预算财政拨款收入", 3 }, { "01", "上级补助收入", 4 },
+  { "01", "事业收入", 5 }, { "01", "经营收入", 6 }, { "01", "附属单位上缴收入", 7 },
+  { "01", "其他收入", 8 }, { "01", "本年收入合计", 27 },
+  { "01", "使用非财政拨款结余和专用结余", 28 }, { "01", "使用非财政拨款结余", 28 },
+  { "01", "年初结转和结余", 29 }, { "01", "本年支出合计", 58 }, { "01", "结余分配", 59 },
+  { "01", "年末结转和结余", 60 },
+  { "04", "一般公共预算财政拨款", 1 }, { "04", "政府性基金预算财政拨款", 2 },
+  { "04", "国有资本经营预算财政拨款", 3 }, { "04", "本年收入合计", 27 },
+  { "04", "年初财政拨款结转和结余", 28 }, { "04", "本年支出合计", 59 },
+  { "04", "年末财政拨款结转和结余", 60 },
+  { "10", "合计", 1 }, { "10", "货物", 2 }, { "10", "工程", 3 }, { "10", "服务", 4 },
+  { "10", "行政单位", 5 }, { "10", "参照公务员法管理事业单位", 6 },
+  { "10", "车辆数合计(辆)", 7 }, { "10", "副部(省)级及以上领导用车", 8 },
+  { "10", "主要负责人用车", 9 }, { "10", "机要通信用车", 10 }, { "10", "应急保障用车", 11 },
+  { "10", "执法执勤用车", 12 }, { "10", "特种专业技术用车", 13 },
+  { "10", "离退休干部服务用车", 14 }, { "10", "其他用车", 15 },
+  { "10", "单价100万元(含)以上设备(不含车辆)", 17 },
+};
+
+static void
+infer_lines (FcTable *t)
+{
+  gboolean after_opening = FALSE; /* 04: past 年初财政拨款结转和结余 */
+  g_autoptr (GHashTable) used = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < t->rows->len; i++)
+    {
+      FcTableRow *row = g_ptr_array_index (t->rows, i);
+      if (row->line > 0)
+        continue;
+      for (gsize k = 0; k < G_N_ELEMENTS (standard_lines); k++)
+        {
+          if (strcmp (standard_lines[k].table, t->id) != 0
+              || strcmp (standard_lines[k].label, row->label) != 0)
+            continue;
+          int line = standard_lines[k].line;
+          if (strcmp (t->id, "04") == 0 && line <= 3 && after_opening)
+            line += 28;
+          if (g_hash_table_contains (used, GINT_TO_POINTER (line)))
+            break; /* a second 合计 in 10 is not 行1 */
+          g_hash_table_add (used, GINT_TO_POINTER (line));
+          row->line = line;
+          after_opening |= line == 28;
+          break;
+        }
+    }
+}
+
 static void
 analyse_table (FcTable *t, const FcSheet *sheet)
 {
@@ -938,6 +1004,15 @@ analyse_table (FcTable *t, const FcSheet *sheet)
         }
       else if (l.line_cols->len > 0)
         layout_rows_by_line (&l);
+      else if (l.label_cols->len > 0 && table_is_line_keyed (t->id))
+        {
+          /* a 01/04/10 without 行次 (Shanghai's set): blocks start at their
+           * 项目 columns, and the lines come from the standard labels */
+          g_array_append_vals (l.line_cols, l.label_cols->data, l.label_cols->len);
+          l.anchors_are_labels = TRUE;
+          layout_rows_by_line (&l);
+          infer_lines (t);
+        }
       else if (l.code_cols->len > 0 || l.label_cols->len > 0)
         layout_rows_by_code (&l);
       else
