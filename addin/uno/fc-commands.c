@@ -233,6 +233,14 @@ first_marked_cell (const FcReport *report)
   return NULL;
 }
 
+char *
+fc_commands_validate_document (uno_Interface *document, const FcReport *report, GError **error)
+{
+  if (!fc_marks_apply (document, report, error))
+    return NULL;
+  return fc_report_sheet_write (document, report, error);
+}
+
 static gboolean
 validate (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
 {
@@ -265,8 +273,8 @@ validate (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
     return FALSE;
 
   undo = undo_begin (document);
-  ok = fc_marks_apply (document, report, &error)
-       && (report_sheet = fc_report_sheet_write (document, report, &error)) != NULL;
+  report_sheet = fc_commands_validate_document (document, report, &error);
+  ok = report_sheet != NULL;
   undo_end (undo); /* on every path: an open context would swallow the user's edits */
   if (!ok)
     return outcome_fail (outcome, error);

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "fc-finding.h"
 #include "fc-message.h"
 #include "fc-uno.h"
 
@@ -26,5 +27,14 @@ gboolean fc_commands_parse (const char *name, FcCommand *command);
  * told. */
 gboolean fc_commands_run (uno_Interface *frame, FcCommand command, char **message,
                           FcMessageKind *kind);
+
+/* What Validate does to document (any interface of a Calc model) once
+ * report is known: marks its cells (fc_marks_apply) and writes the report
+ * sheet, without an undo context, preflight or selection: for batch runs
+ * on a throw-away copy (fiscalcheck check --marked-dir).  Returns the
+ * report sheet's name (transfer full), or NULL with an error, the document
+ * then maybe partly marked. */
+char *fc_commands_validate_document (uno_Interface *document, const FcReport *report,
+                                     GError **error);
 
 G_END_DECLS
