@@ -130,6 +130,9 @@ START_TEST (test_table_ids)
   ck_assert_str_eq (fc_table_id_parse ("一般公共预算财政拨款“三公”经费支出决算表"), "09");
   ck_assert_str_eq (fc_table_id_parse ("一般公共预算财政拨款基本支出决算表"), "06");
   ck_assert_str_eq (fc_table_id_parse ("7"), "07");
+  ck_assert_str_eq (fc_table_id_parse ("表7"), "07");
+  ck_assert_str_eq (fc_table_id_parse ("附表 3"), "03");
+  ck_assert_str_eq (fc_table_id_parse ("表1 收入支出决算总表"), "01");
   ck_assert_ptr_null (fc_table_id_parse ("注：本表反映部门本年度取得的各项收入情况。"));
   ck_assert_ptr_null (fc_table_id_parse ("公开11表"));
   g_autofree char *n = fc_text_normalize ("（一）  行政单位");

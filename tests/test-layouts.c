@@ -271,6 +271,42 @@ variant_text_numbers (void)
   return wb;
 }
 
+/* Guangdong's nine-table set: no 部门决算公开相关信息统计表, labels 表1…表9
+ * in its own order (表7 is the 三公 table). */
+static FcWorkbook *
+variant_guangdong (void)
+{
+  static const struct { const char *title; const char *label; } order[] = {
+    { "收入支出决算总表", "表1" }, { "收入决算表", "表2" }, { "支出决算表", "表3" },
+    { "财政拨款收入支出决算总表", "表4" }, { "一般公共预算财政拨款支出决算表", "表5" },
+    { "一般公共预算财政拨款基本支出决算明细表", "表6" },
+    { "财政拨款“三公”经费支出决算表", "表7" },
+    { "政府性基金预算财政拨款收入支出决算表", "表8" },
+    { "国有资本经营预算财政拨款支出决算表", "表9" },
+  };
+  FcWorkbook *wb = fc_workbook_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    for (guint k = 0; k < fc_workbook_get_n_sheets (sample); k++)
+      {
+        const FcSheet *src = fc_workbook_get_sheet (sample, k);
+        if (strcmp (fc_sheet_get_name (src), order[i].title) != 0)
+          continue;
+        FcSheet *dst = fc_workbook_add_sheet (wb, order[i].label, fc_sheet_get_n_rows (src),
+                                              fc_sheet_get_n_cols (src));
+        for (guint r = 0; r < fc_sheet_get_n_rows (src); r++)
+          for (guint c = 0; c < fc_sheet_get_n_cols (src); c++)
+            {
+              const FcCell *cell = fc_sheet_get_cell (src, r, c);
+              if (cell->kind == FC_CELL_TEXT && g_str_has_prefix (cell->text, "公开")
+                  && g_str_has_suffix (cell->text, "表"))
+                fc_sheet_set_text (dst, r, c, order[i].label);
+              else
+                put_cell (dst, r, c, cell);
+            }
+      }
+  return wb;
+}
+
 /* ---- checks ----------------------------------------------------------------- */
 
 static guint
@@ -392,6 +428,43 @@ assert_mutations (FcWorkbook *wb, const char *variant, guint at_least)
   }                                                      \
   END_TEST
 
+START_TEST (test_guangdong_set)
+{
+  g_autoptr (FcWorkbook) wb = variant_guangdong ();
+  g_autoptr (FcReport) r = fc_engine_check (engine, wb, NULL, NULL);
+  ck_assert_ptr_nonnull (r);
+  ck_assert_uint_eq (fc_report_count (r, FC_SEVERITY_ERROR), 0);
+  ck_assert_uint_eq (r->tables->len, 9);
+  guint missing = 0;
+  for (guint i = 0; i < r->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (r->findings, i);
+      /* its own numbering is not a mislabelling */
+      ck_assert_msg (strcmp (f->rule_id, "S.2") != 0, "%s", f->message);
+      missing += strcmp (f->rule_id, "S.1") == 0;
+    }
+  ck_assert_uint_eq (missing, 1); /* it has no 公开10表 */
+  /* a label used twice is still a finding */
+  for (guint s = 0; s < fc_workbook_get_n_sheets (wb); s++)
+    {
+      FcSheet *sheet = fc_workbook_get_sheet (wb, s);
+      for (guint row = 0; row < fc_sheet_get_n_rows (sheet); row++)
+        for (guint c = 0; c < fc_sheet_get_n_cols (sheet); c++)
+          {
+            const FcCell *cell = fc_sheet_get_cell (sheet, row, c);
+            if (cell->kind == FC_CELL_TEXT && strcmp (cell->text, "表8") == 0)
+              fc_sheet_set_text (sheet, row, c, "表7");
+          }
+    }
+  g_autoptr (FcReport) twice = fc_engine_check (engine, wb, NULL, NULL);
+  guint dup = 0;
+  for (guint i = 0; i < twice->findings->len; i++)
+    dup += strcmp (((FcFinding *) g_ptr_array_index (twice->findings, i))->rule_id, "S.2") == 0;
+  ck_assert_uint_eq (dup, 1);
+  assert_mutations (wb, "guangdong", 150);
+}
+END_TEST
+
 VARIANT_TEST (test_renamed_shuffled, variant_renamed_shuffled (), 150)
 VARIANT_TEST (test_shifted, variant_shifted (), 150)
 VARIANT_TEST (test_stacked, variant_stacked (), 150)
@@ -423,6 +496,7 @@ main (void)
   TCase *tc = tcase_create ("variants");
   tcase_set_timeout (tc, 300);
   tcase_add_test (tc, test_renamed_shuffled);
+  tcase_add_test (tc, test_guangdong_set);
   tcase_add_test (tc, test_shifted);
   tcase_add_test (tc, test_stacked);
   tcase_add_test (tc, test_no_column_numbers);

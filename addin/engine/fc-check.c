@@ -2,6 +2,7 @@
 #include "fc-check.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fc-amount.h"
@@ -519,25 +520,93 @@ check_presence (FcCheckContext *c, const FcRule *rule)
     }
 }
 
-static void
-check_table_number (FcCheckContext *c, const FcRule *rule)
+/* The table a 表号 names under a numbering ("01 02 … 10" is the standard
+ * one): the n-th id of the list for 表n; NULL when it names none. */
+static const char *
+numbered_table (const char *numbering, const char *label)
 {
+  const char *standard = fc_table_id_parse (label); /* "表7" → "07" */
+  if (standard == NULL)
+    return NULL;
+  if (numbering == NULL)
+    return standard;
+  g_auto (GStrv) ids = g_strsplit_set (numbering, " \t", -1);
+  guint n = (guint) atoi (standard), k = 0;
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (*ids[i] != '\0' && ++k == n)
+      return fc_table_id_parse (ids[i]);
+  return NULL;
+}
+
+/* The 表号 a table should carry under a numbering (transfer full). */
+static char *
+expected_label (const char *numbering, const char *id)
+{
+  if (numbering == NULL)
+    return g_strdup_printf ("公开%s表", id);
+  g_auto (GStrv) ids = g_strsplit_set (numbering, " \t", -1);
+  guint k = 0;
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (*ids[i] != '\0' && (++k, g_strcmp0 (fc_table_id_parse (ids[i]), id) == 0))
+      return g_strdup_printf ("表%u", k);
+  return g_strdup ("（此编号体系中无此表）");
+}
+
+static guint
+numbering_matches (const FcCheckContext *c, const char *numbering)
+{
+  guint matches = 0;
   for (guint i = 0; i < c->tables->len; i++)
     {
       const FcTable *t = g_ptr_array_index (c->tables, i);
+      const char *id = t->number_label ? numbered_table (numbering, t->number_label) : NULL;
+      matches += id != NULL && strcmp (id, t->id) == 0;
+    }
+  return matches;
+}
+
+static void
+report_table_number (FcCheckContext *c, const FcRule *rule, const FcTable *t,
+                     const char *zh_detail, const char *en_detail)
+{
+  g_autofree char *zh = g_strdup_printf ("%s：%s", rule->message, zh_detail);
+  g_autofree char *en = g_strdup_printf ("%s: %s", rule->message_en, en_detail);
+  FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
+  fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), t->number_row, t->number_col, t->title, "", 0);
+  fc_report_add_finding (c->report, f);
+}
+
+/* 表号 against titles, under the numbering the package follows best: the
+ * standard one (公开01表 … 公开10表) or a province's own listed in the rule
+ * (Guangdong's 表7 is the 三公 table).  A label that names another table
+ * is a finding. */
+static void
+check_table_number (FcCheckContext *c, const FcRule *rule)
+{
+  const char *best = NULL;
+  guint best_matches = numbering_matches (c, NULL);
+  for (guint i = 0; rule->numberings != NULL && rule->numberings[i] != NULL; i++)
+    {
+      guint m = numbering_matches (c, rule->numberings[i]);
+      if (m > best_matches)
+        best = rule->numberings[i], best_matches = m;
+    }
+  for (guint i = 0; i < c->tables->len; i++)
+    {
+      const FcTable *t = g_ptr_array_index (c->tables, i);
+      const char *named = t->number_label ? numbered_table (best, t->number_label) : NULL;
       if (t->number_label == NULL)
         continue;
-      const char *labelled = fc_table_id_parse (t->number_label);
-      if (labelled == NULL || strcmp (labelled, t->id) == 0)
-        continue;
-      g_autofree char *zh = g_strdup_printf ("%s：%s标为“%s”，应为公开%s表",
-                                             rule->message, t->title, t->number_label, t->id);
-      g_autofree char *en = g_strdup_printf ("%s: %s is labelled “%s”, expected 公开%s表",
-                                             rule->message_en, t->title, t->number_label, t->id);
-      FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
-      fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), t->number_row,
-                           t->number_col, t->title, "", 0);
-      fc_report_add_finding (c->report, f);
+      /* a label used twice names another table for one of them: this
+       * catches duplicates too */
+      if (named == NULL || strcmp (named, t->id) != 0)
+        {
+          g_autofree char *expected = expected_label (best, t->id);
+          g_autofree char *zh = g_strdup_printf ("%s标为“%s”，应为%s", t->title, t->number_label, expected);
+          g_autofree char *en = g_strdup_printf ("%s is labelled “%s”, expected %s", t->title,
+                                                 t->number_label, expected);
+          report_table_number (c, rule, t, zh, en);
+        }
     }
 }
 

@@ -37,6 +37,7 @@ fc_rule_free (FcRule *rule)
   g_clear_pointer (&rule->lhs, g_array_unref);
   g_clear_pointer (&rule->rhs, g_array_unref);
   g_clear_pointer (&rule->tables, g_ptr_array_unref);
+  g_strfreev (rule->numberings);
   g_free (rule);
 }
 
@@ -449,7 +450,22 @@ parse_group (GKeyFile *kf, const char *data, const char *name,
   else if (strcmp (kind, "presence") == 0)
     rule->kind = FC_RULE_PRESENCE;
   else if (strcmp (kind, "table-number") == 0)
-    rule->kind = FC_RULE_TABLE_NUMBER;
+    {
+      rule->kind = FC_RULE_TABLE_NUMBER;
+      rule->numberings = g_key_file_get_string_list (kf, group, "numberings", NULL, NULL);
+      for (guint i = 0; rule->numberings != NULL && rule->numberings[i] != NULL; i++)
+        {
+          g_auto (GStrv) ids = g_strsplit_set (rule->numberings[i], " \t", -1);
+          for (guint k = 0; ids[k] != NULL; k++)
+            if (*ids[k] != '\0' && fc_table_id_parse (ids[k]) == NULL)
+              {
+                g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                             "%s:%u: rule %s: “%s” in numberings is not a table",
+                             name, line_of (data, group, "numberings"), group, ids[k]);
+                return (fc_rule_free (rule), NULL);
+              }
+        }
+    }
   else if (strcmp (kind, "empty-explained") == 0)
     rule->kind = FC_RULE_EMPTY_EXPLAINED;
   else if (strcmp (kind, "header-agreement") == 0)

@@ -95,6 +95,8 @@ typedef struct {
   FcRelation relation;
   guint col_from, col_to; /* hierarchy columns */
   GPtrArray *tables; /* of char*: every table the rule reads */
+  GStrv numberings;  /* table-number: each a list of table ids in 表号 order,
+                      * e.g. "01 02 03 04 05 06 09 07 08" (Guangdong) */
 } FcRule;
 
 void fc_rule_free (FcRule *rule);

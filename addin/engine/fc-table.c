@@ -146,6 +146,15 @@ id_from_number (gint64 n)
 static const char *
 id_from_number_label (const char *normalized)
 {
+  /* "表7", "附表7": other provinces number their sets this way */
+  const char *bare = g_str_has_prefix (normalized, "附表") ? normalized + strlen ("附表")
+                     : g_str_has_prefix (normalized, "表") ? normalized + strlen ("表") : NULL;
+  if (bare != NULL && g_ascii_isdigit (*bare))
+    {
+      char *end = NULL;
+      gint64 n = g_ascii_strtoll (bare, &end, 10);
+      return *end == '\0' ? id_from_number (n) : NULL;
+    }
   const char *p = strstr (normalized, "公开");
   if (p == NULL || strlen (normalized) > 24)
     return NULL;
@@ -200,12 +209,6 @@ fc_table_id_parse (const char *text)
   gint64 v = g_ascii_strtoll (n, &end, 10);
   if (end != n && *end == '\0')
     return id_from_number (v);
-  if (g_str_has_prefix (n, "表") && g_ascii_isdigit (n[strlen ("表")]))
-    {
-      v = g_ascii_strtoll (n + strlen ("表"), &end, 10);
-      if (*end == '\0')
-        return id_from_number (v);
-    }
   const char *id = id_from_number_label (n);
   return id != NULL ? id : id_from_title (n);
 }
