@@ -9,11 +9,15 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
+#include "fc-commands.h"
 #include "fc-doc-reader.h"
 #include "fc-engine.h"
 #include "fc-evaluate.h"
 #include "fc-report.h"
 #include "fc-service-info.h"
+#include "fc-store.h"
 #include "fc-uno-object.h"
 
 #define NO_TABLES_MESSAGE "未找到决算表 / no disclosure tables found"
@@ -35,12 +39,27 @@ static const char *const filter_interfaces[] = {
 
 /* ---- options ------------------------------------------------------------ */
 
+/* *dest = *value, the last of repeated keys winning (steals *value). */
+static void
+replace (char **dest, char **value)
+{
+  g_free (*dest);
+  *dest = g_steal_pointer (value);
+}
+
+void
+fc_filter_options_clear (FcFilterOptions *options)
+{
+  g_clear_pointer (&options->rules, g_strfreev);
+  g_clear_pointer (&options->only, g_free);
+  g_clear_pointer (&options->marked_dir, g_free);
+}
+
 gboolean
-fc_filter_parse_options (const char *options, char ***rules, char **only, GError **error)
+fc_filter_parse_options (const char *text, FcFilterOptions *options, GError **error)
 {
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *scope = NULL;
-  g_auto (GStrv) pairs = g_strsplit (options != NULL ? options : "", ";", -1);
+  g_auto (GStrv) pairs = g_strsplit (text != NULL ? text : "", ";", -1);
 
   for (char **p = pairs; *p != NULL; p++)
     {
@@ -59,14 +78,12 @@ fc_filter_parse_options (const char *options, char ***rules, char **only, GError
       if (g_str_has_prefix (*p, "rules="))
         g_ptr_array_add (files, g_steal_pointer (&value));
       else if (g_str_has_prefix (*p, "only="))
-        {
-          g_free (scope);
-          scope = g_steal_pointer (&value);
-        }
+        replace (&options->only, &value);
+      else if (g_str_has_prefix (*p, "marked="))
+        replace (&options->marked_dir, &value);
     }
   g_ptr_array_add (files, NULL);
-  *rules = (char **) g_ptr_array_steal (files, NULL);
-  *only = g_steal_pointer (&scope);
+  options->rules = (char **) g_ptr_array_steal (files, NULL);
   return TRUE;
 }
 
@@ -169,28 +186,64 @@ engine_with_extras (char **extra, GError **error)
   return fc_engine_new_from_files ((const char *const *) paths->pdata, error);
 }
 
-/* The JSON entry for document under options (transfer full).  Every
- * failure becomes an entry with "error". */
+/* entry (a JSON object, transfer full) with member name set to value
+ * (transfer full). */
 static char *
-check_document (uno_Interface *document, const char *options)
+entry_with (char *entry, const char *name, const char *value)
+{
+  g_autoptr (JsonNode) node = json_from_string (entry, NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return entry; /* cannot happen: we wrote it */
+  json_object_set_string_member (json_node_get_object (node), name, value);
+  g_free (entry);
+  return json_to_string (node, FALSE);
+}
+
+/* Marks an editable copy of document as Validate does and stores it in
+ * dir, named after path: the copy's path (transfer full), or NULL. */
+static char *
+store_marked_copy (uno_Interface *document, const FcReport *report, const char *path,
+                   const char *dir, GError **error)
+{
+  const char *filter = NULL;
+  g_autofree char *name = fc_store_copy_name (path, &filter);
+  g_autofree char *dest = g_build_filename (dir, name, NULL);
+  uno_Interface *copy = fc_store_open_editable (document, error);
+  g_autofree char *sheet = NULL;
+  gboolean ok;
+
+  ok = copy != NULL && (sheet = fc_commands_validate_document (copy, report, error)) != NULL
+       && fc_store_copy (copy, dest, filter, error);
+  fc_store_close (copy);
+  return ok ? g_steal_pointer (&dest) : NULL;
+}
+
+/* The JSON entry for document under options (transfer full).  Every
+ * failure becomes an entry with "error"; a marked copy that could not be
+ * written, a checked entry with "marked_error". */
+static char *
+check_document (uno_Interface *document, const char *options_text)
 {
   g_autofree char *path = document_path (document);
-  g_auto (GStrv) extra = NULL;
-  g_autofree char *only = NULL;
+  FcFilterOptions options = { 0 };
   g_autoptr (FcEngine) own_engine = NULL;
   g_autoptr (FcWorkbook) workbook = NULL;
   g_autoptr (FcReport) report = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *failure = NULL;
+  g_autofree char *marked = NULL;
   const FcEngine *engine = NULL;
   const char *message = NULL;
+  const char *only;
+  char *entry;
 
-  if (!fc_filter_parse_options (options, &extra, &only, &error))
+  if (!fc_filter_parse_options (options_text, &options, &error))
     goto failed;
-  if (extra[0] == NULL)
+  if (options.rules[0] == NULL)
     engine = fc_evaluate_get_engine (&message); /* the common case: parse the rules once */
   else
-    engine = own_engine = engine_with_extras (extra, &error);
+    engine = own_engine = engine_with_extras (options.rules, &error);
   if (engine == NULL)
     {
       failure = g_strdup (message != NULL ? message : error != NULL ? error->message : "no rules");
@@ -199,16 +252,28 @@ check_document (uno_Interface *document, const char *options)
   workbook = fc_doc_read_workbook (document, &error);
   if (workbook == NULL)
     goto failed;
-  report = fc_engine_check (engine, workbook, only != NULL && *only != '\0' ? only : NULL, &error);
+  only = options.only != NULL && *options.only != '\0' ? options.only : NULL;
+  report = fc_engine_check (engine, workbook, only, &error);
   if (report == NULL)
     {
       if (g_error_matches (error, FC_ERROR, FC_ERROR_NO_TABLES))
         failure = g_strdup (NO_TABLES_MESSAGE);
       goto failed;
     }
-  return fc_report_workbook_to_json (report, path, NULL, FALSE);
+  entry = fc_report_workbook_to_json (report, path, NULL, FALSE);
+  if (options.marked_dir != NULL)
+    {
+      marked = store_marked_copy (document, report, path, options.marked_dir, &error);
+      if (marked != NULL)
+        entry = entry_with (entry, "marked", marked);
+      else
+        entry = entry_with (entry, "marked_error", error->message);
+    }
+  fc_filter_options_clear (&options);
+  return entry;
 
 failed:
+  fc_filter_options_clear (&options);
   if (failure == NULL)
     failure = g_strdup (error != NULL ? error->message : "check failed");
   return fc_report_workbook_to_json (NULL, path, failure, FALSE);

@@ -5,7 +5,11 @@
  *
  * OPTIONS (FilterOptions) are ';'-separated key=value pairs whose values are
  * URI-escaped: rules=FILE (repeatable: extra rule files read after the
- * shipped ones) and only=SCOPE (a table or rule id, as FISCALCHECK's Scope).
+ * shipped ones), only=SCOPE (a table or rule id, as FISCALCHECK's Scope)
+ * and marked=DIR (also mark the document as the Validate menu command
+ * does and store it as DIR/<input name>, same format for .ods .fods .xlsx
+ * .xls, else .ods; the entry then names the copy as "marked", or says why
+ * there is none as "marked_error").
  */
 #pragma once
 
@@ -17,11 +21,18 @@ G_BEGIN_DECLS
  * reference, owned by the caller (transfer full). */
 uno_Interface *fc_filter_new (void);
 
-/* Splits FilterOptions into rule files and scope.  Unknown keys are
- * ignored (an older filter meeting a newer caller); a value that is not
- * valid escaped UTF-8 is an error.  *rules (NULL-terminated, maybe empty)
- * and *only (NULL when absent) are transfer full. */
-gboolean fc_filter_parse_options (const char *options, char ***rules, char **only,
-                                  GError **error);
+/* FilterOptions, parsed. */
+typedef struct {
+  char **rules;      /* NULL-terminated, maybe empty */
+  char *only;        /* NULL when absent */
+  char *marked_dir;  /* NULL when absent */
+} FcFilterOptions;
+
+void fc_filter_options_clear (FcFilterOptions *options);
+
+/* Splits FilterOptions text into options, which starts zeroed and which
+ * the caller clears after, also on failure.  Unknown keys are ignored (an older filter meeting a newer
+ * caller); a value that is not valid escaped UTF-8 is an error. */
+gboolean fc_filter_parse_options (const char *text, FcFilterOptions *options, GError **error);
 
 G_END_DECLS
