@@ -11,83 +11,7 @@
 #include "fc-fods.h"
 #include "fc-rules.h"
 #include "fc-table.h"
-
-static const char *rules_path;  /* FC_RULES */
-static const char *sample_path; /* FC_SAMPLE */
-
-static FcEngine *
-standard_engine (void)
-{
-  const char *paths[] = { rules_path, NULL };
-  g_autoptr (GError) error = NULL;
-  FcEngine *e = fc_engine_new_from_files (paths, &error);
-  ck_assert_msg (e != NULL, "rules: %s", error ? error->message : "?");
-  return e;
-}
-
-static FcWorkbook *
-sample (void)
-{
-  g_autoptr (GError) error = NULL;
-  FcWorkbook *wb = fc_fods_read_file (sample_path, &error);
-  ck_assert_msg (wb != NULL, "sample: %s", error ? error->message : "?");
-  return wb;
-}
-
-static FcSheet *
-sheet_named (FcWorkbook *wb, const char *name)
-{
-  for (guint i = 0; i < fc_workbook_get_n_sheets (wb); i++)
-    if (strcmp (fc_sheet_get_name (fc_workbook_get_sheet (wb, i)), name) == 0)
-      return fc_workbook_get_sheet (wb, i);
-  ck_abort_msg ("no sheet %s", name);
-  return NULL;
-}
-
-/* Finds the cell holding exactly value under a row label; the sample is laid
- * out like the seed, so tests locate cells by content, not position. */
-static gboolean
-find_number (FcSheet *s, double value, guint *row, guint *col)
-{
-  for (guint r = 0; r < fc_sheet_get_n_rows (s); r++)
-    for (guint c = 0; c < fc_sheet_get_n_cols (s); c++)
-      {
-        const FcCell *cell = fc_sheet_get_cell (s, r, c);
-        if (cell->kind == FC_CELL_NUMBER && fabs (cell->number - value) < 1e-9)
-          {
-            *row = r;
-            *col = c;
-            return TRUE;
-          }
-      }
-  return FALSE;
-}
-
-static gboolean
-finding_has_cell (const FcFinding *f, const char *sheet, guint row, guint col)
-{
-  for (guint i = 0; i < f->cells->len; i++)
-    {
-      const FcFindingCell *c = g_ptr_array_index (f->cells, i);
-      if (strcmp (c->sheet, sheet) == 0 && c->row == row && c->col == col)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static guint
-errors_at (const FcReport *r, const char *sheet, guint row, guint col,
-           FcSeverity severity)
-{
-  guint n = 0;
-  for (guint i = 0; i < r->findings->len; i++)
-    {
-      const FcFinding *f = g_ptr_array_index (r->findings, i);
-      if (f->severity == severity && finding_has_cell (f, sheet, row, col))
-        n++;
-    }
-  return n;
-}
+#include "fc-test.h"
 
 /* ---- amounts ------------------------------------------------------------ */
 
@@ -195,7 +119,7 @@ END_TEST
 
 START_TEST (test_standard_rules_load)
 {
-  g_autoptr (FcEngine) e = standard_engine ();
+  g_autoptr (FcEngine) e = fc_test_engine ();
   ck_assert_uint_ge (fc_engine_get_n_rules (e), 40);
 }
 END_TEST
@@ -204,8 +128,8 @@ END_TEST
 
 START_TEST (test_sample_clean)
 {
-  g_autoptr (FcEngine) e = standard_engine ();
-  g_autoptr (FcWorkbook) wb = sample ();
+  g_autoptr (FcEngine) e = fc_test_engine ();
+  g_autoptr (FcWorkbook) wb = fc_test_sample ();
   g_autoptr (GError) error = NULL;
   g_autoptr (FcReport) r = fc_engine_check (e, wb, NULL, &error);
   ck_assert_ptr_nonnull (r);
@@ -218,10 +142,10 @@ START_TEST (test_sample_clean)
   ck_assert_uint_eq (fc_report_count (r, FC_SEVERITY_ERROR), 0);
   /* the published 0.01 tails are notes, e.g. 02 row 201: 452.86 vs 452.85 */
   ck_assert_uint_ge (fc_report_count (r, FC_SEVERITY_INFO), 5);
-  FcSheet *s02 = sheet_named (wb, "收入决算表");
+  FcSheet *s02 = fc_test_sheet (wb, "收入决算表");
   guint row, col;
-  ck_assert (find_number (s02, 452.86, &row, &col));
-  ck_assert_uint_ge (errors_at (r, "收入决算表", row, col, FC_SEVERITY_INFO), 1);
+  ck_assert (fc_test_find_number (s02, 452.86, &row, &col));
+  ck_assert_uint_ge (fc_test_count_at (r, "收入决算表", row, col, FC_SEVERITY_INFO), 1);
   /* its 支出决算表 is labelled 公开09表: a real mistake, a warning */
   gboolean mislabel = FALSE;
   for (guint i = 0; i < r->findings->len; i++)
@@ -237,15 +161,15 @@ END_TEST
 
 START_TEST (test_sample_income_total_mutation)
 {
-  g_autoptr (FcEngine) e = standard_engine ();
-  g_autoptr (FcWorkbook) wb = sample ();
-  FcSheet *s01 = sheet_named (wb, "收入支出决算总表");
+  g_autoptr (FcEngine) e = fc_test_engine ();
+  g_autoptr (FcWorkbook) wb = fc_test_sample ();
+  FcSheet *s01 = fc_test_sheet (wb, "收入支出决算总表");
   guint row, col;
-  ck_assert (find_number (s01, 634.38, &row, &col));
+  ck_assert (fc_test_find_number (s01, 634.38, &row, &col));
   fc_sheet_set_number (s01, row, col, 634.48);
   g_autoptr (FcReport) r = fc_engine_check (e, wb, NULL, NULL);
   ck_assert_uint_ge (fc_report_count (r, FC_SEVERITY_ERROR), 1);
-  ck_assert_uint_ge (errors_at (r, "收入支出决算总表", row, col, FC_SEVERITY_ERROR), 2);
+  ck_assert_uint_ge (fc_test_count_at (r, "收入支出决算总表", row, col, FC_SEVERITY_ERROR), 2);
   /* the finding carries expected, actual and difference */
   for (guint i = 0; i < r->findings->len; i++)
     {
@@ -266,11 +190,11 @@ END_TEST
 START_TEST (test_sample_text_number)
 {
   /* a number typed as text is a number; other text is an input finding */
-  g_autoptr (FcEngine) e = standard_engine ();
-  g_autoptr (FcWorkbook) wb = sample ();
-  FcSheet *s01 = sheet_named (wb, "收入支出决算总表");
+  g_autoptr (FcEngine) e = fc_test_engine ();
+  g_autoptr (FcWorkbook) wb = fc_test_sample ();
+  FcSheet *s01 = fc_test_sheet (wb, "收入支出决算总表");
   guint row, col;
-  ck_assert (find_number (s01, 634.38, &row, &col));
+  ck_assert (fc_test_find_number (s01, 634.38, &row, &col));
   fc_sheet_set_text (s01, row, col, "634.38");
   g_autoptr (FcReport) r = fc_engine_check (e, wb, NULL, NULL);
   ck_assert_uint_eq (fc_report_count (r, FC_SEVERITY_ERROR), 0);
@@ -282,17 +206,17 @@ START_TEST (test_sample_text_number)
     if (((FcFinding *) g_ptr_array_index (r2->findings, i))->severity == FC_SEVERITY_ERROR)
       f = g_ptr_array_index (r2->findings, i);
   ck_assert_str_eq (f->rule_id, "I.1");
-  ck_assert (finding_has_cell (f, "收入支出决算总表", row, col));
+  ck_assert (fc_test_finding_has_cell (f, "收入支出决算总表", row, col));
 }
 END_TEST
 
 START_TEST (test_sample_scope)
 {
-  g_autoptr (FcEngine) e = standard_engine ();
-  g_autoptr (FcWorkbook) wb = sample ();
-  FcSheet *s02 = sheet_named (wb, "收入决算表");
+  g_autoptr (FcEngine) e = fc_test_engine ();
+  g_autoptr (FcWorkbook) wb = fc_test_sample ();
+  FcSheet *s02 = fc_test_sheet (wb, "收入决算表");
   guint row, col;
-  ck_assert (find_number (s02, 321.21, &row, &col));
+  ck_assert (fc_test_find_number (s02, 321.21, &row, &col));
   fc_sheet_set_number (s02, row, col, 325.00);
   g_autoptr (FcReport) only02 = fc_engine_check (e, wb, "公开02表", NULL);
   g_autoptr (FcReport) only01 = fc_engine_check (e, wb, "R01.1", NULL);
@@ -307,7 +231,7 @@ END_TEST
 
 START_TEST (test_no_tables)
 {
-  g_autoptr (FcEngine) e = standard_engine ();
+  g_autoptr (FcEngine) e = fc_test_engine ();
   g_autoptr (FcWorkbook) wb = fc_workbook_new ();
   FcSheet *s = fc_workbook_add_sheet (wb, "Sheet1", 3, 3);
   fc_sheet_set_text (s, 0, 0, "hello");
@@ -328,36 +252,9 @@ END_TEST
  * not listed: a change of 1000 must give an error at the cell. */
 START_TEST (test_sample_mutations)
 {
-  g_autoptr (FcEngine) e = standard_engine ();
-  g_autoptr (FcWorkbook) wb = sample ();
-  guint checked = 0;
-  for (guint si = 0; si < fc_workbook_get_n_sheets (wb); si++)
-    {
-      FcSheet *s = fc_workbook_get_sheet (wb, si);
-      const char *name = fc_sheet_get_name (s);
-      for (guint r = 0; r < fc_sheet_get_n_rows (s); r++)
-        for (guint c = 0; c < fc_sheet_get_n_cols (s); c++)
-          {
-            const FcCell *cell = fc_sheet_get_cell (s, r, c);
-            if (cell->kind != FC_CELL_NUMBER || cell->number == floor (cell->number))
-              continue; /* amounts have decimals; 行次 and 栏次 do not */
-            double original = cell->number;
-            fc_sheet_set_number (s, r, c, original + 1000);
-            g_autoptr (FcReport) big = fc_engine_check (e, wb, NULL, NULL);
-            gboolean related = errors_at (big, name, r, c, FC_SEVERITY_ERROR) > 0;
-            for (int sign = -1; related && sign <= 1; sign += 2)
-              {
-                fc_sheet_set_number (s, r, c, original + sign * 0.05);
-                g_autoptr (FcReport) small = fc_engine_check (e, wb, NULL, NULL);
-                ck_assert_msg (errors_at (small, name, r, c, FC_SEVERITY_ERROR) > 0,
-                               "%s row %u col %u (%.2f) %+.2f: no error", name, r + 1,
-                               c + 1, original, sign * 0.05);
-                checked++;
-              }
-            fc_sheet_set_number (s, r, c, original);
-          }
-    }
-  ck_assert_uint_ge (checked, 150);
+  g_autoptr (FcEngine) e = fc_test_engine ();
+  g_autoptr (FcWorkbook) wb = fc_test_sample ();
+  fc_test_assert_mutations (e, wb, "sample", 150);
 }
 END_TEST
 
@@ -378,11 +275,11 @@ START_TEST (test_user_rules_dir)
                                   "message[en_US] = Income should not exceed 6 million\n", -1, NULL));
   ck_assert (g_file_set_contents (bad, "[U.2]\nmessage = x\ncheck = 01[27,1] =\n", -1, NULL));
   ck_assert (g_file_set_contents (ignored, "not rules", -1, NULL));
-  g_autoptr (FcEngine) e = standard_engine ();
+  g_autoptr (FcEngine) e = fc_test_engine ();
   guint before = fc_engine_get_n_rules (e);
   ck_assert_uint_eq (fc_engine_add_rules_dir (e, dir), 1);
   ck_assert_uint_eq (fc_engine_get_n_rules (e), before + 1);
-  g_autoptr (FcWorkbook) wb = sample ();
+  g_autoptr (FcWorkbook) wb = fc_test_sample ();
   g_autoptr (FcReport) r = fc_engine_check (e, wb, NULL, NULL);
   ck_assert_uint_eq (fc_report_count (r, FC_SEVERITY_ERROR), 0);
   gboolean mine = FALSE, problem = FALSE;
@@ -431,16 +328,7 @@ engine_suite (void)
 int
 main (void)
 {
-  rules_path = g_getenv ("FC_RULES");
-  sample_path = g_getenv ("FC_SAMPLE");
-  if (rules_path == NULL || sample_path == NULL)
-    {
-      g_printerr ("set FC_RULES and FC_SAMPLE\n");
-      return 2;
-    }
-  SRunner *sr = srunner_create (engine_suite ());
-  srunner_run_all (sr, CK_NORMAL);
-  int failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  g_autoptr (FcEngine) check_rules_load = fc_test_engine ();
+  fc_test_sample_path ();
+  return fc_test_run (engine_suite ());
 }

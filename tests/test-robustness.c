@@ -10,6 +10,7 @@
 #include "fc-engine.h"
 #include "fc-fods.h"
 #include "fc-report.h"
+#include "fc-test.h"
 
 static FcEngine *engine;
 static const char *sample_path;
@@ -168,21 +169,8 @@ END_TEST
 int
 main (void)
 {
-  const char *rules = g_getenv ("FC_RULES");
-  sample_path = g_getenv ("FC_SAMPLE");
-  if (rules == NULL || sample_path == NULL)
-    {
-      g_printerr ("set FC_RULES and FC_SAMPLE\n");
-      return 2;
-    }
-  const char *paths[] = { rules, NULL };
-  g_autoptr (GError) error = NULL;
-  engine = fc_engine_new_from_files (paths, &error);
-  if (engine == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
+  engine = fc_test_engine ();
+  sample_path = fc_test_sample_path ();
   Suite *s = suite_create ("robustness");
   TCase *tc = tcase_create ("anything");
   tcase_set_timeout (tc, 300);
@@ -190,10 +178,7 @@ main (void)
   tcase_add_loop_test (tc, test_scrambled_sample, 0, 100);
   tcase_add_test (tc, test_huge_values);
   suite_add_tcase (s, tc);
-  SRunner *sr = srunner_create (s);
-  srunner_run_all (sr, CK_NORMAL);
-  int failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
+  int status = fc_test_run (s);
   fc_engine_free (engine);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return status;
 }

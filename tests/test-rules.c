@@ -9,6 +9,7 @@
 
 #include "fc-engine.h"
 #include "fc-fods.h"
+#include "fc-test.h"
 
 static FcEngine *engine;
 static const char *sample_path;
@@ -113,15 +114,6 @@ static const char *const untested[] = {
   NULL,
 };
 
-static FcSheet *
-sheet_named (FcWorkbook *wb, const char *name)
-{
-  for (guint i = 0; i < fc_workbook_get_n_sheets (wb); i++)
-    if (strcmp (fc_sheet_get_name (fc_workbook_get_sheet (wb, i)), name) == 0)
-      return fc_workbook_get_sheet (wb, i);
-  return NULL;
-}
-
 static gboolean
 locate (FcSheet *s, const Mutation *m, guint *row, guint *col)
 {
@@ -143,18 +135,6 @@ locate (FcSheet *s, const Mutation *m, guint *row, guint *col)
   return FALSE;
 }
 
-static guint
-count_rule (const FcReport *r, const char *rule, FcSeverity at_least)
-{
-  guint n = 0;
-  for (guint i = 0; i < r->findings->len; i++)
-    {
-      const FcFinding *f = g_ptr_array_index (r->findings, i);
-      n += strcmp (f->rule_id, rule) == 0 && f->severity >= at_least;
-    }
-  return n;
-}
-
 START_TEST (test_passing)
 {
   g_autoptr (FcWorkbook) wb = fc_fods_read_file (sample_path, NULL);
@@ -165,10 +145,10 @@ START_TEST (test_passing)
       const char *id = fc_engine_get_rule_id (engine, i);
       /* S.2 flags the sample's real mislabelled 支出决算表 (公开09表) */
       if (strcmp (id, "S.2") != 0)
-        ck_assert_msg (count_rule (r, id, FC_SEVERITY_WARNING) == 0,
+        ck_assert_msg (fc_test_count_rule (r, id, FC_SEVERITY_WARNING) == 0,
                        "%s fires on the sample", id);
     }
-  ck_assert_uint_eq (count_rule (r, "S.2", FC_SEVERITY_WARNING), 1);
+  ck_assert_uint_eq (fc_test_count_rule (r, "S.2", FC_SEVERITY_WARNING), 1);
 }
 END_TEST
 
@@ -176,7 +156,7 @@ START_TEST (test_failing)
 {
   const Mutation *m = &mutations[_i];
   g_autoptr (FcWorkbook) wb = fc_fods_read_file (sample_path, NULL);
-  FcSheet *s = sheet_named (wb, m->sheet);
+  FcSheet *s = fc_test_sheet (wb, m->sheet);
   ck_assert_msg (s != NULL, "%s: no sheet %s", m->rule, m->sheet);
   guint row, col;
   ck_assert_msg (locate (s, m, &row, &col), "%s: anchor not found", m->rule);
@@ -188,7 +168,7 @@ START_TEST (test_failing)
     fc_sheet_set_text (s, row, col, m->new_text);
   g_autoptr (FcReport) r = fc_engine_check (engine, wb, NULL, NULL);
   ck_assert_ptr_nonnull (r);
-  ck_assert_msg (count_rule (r, m->rule, FC_SEVERITY_WARNING) >= 1,
+  ck_assert_msg (fc_test_count_rule (r, m->rule, FC_SEVERITY_WARNING) >= 1,
                  "%s did not fire after editing %s!%u,%u", m->rule, m->sheet, row + 1, col + 1);
 }
 END_TEST
@@ -199,10 +179,10 @@ START_TEST (test_fixing_the_label)
   g_autoptr (FcWorkbook) wb = fc_fods_read_file (sample_path, NULL);
   Mutation m = { "S.2", T03, "公开09表", 0, 0, 0, TEXT ("公开03表") };
   guint row, col;
-  ck_assert (locate (sheet_named (wb, T03), &m, &row, &col));
-  fc_sheet_set_text (sheet_named (wb, T03), row, col, "公开03表");
+  ck_assert (locate (fc_test_sheet (wb, T03), &m, &row, &col));
+  fc_sheet_set_text (fc_test_sheet (wb, T03), row, col, "公开03表");
   g_autoptr (FcReport) r = fc_engine_check (engine, wb, NULL, NULL);
-  ck_assert_uint_eq (count_rule (r, "S.2", FC_SEVERITY_INFO), 0);
+  ck_assert_uint_eq (fc_test_count_rule (r, "S.2", FC_SEVERITY_INFO), 0);
 }
 END_TEST
 
@@ -222,21 +202,8 @@ END_TEST
 int
 main (void)
 {
-  const char *rules = g_getenv ("FC_RULES");
-  sample_path = g_getenv ("FC_SAMPLE");
-  if (rules == NULL || sample_path == NULL)
-    {
-      g_printerr ("set FC_RULES and FC_SAMPLE\n");
-      return 2;
-    }
-  const char *paths[] = { rules, NULL };
-  g_autoptr (GError) error = NULL;
-  engine = fc_engine_new_from_files (paths, &error);
-  if (engine == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
+  engine = fc_test_engine ();
+  sample_path = fc_test_sample_path ();
   Suite *s = suite_create ("rules");
   TCase *tc = tcase_create ("catalogue");
   tcase_add_test (tc, test_passing);
@@ -244,10 +211,7 @@ main (void)
   tcase_add_test (tc, test_fixing_the_label);
   tcase_add_test (tc, test_every_rule_has_a_case);
   suite_add_tcase (s, tc);
-  SRunner *sr = srunner_create (s);
-  srunner_run_all (sr, CK_NORMAL);
-  int failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
+  int status = fc_test_run (s);
   fc_engine_free (engine);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return status;
 }

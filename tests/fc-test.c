@@ -1,0 +1,194 @@
+/* fc-test.c — shared helpers of the engine's Check tests. */
+#include "fc-test.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fc-fods.h"
+
+FcEngine *
+fc_test_engine (void)
+{
+  const char *rules = g_getenv ("FC_RULES");
+  g_autoptr (GError) error = NULL;
+  const char *paths[] = { rules, NULL };
+  FcEngine *engine = rules ? fc_engine_new_from_files (paths, &error) : NULL;
+  if (engine == NULL)
+    {
+      g_printerr ("FC_RULES: %s\n", rules ? error->message : "not set");
+      exit (2);
+    }
+  return engine;
+}
+
+const char *
+fc_test_sample_path (void)
+{
+  const char *path = g_getenv ("FC_SAMPLE");
+  if (path == NULL)
+    {
+      g_printerr ("FC_SAMPLE: not set\n");
+      exit (2);
+    }
+  return path;
+}
+
+FcWorkbook *
+fc_test_sample (void)
+{
+  g_autoptr (GError) error = NULL;
+  FcWorkbook *wb = fc_fods_read_file (fc_test_sample_path (), &error);
+  ck_assert_msg (wb != NULL, "sample: %s", error ? error->message : "?");
+  return wb;
+}
+
+FcSheet *
+fc_test_sheet (FcWorkbook *workbook, const char *name)
+{
+  for (guint i = 0; i < fc_workbook_get_n_sheets (workbook); i++)
+    if (strcmp (fc_sheet_get_name (fc_workbook_get_sheet (workbook, i)), name) == 0)
+      return fc_workbook_get_sheet (workbook, i);
+  ck_abort_msg ("no sheet %s", name);
+  return NULL;
+}
+
+gboolean
+fc_test_find_number (const FcSheet *sheet, double value, guint *row, guint *col)
+{
+  for (guint r = 0; r < fc_sheet_get_n_rows (sheet); r++)
+    for (guint c = 0; c < fc_sheet_get_n_cols (sheet); c++)
+      {
+        const FcCell *cell = fc_sheet_get_cell (sheet, r, c);
+        if (cell->kind == FC_CELL_NUMBER && fabs (cell->number - value) < 1e-9)
+          {
+            *row = r;
+            *col = c;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+gboolean
+fc_test_finding_has_cell (const FcFinding *finding, const char *sheet, guint row, guint col)
+{
+  for (guint i = 0; i < finding->cells->len; i++)
+    {
+      const FcFindingCell *c = g_ptr_array_index (finding->cells, i);
+      if (strcmp (c->sheet, sheet) == 0 && c->row == row && c->col == col)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+fc_test_count_at (const FcReport *report, const char *sheet, guint row, guint col,
+                  FcSeverity severity)
+{
+  guint n = 0;
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (report->findings, i);
+      n += f->severity == severity && fc_test_finding_has_cell (f, sheet, row, col);
+    }
+  return n;
+}
+
+guint
+fc_test_count_rule (const FcReport *report, const char *rule, FcSeverity at_least)
+{
+  guint n = 0;
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (report->findings, i);
+      n += strcmp (f->rule_id, rule) == 0 && f->severity >= at_least;
+    }
+  return n;
+}
+
+/* The amount of a cell written as a number, or as text with decimals. */
+static gboolean
+amount_of (const FcCell *cell, double *value)
+{
+  if (cell->kind == FC_CELL_NUMBER)
+    {
+      *value = cell->number;
+      return TRUE;
+    }
+  if (cell->kind != FC_CELL_TEXT || strchr (cell->text, '.') == NULL)
+    return FALSE;
+  char *end;
+  *value = g_ascii_strtod (cell->text, &end);
+  return end != cell->text && *end == '\0';
+}
+
+static void
+set_amount (FcSheet *sheet, guint row, guint col, double value, gboolean as_text)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  if (as_text)
+    fc_sheet_set_text (sheet, row, col, g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+  else
+    fc_sheet_set_number (sheet, row, col, value);
+}
+
+static guint
+errors_at (const FcEngine *engine, const FcWorkbook *workbook, const char *sheet,
+           guint row, guint col)
+{
+  g_autoptr (FcReport) r = fc_engine_check (engine, workbook, NULL, NULL);
+  return r ? fc_test_count_at (r, sheet, row, col, FC_SEVERITY_ERROR) : 0;
+}
+
+void
+fc_test_assert_mutations (const FcEngine *engine, FcWorkbook *workbook, const char *what,
+                          guint at_least)
+{
+  guint checked = 0;
+  for (guint si = 0; si < fc_workbook_get_n_sheets (workbook); si++)
+    {
+      FcSheet *s = fc_workbook_get_sheet (workbook, si);
+      const char *name = fc_sheet_get_name (s);
+      for (guint r = 0; r < fc_sheet_get_n_rows (s); r++)
+        for (guint c = 0; c < fc_sheet_get_n_cols (s); c++)
+          {
+            const FcCell *cell = fc_sheet_get_cell (s, r, c);
+            gboolean as_text = cell->kind == FC_CELL_TEXT;
+            double original;
+            /* amounts have decimals; 行次, 栏次 and codes do not */
+            if (!amount_of (cell, &original) || original == floor (original))
+              continue;
+            set_amount (s, r, c, original + 1000, as_text);
+            gboolean related = errors_at (engine, workbook, name, r, c) > 0;
+            for (int sign = -1; related && sign <= 1; sign += 2)
+              {
+                set_amount (s, r, c, original + sign * 0.05, as_text);
+                ck_assert_msg (errors_at (engine, workbook, name, r, c) > 0,
+                               "%s: %s row %u col %u (%.2f) %+.2f not flagged", what, name,
+                               r + 1, c + 1, original, sign * 0.05);
+                checked++;
+              }
+            if (related)
+              {
+                set_amount (s, r, c, original + 0.01, as_text);
+                g_autoptr (FcReport) tail = fc_engine_check (engine, workbook, NULL, NULL);
+                ck_assert_msg (fc_report_count (tail, FC_SEVERITY_ERROR) == 0,
+                               "%s: %s row %u col %u (%.2f) +0.01 gave an error", what, name,
+                               r + 1, c + 1, original);
+              }
+            set_amount (s, r, c, original, as_text);
+          }
+    }
+  ck_assert_msg (checked >= at_least, "%s: only %u mutations checked", what, checked);
+}
+
+int
+fc_test_run (Suite *suite)
+{
+  SRunner *sr = srunner_create (suite);
+  srunner_run_all (sr, CK_NORMAL);
+  int failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,48 @@
+/* fc-test.h — what the engine's Check tests share: the shipped rules and
+ * the sample (from FC_RULES and FC_SAMPLE), finding cells and findings,
+ * the mutation sweep, and running a suite. */
+#pragma once
+
+#include <check.h>
+
+#include "fc-engine.h"
+
+G_BEGIN_DECLS
+
+/* The engine with the rules named by FC_RULES (transfer full); exits with
+ * status 2 and a message when they cannot be loaded. */
+FcEngine *fc_test_engine (void);
+
+/* The path in FC_SAMPLE (transfer none), exiting with status 2 when unset. */
+const char *fc_test_sample_path (void);
+
+/* The sample workbook, freshly read (transfer full); inside a test only. */
+FcWorkbook *fc_test_sample (void);
+
+/* The sheet called name; fails the test when there is none (transfer none). */
+FcSheet *fc_test_sheet (FcWorkbook *workbook, const char *name);
+
+/* The first number equal to value on the sheet. */
+gboolean fc_test_find_number (const FcSheet *sheet, double value, guint *row, guint *col);
+
+gboolean fc_test_finding_has_cell (const FcFinding *finding, const char *sheet,
+                                   guint row, guint col);
+
+/* Findings of exactly this severity that involve the cell. */
+guint fc_test_count_at (const FcReport *report, const char *sheet, guint row,
+                        guint col, FcSeverity severity);
+
+/* Findings of the rule at this severity or above. */
+guint fc_test_count_rule (const FcReport *report, const char *rule, FcSeverity at_least);
+
+/* Every amount that takes part in an identity (a change of 1000 is an error
+ * at the cell) is flagged at its cell when changed by ±0.05, and a +0.01
+ * change of it gives no error anywhere.  Amounts written as text stay text.
+ * At least at_least such changes must have been made. */
+void fc_test_assert_mutations (const FcEngine *engine, FcWorkbook *workbook,
+                               const char *what, guint at_least);
+
+/* Runs the suite; the exit status for main. */
+int fc_test_run (Suite *suite);
+
+G_END_DECLS
