@@ -8,6 +8,7 @@
 
 #include "fc-cli-batch.h"
 #include "fc-cli-error.h"
+#include "fc-cli-marked.h"
 #include "fc-cli-output.h"
 #include "fc-cli-profile.h"
 #include "fc-cli-stage.h"
@@ -70,13 +71,16 @@ validate_rules (char **rules, GError **error)
   return TRUE;
 }
 
-/* "fcjson:FiscalCheck Report[:rules=…;only=…]" with the staged rule files
+/* "fcjson:FiscalCheck Report[:rules=…;only=…;marked=…]" with the staged
+ * rule files and the stage's folder for marked copies (NULL: none)
  * (transfer full). */
 static char *
-convert_target (GPtrArray *staged_rules, const char *only)
+convert_target (GPtrArray *staged_rules, const char *only, const char *marked_dir)
 {
   GString *target = g_string_new (FILTER_TARGET);
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *keys[] = { "only=", "marked=" };
+  const char *values[] = { only, marked_dir };
 
   /* escaped: ':' and ';' would end the value */
   for (guint i = 0; i < staged_rules->len; i++)
@@ -85,12 +89,13 @@ convert_target (GPtrArray *staged_rules, const char *only)
 
       g_ptr_array_add (parts, g_strconcat ("rules=", value, NULL));
     }
-  if (only != NULL && *only != '\0')
-    {
-      g_autofree char *value = g_uri_escape_string (only, NULL, FALSE);
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (values[i] != NULL && *values[i] != '\0')
+      {
+        g_autofree char *value = g_uri_escape_string (values[i], NULL, FALSE);
 
-      g_ptr_array_add (parts, g_strconcat ("only=", value, NULL));
-    }
+        g_ptr_array_add (parts, g_strconcat (keys[i], value, NULL));
+      }
   g_ptr_array_add (parts, NULL);
   if (parts->len > 1)
     {
@@ -124,7 +129,9 @@ run_check (const Options *options, FcCliFormat format)
   guint n = g_strv_length (options->workbooks);
   gboolean tty = isatty (STDERR_FILENO);
 
-  if (!validate_rules (options->rules, &error) || !fc_cli_user_init (&user, &error)
+  if (!validate_rules (options->rules, &error)
+      || (options->marked_dir != NULL && !fc_cli_marked_prepare (options->marked_dir, &error))
+      || !fc_cli_user_init (&user, &error)
       || (stage = fc_cli_stage_new (&user, &error)) == NULL)
     goto failed;
   for (guint i = 0; options->rules != NULL && options->rules[i] != NULL; i++)
@@ -155,7 +162,9 @@ run_check (const Options *options, FcCliFormat format)
                                           MIN ((guint) options->jobs, pending->len), &error);
       if (profiles == NULL)
         goto failed;
-      target = convert_target (staged_rules, options->only);
+      target = convert_target (staged_rules, options->only,
+                               options->marked_dir != NULL ? fc_cli_stage_get_marked_dir (stage)
+                                                           : NULL);
       batch.user = &user;
       batch.soffice = program ("FISCALCHECK_SOFFICE", FC_CLI_SOFFICE);
       batch.convert_to = target;
@@ -172,6 +181,9 @@ run_check (const Options *options, FcCliFormat format)
         }
       if (tty)
         g_printerr ("\r\033[K");
+      if (options->marked_dir != NULL)
+        fc_cli_marked_collect (items, (const char *const *) options->workbooks,
+                               options->marked_dir);
     }
   return fc_cli_output_write (format, items, (const char *const *) options->workbooks, stdout);
 
@@ -197,7 +209,9 @@ command_check (int argc, char **argv)
       "单个文件无结果多久算卡死 seconds without a result before a file counts as hung (120)",
       "SECONDS" },
     { "marked-dir", 0, 0, G_OPTION_ARG_FILENAME, &options.marked_dir,
-      "写出标注后的副本（尚未支持）write marked copies here (not yet supported)", "DIR" },
+      "把标注后的副本写入此目录（同名同格式，不改动原文件）"
+      "write a marked copy of each workbook here (same name and format; inputs untouched)",
+      "DIR" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.workbooks, NULL,
       "WORKBOOK…" },
     { NULL }
@@ -219,11 +233,6 @@ command_check (int argc, char **argv)
     status = usage_error ("--format 只能是 must be text, json or csv");
   else if (options.jobs < 1 || options.timeout_s < 1)
     status = usage_error ("--jobs 和 and --timeout 须为正数 must be positive");
-  else if (options.marked_dir != NULL)
-    {
-      g_printerr ("fiscalcheck: --marked-dir 尚未支持 is not supported yet\n");
-      status = FC_CLI_EXIT_FAILED;
-    }
   else if (options.workbooks == NULL || options.workbooks[0] == NULL)
     status = usage_error ("没有要检查的工作簿 no workbook given");
   else

@@ -15,6 +15,7 @@ typedef struct {
   JsonNode *entry;   /* {"path": the user's path, …}, owned */
   FcReport *report;  /* owned, or NULL */
   char *error;       /* owned, or NULL */
+  const char *marked; /* the marked copy (--marked-dir), in entry, or NULL */
 } Workbook;
 
 static void
@@ -71,7 +72,17 @@ workbook_load (Workbook *wb, const FcCliItem *item, const char *path)
       wb->entry = failed_entry (path, wb->error);
     }
   else
-    json_object_set_string_member (json_node_get_object (wb->entry), "path", path);
+    {
+      JsonObject *object = json_node_get_object (wb->entry);
+      const char *marked_error = json_object_get_string_member_with_default (object, "marked_error",
+                                                                           NULL);
+
+      json_object_set_string_member (object, "path", path);
+      wb->marked = json_object_get_string_member_with_default (object, "marked", NULL);
+      if (marked_error != NULL)
+        g_printerr ("fiscalcheck: %s: 未能写出标注副本 marked copy not written: %s\n", path,
+                    marked_error);
+    }
 }
 
 static void
@@ -110,6 +121,8 @@ write_text (const Workbook *wbs, const char *const *paths, guint n, FILE *out)
         }
       g_autofree char *text = fc_report_to_text (wbs[i].report, paths[i]);
       fputs (text, out);
+      if (wbs[i].marked != NULL)
+        fprintf (out, "标注副本 marked copy: %s\n", wbs[i].marked);
       for (FcSeverity s = FC_SEVERITY_INFO; s <= FC_SEVERITY_ERROR; s++)
         counts[s] += fc_report_count (wbs[i].report, s);
     }
@@ -145,6 +158,8 @@ fc_cli_output_write (FcCliFormat format, GPtrArray *items, const char *const *pa
           g_printerr ("fiscalcheck: %s: %s\n", paths[i], wbs[i].error);
           status = FC_CLI_EXIT_FAILED;
         }
+      else if (json_object_has_member (json_node_get_object (wbs[i].entry), "marked_error"))
+        status = FC_CLI_EXIT_FAILED; /* an output asked for is missing */
       else if (status == FC_CLI_EXIT_OK && fc_report_count (wbs[i].report, FC_SEVERITY_ERROR) > 0)
         status = FC_CLI_EXIT_FINDINGS;
     }

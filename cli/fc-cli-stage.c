@@ -11,6 +11,7 @@ struct _FcCliStage {
   char *dir;     /* ours, 0711: the office user may pass, not list */
   char *in_dir;  /* the office user's */
   char *out_dir; /* the office user's */
+  char *marked_dir; /* the office user's: the filter's marked copies */
 };
 
 FcCliStage *
@@ -24,13 +25,15 @@ fc_cli_stage_new (const FcCliUser *user, GError **error)
     return NULL;
   stage->in_dir = g_build_filename (stage->dir, "in", NULL);
   stage->out_dir = g_build_filename (stage->dir, "out", NULL);
+  stage->marked_dir = g_build_filename (stage->dir, "marked", NULL);
   if (g_chmod (stage->dir, 0711) != 0)
     {
       g_set_error (error, FC_CLI_ERROR, FC_CLI_ERROR_SYSTEM, "chmod %s failed", stage->dir);
       return NULL;
     }
   if (!fc_cli_user_mkdir (user, stage->in_dir, error)
-      || !fc_cli_user_mkdir (user, stage->out_dir, error))
+      || !fc_cli_user_mkdir (user, stage->out_dir, error)
+      || !fc_cli_user_mkdir (user, stage->marked_dir, error))
     return NULL;
   return g_steal_pointer (&stage);
 }
@@ -50,6 +53,7 @@ fc_cli_stage_free (FcCliStage *stage)
   g_free (stage->dir);
   g_free (stage->in_dir);
   g_free (stage->out_dir);
+  g_free (stage->marked_dir);
   g_free (stage);
 }
 
@@ -99,6 +103,12 @@ const char *
 fc_cli_stage_get_outdir (const FcCliStage *stage)
 {
   return stage->out_dir;
+}
+
+const char *
+fc_cli_stage_get_marked_dir (const FcCliStage *stage)
+{
+  return stage->marked_dir;
 }
 
 const char *

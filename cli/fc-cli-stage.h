@@ -35,5 +35,7 @@ char *fc_cli_stage_add_rules (FcCliStage *stage, const char *path, guint index,
 /* Where soffice writes outputs and logs (transfer none). */
 const char *fc_cli_stage_get_outdir (const FcCliStage *stage);
 const char *fc_cli_stage_get_dir (const FcCliStage *stage);
+/* Where the filter stores marked copies (--marked-dir) (transfer none). */
+const char *fc_cli_stage_get_marked_dir (const FcCliStage *stage);
 
 G_END_DECLS
