@@ -9,12 +9,15 @@ a private FISCALCHECK_CACHE_DIR) over the sample and its variants: a mutant
 with 本年收入合计 634.38 → 634.48, .xlsx and .xls copies, a corrupt .ods, a
 text file named .xlsx, a missing file, a name with spaces and Chinese
 characters, x.ods + x.xlsx together, a file only root can read; bad
-arguments and rule files; a hung and a crashing office (a fake soffice).
+arguments and rule files; --marked-dir (marked copies in each input's
+format, the inputs byte-identical, same basenames from two folders); a
+hung and a crashing office (a fake soffice).
 Checks exit statuses, the JSON against docs/report.schema.json, text and
 CSV.  Exit 0 when everything passes; prints each check.
 """
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -168,6 +171,103 @@ for f in args[args.index('--outdir') + 2:]:
 '''
 
 
+def md5(path):
+    with open(path, 'rb') as f:
+        return hashlib.md5(f.read()).hexdigest()
+
+
+T01 = '收入支出决算总表'
+MUTATED = 'C36'            # 本年收入合计: 634.48 in the mutant
+ERROR_COLOR = 0xFFC7CE
+
+
+def marks_in(office, path):
+    """(background of the mutated cell, its comment, the 审核结果 sheet's
+    texts or None, sheet names) of the workbook at path, as LibreOffice
+    opens it."""
+    doc = office.load(path, readonly=True, copy=True)
+    try:
+        names = list(doc.Sheets.ElementNames)
+        sheet = doc.Sheets.getByName(T01)
+        cell = sheet.getCellRangeByName(MUTATED)
+        comment = cell.Annotation.String
+        report = None
+        if '审核结果' in names:
+            rs = doc.Sheets.getByName('审核结果')
+            cur = rs.createCursor()
+            cur.gotoEndOfUsedArea(False)
+            a = cur.RangeAddress
+            report = [[str(v) for v in row]
+                      for row in rs.getCellRangeByPosition(0, 0, a.EndColumn, a.EndRow).DataArray]
+        return cell.CellBackColor, comment, report, names
+    finally:
+        office.close(doc)
+
+
+def test_marked_dir(exe, env, tmp, d, mutant, mutant_xlsx, sample_xls, sample_ods):
+    marked = os.path.join(tmp, 'marked')          # does not exist yet: created
+    other = os.path.join(tmp, 'other')
+    os.mkdir(other)
+    os.chmod(other, 0o755)
+    twin = os.path.join(other, 'x.ods')           # same basename as d/x.ods
+    shutil.copyfile(sample_ods, twin)
+    os.chmod(twin, 0o644)
+    same_ods = os.path.join(d, 'x.ods')
+    inputs = [mutant, mutant_xlsx, sample_xls, same_ods, twin]
+    before = {p: md5(p) for p in inputs}
+    r = run(exe, ['check', '--format', 'json', '--marked-dir', marked] + inputs, env)
+    check(r.rc == 1, '--marked-dir: exit 1 (the mutant has an error finding)')
+    schema_ok(r, '--marked-dir')
+    check(all(md5(p) == before[p] for p in inputs), '--marked-dir: every input byte-identical')
+    want = {mutant: 'mutant.fods', mutant_xlsx: 'mutant.xlsx', sample_xls: 'sample.xls',
+            same_ods: 'x.ods', twin: 'x-2.ods'}
+    copies = {}
+    for path in inputs:
+        wb = r.entry(path) or {}
+        got = wb.get('marked')
+        copies[path] = got
+        check(got == os.path.join(marked, want[path]) and os.path.isfile(got),
+              '--marked-dir: %s → %s (%s)' % (os.path.basename(path), want[path], got))
+    check(sorted(os.listdir(marked)) == sorted(want.values()),
+          '--marked-dir: one copy per input, nothing else (%s)' % sorted(os.listdir(marked)))
+    with open(copies[mutant_xlsx] or os.devnull, 'rb') as f:
+        check(f.read(2) == b'PK', 'mutant.xlsx copy: a zip (xlsx), not something else')
+    with open(copies[sample_xls] or os.devnull, 'rb') as f:
+        check(f.read(8) == bytes.fromhex('d0cf11e0a1b11ae1'), 'sample.xls copy: an OLE2 file (xls)')
+
+    from fcoffice import Office
+    with Office() as office:
+        for path in (mutant, mutant_xlsx):
+            name = os.path.basename(path)
+            if not copies[path]:
+                continue
+            color, comment, report, names = marks_in(office, copies[path])
+            check(color == ERROR_COLOR, '%s copy: %s has the error background (%#x)'
+                  % (name, MUTATED, color))
+            check('R01.1' in comment, '%s copy: %s comment names R01.1 (%r)'
+                  % (name, MUTATED, comment[:80]))
+            check(report is not None and any('R01.1' in c for row in report for c in row)
+                  and any(MUTATED in c for row in report for c in row),
+                  '%s copy: the 审核结果 sheet lists R01.1 at %s' % (name, MUTATED))
+            check('_FiscalCheck' in names, '%s copy: the bookkeeping sheet is kept (Clear marks works)'
+                  % name)
+        if copies[twin]:
+            color, comment, report, names = marks_in(office, copies[twin])
+            check(report is not None and color != ERROR_COLOR,
+                  'x-2.ods (the sample): a report sheet, no error mark')
+
+    # text: says where the copy is; a second run replaces the copies; an
+    # input inside the folder is never overwritten
+    inside = os.path.join(marked, 'mutant.fods')
+    before_inside = md5(inside)
+    r = run(exe, ['check', '--marked-dir', marked, inside], env)
+    check(r.rc == 1 and '标注副本 marked copy: ' + os.path.join(marked, 'mutant-2.fods') in r.out,
+          '--marked-dir with an input inside it: the copy gets a suffix, the text says where')
+    check(md5(inside) == before_inside, '--marked-dir: the input inside the folder is untouched')
+    r = run(exe, ['check', '--marked-dir', os.path.join(d, 'x.ods'), sample_ods], env)
+    check(r.rc == 2 and 'x.ods' in r.err, '--marked-dir naming a file: exit 2, named')
+
+
 def main(argv):
     if len(argv) != 5:
         print(__doc__)
@@ -311,8 +411,6 @@ def run_tests(exe, sample_ods, sample_fods, schema, tmp, env):
     check(r.rc == 2, 'no workbook: exit 2')
     r = run(exe, ['frobnicate'], env)
     check(r.rc == 2, 'unknown command: exit 2')
-    r = run(exe, ['check', '--marked-dir', d, sample_ods], env)
-    check(r.rc == 2 and 'marked-dir' in r.err, '--marked-dir: not yet supported, exit 2')
     bad_rules = os.path.join(d, 'bad.rules')
     with open(bad_rules, 'w') as f:
         f.write('[R99.1]\ncheck = 01["合计",1] = = \n')
@@ -329,6 +427,9 @@ def run_tests(exe, sample_ods, sample_fods, schema, tmp, env):
     wb = r.entry(sample_ods) if r.rc in (0, 1) else None
     check(wb is not None and any(f['rule'] == 'X01.1' for f in wb['findings']),
           'extra rule file: its rule runs (634.38 ≠ 635.58 → X01.1)')
+
+    # -- --marked-dir: marked copies beside untouched inputs
+    test_marked_dir(exe, env, tmp, d, mutant, mutant_xlsx, sample_xls, sample_ods)
 
     # -- a hung and a crashing office: a fake soffice
     fake_dir = os.path.join(tmp, 'fake')
