@@ -77,6 +77,15 @@ run_fc() {
   [ "$got" -eq "$N" ] || { echo "fiscalcheck: only $got of $N workbooks checked" >&2; exit 1; }
 }
 
+# The same with a marked copy of each workbook (warm profiles only).
+run_fc_marked() {
+  rm -rf "$work/marked"
+  FISCALCHECK_CACHE_DIR="$work/fc-cache" "$FC" check --format json --jobs "$JOBS" \
+    --marked-dir "$work/marked" "$work"/files/*.ods > "$work/fc.json" || [ $? -eq 1 ]
+  got=$(ls "$work/marked" | wc -l)
+  [ "$got" -eq "$N" ] || { echo "fiscalcheck --marked-dir: only $got of $N copies" >&2; exit 1; }
+}
+
 timed() {
   t0=$(now)
   "$@"
@@ -88,10 +97,12 @@ csv_cold=$(timed run_csv)
 csv_warm=$(timed run_csv)
 fc_cold=$(timed run_fc)
 fc_warm=$(timed run_fc)
+fc_marked=$(timed run_fc_marked)
 
 printf 'files %d, office processes %d\n' "$N" "$JOBS"
 printf '%-34s %8s %8s\n' '' cold warm
 printf '%-34s %8.2f %8.2f s\n' 'soffice --convert-to csv' "$csv_cold" "$csv_warm"
 printf '%-34s %8.2f %8.2f s\n' 'fiscalcheck check --format json' "$fc_cold" "$fc_warm"
+printf '%-34s %8s %8.2f s\n' '… --marked-dir DIR' '' "$fc_marked"
 printf '%-34s %8.2f %8.2f x\n' 'ratio fiscalcheck / csv' \
   "$(echo "$fc_cold / $csv_cold" | bc -l)" "$(echo "$fc_warm / $csv_warm" | bc -l)"
