@@ -42,31 +42,40 @@ scope_from_any (const uno_Any *scope)
     }
 }
 
+/* One of our functions: the volatile result for the calling document
+ * (args[0]) and Scope (args[1]) into ret. */
+static void
+call_function (FcEvalKind kind, void *ret, void *args[], uno_Any **exception)
+{
+  g_autoptr (GError) error = NULL;
+  uno_Interface *document = *(uno_Interface **) args[0];
+  g_autofree char *scope = scope_from_any ((const uno_Any *) args[1]);
+  uno_Interface *result;
+
+  result = document != NULL ? fc_result_get (document, kind, scope, &error) : NULL;
+  if (result == NULL)
+    {
+      /* shows as Err:502 in the cell */
+      fc_uno_throw (exception, "com.sun.star.lang.IllegalArgumentException",
+                    error != NULL ? error->message : "FiscalCheck needs the calling document");
+      return;
+    }
+  *(uno_Interface **) ret = result; /* already acquired for the caller */
+  *exception = NULL;
+}
+
 static gboolean
 addin_dispatch (FcUnoObject *self, const typelib_TypeDescription *member,
                 void *ret, void *args[], uno_Any **exception)
 {
   (void) self;
   if (fc_uno_member_is (member, "org.fiscalcheck.XFiscalCheck::fiscalcheck"))
-    {
-      g_autoptr (GError) error = NULL;
-      uno_Interface *document = *(uno_Interface **) args[0];
-      g_autofree char *scope = scope_from_any ((const uno_Any *) args[1]);
-      uno_Interface *result;
-
-      result = document != NULL ? fc_result_get (document, scope, &error) : NULL;
-      if (result == NULL)
-        {
-          /* shows as Err:502 in the cell */
-          fc_uno_throw (exception, "com.sun.star.lang.IllegalArgumentException",
-                        error != NULL ? error->message : "FISCALCHECK needs the calling document");
-          return TRUE;
-        }
-      *(uno_Interface **) ret = result; /* already acquired for the caller */
-      *exception = NULL;
-      return TRUE;
-    }
-  return fc_service_info_dispatch (member, ret, args, exception);
+    call_function (FC_EVAL_COUNT, ret, args, exception);
+  else if (fc_uno_member_is (member, "org.fiscalcheck.XFiscalCheck::findings"))
+    call_function (FC_EVAL_FINDINGS, ret, args, exception);
+  else
+    return fc_service_info_dispatch (member, ret, args, exception);
+  return TRUE;
 }
 
 static void

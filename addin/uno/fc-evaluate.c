@@ -6,6 +6,7 @@
 
 #include "fc-doc-reader.h"
 #include "fc-engine.h"
+#include "fc-findings-table.h"
 
 #define NO_TABLES_TEXT "未找到决算表 / no disclosure tables found"
 
@@ -78,45 +79,69 @@ fc_evaluate_get_engine (const char **message)
   return result;
 }
 
-void
-fc_evaluate (uno_Interface *document, const char *scope, FcEvalValue *value)
+/* Reads and checks document: the report, or NULL with *text (transfer
+ * full) saying why there is none. */
+static FcReport *
+check_document (uno_Interface *document, const char *scope, char **text)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (FcWorkbook) workbook = NULL;
-  g_autoptr (FcReport) report = NULL;
+  FcReport *report;
   const char *message = NULL;
   const FcEngine *eng = fc_evaluate_get_engine (&message);
 
-  memset (value, 0, sizeof *value);
   if (eng == NULL)
     {
-      value->text = g_strdup (message);
-      return;
+      *text = g_strdup (message);
+      return NULL;
     }
   workbook = fc_doc_read_workbook (document, &error);
   if (workbook == NULL)
     {
-      value->text = g_strdup_printf ("FiscalCheck: %s", error->message);
-      return;
+      *text = g_strdup_printf ("FiscalCheck: %s", error->message);
+      return NULL;
     }
   report = fc_engine_check (eng, workbook, scope != NULL && *scope != '\0' ? scope : NULL,
                             &error);
   if (report == NULL)
     {
       if (g_error_matches (error, FC_ERROR, FC_ERROR_NO_TABLES))
-        value->text = g_strdup (NO_TABLES_TEXT);
+        *text = g_strdup (NO_TABLES_TEXT);
       else
-        value->text = g_strdup_printf ("FiscalCheck: %s",
-                                       error != NULL ? error->message : "check failed");
-      return;
+        *text = g_strdup_printf ("FiscalCheck: %s",
+                                 error != NULL ? error->message : "check failed");
     }
-  value->number = fc_report_count (report, FC_SEVERITY_ERROR);
+  return report;
+}
+
+void
+fc_evaluate (uno_Interface *document, FcEvalKind kind, const char *scope, FcEvalValue *value)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (FcReport) report = check_document (document, scope, &text);
+
+  memset (value, 0, sizeof *value);
+  switch (kind)
+    {
+    case FC_EVAL_FINDINGS:
+      value->table = report != NULL ? fc_findings_table_new (report)
+                                    : fc_findings_table_new_text (text);
+      break;
+    case FC_EVAL_COUNT:
+    default:
+      if (report != NULL)
+        value->number = fc_report_count (report, FC_SEVERITY_ERROR);
+      else
+        value->text = g_steal_pointer (&text);
+      break;
+    }
 }
 
 void
 fc_eval_value_clear (FcEvalValue *value)
 {
   g_clear_pointer (&value->text, g_free);
+  g_clear_pointer (&value->table, g_ptr_array_unref);
   value->number = 0;
 }
 
@@ -125,11 +150,14 @@ fc_eval_value_copy (const FcEvalValue *src, FcEvalValue *dest)
 {
   dest->text = g_strdup (src->text);
   dest->number = src->number;
+  dest->table = src->table != NULL ? fc_findings_table_copy (src->table) : NULL;
 }
 
 gboolean
 fc_eval_value_equal (const FcEvalValue *a, const FcEvalValue *b)
 {
+  if (a->table != NULL || b->table != NULL)
+    return a->table != NULL && b->table != NULL && fc_findings_table_equal (a->table, b->table);
   if (a->text != NULL || b->text != NULL)
     return g_strcmp0 (a->text, b->text) == 0;
   return a->number == b->number;
@@ -138,7 +166,9 @@ fc_eval_value_equal (const FcEvalValue *a, const FcEvalValue *b)
 void
 fc_eval_value_to_any (const FcEvalValue *value, uno_Any *any)
 {
-  if (value->text != NULL)
+  if (value->table != NULL)
+    fc_findings_table_to_any (value->table, any);
+  else if (value->text != NULL)
     fc_uno_any_set_string (any, value->text);
   else
     fc_uno_any_set_double (any, value->number);

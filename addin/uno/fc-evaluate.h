@@ -1,6 +1,7 @@
-/* fc-evaluate.h — what a FISCALCHECK() cell shows for a document: the rule
- * engine (created once from the rules shipped beside the library), the
- * document read and the check, folded into one cell value.
+/* fc-evaluate.h — what a FISCALCHECK() or FISCALCHECKFINDINGS() cell shows
+ * for a document: the rule engine (created once from the rules shipped
+ * beside the library), the document read and the check, folded into one
+ * value.
  */
 #pragma once
 
@@ -9,16 +10,26 @@
 
 G_BEGIN_DECLS
 
-/* A cell value: a number, or a short text when there is nothing to count. */
+/* Which function the value is for. */
+typedef enum {
+  FC_EVAL_COUNT,    /* FISCALCHECK(): the number of errors */
+  FC_EVAL_FINDINGS  /* FISCALCHECKFINDINGS(): the findings table */
+} FcEvalKind;
+
+/* A function's value: a table (FC_EVAL_FINDINGS, always); else a number,
+ * or a short text when there is nothing to count. */
 typedef struct {
-  char *text;    /* NULL for a number; else UTF-8, owned */
+  GPtrArray *table;  /* owned; NULL unless a table (fc-findings-table.h) */
+  char *text;        /* NULL for a number or table; else UTF-8, owned */
   double number;
 } FcEvalValue;
 
-/* Computes the value for document (any interface of a Calc model) and
- * scope (NULL or "" for everything).  Never fails: problems become a text
- * value.  Fills *value, which the caller clears with fc_eval_value_clear. */
-void fc_evaluate (uno_Interface *document, const char *scope, FcEvalValue *value);
+/* Computes the kind of value for document (any interface of a Calc model)
+ * and scope (NULL or "" for everything).  Never fails: problems become a
+ * text value (in a table, for FC_EVAL_FINDINGS).  Fills *value, which the
+ * caller clears with fc_eval_value_clear. */
+void fc_evaluate (uno_Interface *document, FcEvalKind kind, const char *scope,
+                  FcEvalValue *value);
 
 /* The engine with the rules shipped beside this library, loaded on first
  * use and shared by every caller (transfer none); NULL with *message
@@ -37,7 +48,8 @@ char *fc_evaluate_user_rules_dir (void);
 void fc_eval_value_clear (FcEvalValue *value);
 void fc_eval_value_copy (const FcEvalValue *src, FcEvalValue *dest);
 gboolean fc_eval_value_equal (const FcEvalValue *a, const FcEvalValue *b);
-/* Constructs the value as an any (double or string) into uninitialised memory. */
+/* Constructs the value as an any (double, string or, for a table,
+ * sequence< sequence< string > >) into uninitialised memory. */
 void fc_eval_value_to_any (const FcEvalValue *value, uno_Any *any);
 
 G_END_DECLS

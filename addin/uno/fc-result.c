@@ -1,5 +1,6 @@
-/* fc-result.c — XVolatileResult + XModifyListener per (document, scope) and
- * the registry that makes every cell with the same arguments share it.
+/* fc-result.c — XVolatileResult + XModifyListener per (document, function,
+ * scope) and the registry that makes every cell with the same arguments
+ * share it.
  *
  * Locking: registry_lock guards the registry and every result's mutable
  * fields.  It is never held while calling out through UNO: Calc calls back
@@ -20,6 +21,7 @@
 typedef struct {
   FcUnoObject base;
   char *key;                  /* registry key; immutable */
+  FcEvalKind kind;            /* immutable */
   char *scope;                /* "" for all; immutable */
   /* guarded by registry_lock */
   uno_Interface *document;    /* XInterface of the model; NULL once disposed */
@@ -41,9 +43,9 @@ static GMutex registry_lock;
 static GHashTable *registry; /* key → FcResult*, holding one reference */
 
 static char *
-make_key (uno_Interface *document, const char *scope)
+make_key (uno_Interface *document, FcEvalKind kind, const char *scope)
 {
-  return g_strdup_printf ("%p\x1f%s", (void *) document, scope);
+  return g_strdup_printf ("%p\x1f%d\x1f%s", (void *) document, (int) kind, scope);
 }
 
 /* Builds an EventObject-derived struct of type_name with Source = self and,
@@ -133,7 +135,7 @@ recheck (FcResult *self)
       fc_uno_acquire (document);
       g_mutex_unlock (&registry_lock);
 
-      fc_evaluate (document, self->scope, &value);
+      fc_evaluate (document, self->kind, self->scope, &value);
       fc_uno_release (document);
 
       g_mutex_lock (&registry_lock);
@@ -291,17 +293,18 @@ result_finalize (FcUnoObject *object)
 
 /* A new result computed for document (transfer full). */
 static FcResult *
-result_new (uno_Interface *document, const char *scope, char *key)
+result_new (uno_Interface *document, FcEvalKind kind, const char *scope, char *key)
 {
   FcResult *self = g_new0 (FcResult, 1);
 
   fc_uno_object_init (&self->base, result_interfaces, result_dispatch, result_finalize);
   self->key = key;
+  self->kind = kind;
   self->scope = g_strdup (scope);
   self->document = document;
   fc_uno_acquire (document);
   self->listeners = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_uno_release);
-  fc_evaluate (document, scope, &self->value);
+  fc_evaluate (document, kind, scope, &self->value);
   return self;
 }
 
@@ -320,7 +323,7 @@ listen_to_document (FcResult *self, uno_Interface *document)
 }
 
 uno_Interface *
-fc_result_get (uno_Interface *document, const char *scope, GError **error)
+fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope, GError **error)
 {
   uno_Interface *model;
   g_autofree char *key = NULL;
@@ -333,7 +336,7 @@ fc_result_get (uno_Interface *document, const char *scope, GError **error)
   model = fc_uno_query (document, "com.sun.star.uno.XInterface", error);
   if (model == NULL)
     return NULL;
-  key = make_key (model, scope);
+  key = make_key (model, kind, scope);
 
   g_mutex_lock (&registry_lock);
   if (registry == NULL)
@@ -348,7 +351,7 @@ fc_result_get (uno_Interface *document, const char *scope, GError **error)
       return fc_uno_object_iface (&found->base);
     }
 
-  created = result_new (model, scope, g_strdup (key)); /* reads the document: unlocked */
+  created = result_new (model, kind, scope, g_strdup (key)); /* reads the document: unlocked */
 
   g_mutex_lock (&registry_lock);
   found = g_hash_table_lookup (registry, key);
