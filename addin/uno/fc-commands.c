@@ -233,10 +233,52 @@ first_marked_cell (const FcReport *report)
   return NULL;
 }
 
+/* FALSE with an error when a sheet report marks is protected: Calc then
+ * ignores the marks without a word (the menu's check_writable says it
+ * first; batch runs have no other preflight). */
+static gboolean
+check_marked_sheets (uno_Interface *document, const FcReport *report, GError **error)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      const FcFinding *f = report->findings->pdata[i];
+
+      for (guint j = 0; f->severity >= FC_SEVERITY_WARNING && j < f->cells->len; j++)
+        {
+          const char *name = ((FcFindingCell *) f->cells->pdata[j])->sheet;
+          g_autoptr (GError) local = NULL;
+          uno_Interface *sheet;
+          gboolean is_protected = FALSE;
+
+          if (!g_hash_table_add (seen, (gpointer) name))
+            continue;
+          sheet = fc_calc_sheet (document, name, &local);
+          if (sheet != NULL)
+            fc_calc_is_protected (sheet, &is_protected, &local);
+          fc_uno_release (sheet);
+          if (local != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          if (is_protected)
+            {
+              g_set_error (error, FC_UNO_ERROR, FC_UNO_ERROR_VALUE,
+                           "工作表“%s”受保护，无法标注 / sheet “%s” is protected: cannot mark it",
+                           name, name);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 char *
 fc_commands_validate_document (uno_Interface *document, const FcReport *report, GError **error)
 {
-  if (!fc_marks_apply (document, report, error))
+  if (!check_marked_sheets (document, report, error) || !fc_marks_apply (document, report, error))
     return NULL;
   return fc_report_sheet_write (document, report, error);
 }

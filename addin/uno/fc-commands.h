@@ -30,8 +30,9 @@ gboolean fc_commands_run (uno_Interface *frame, FcCommand command, char **messag
 
 /* What Validate does to document (any interface of a Calc model) once
  * report is known: marks its cells (fc_marks_apply) and writes the report
- * sheet, without an undo context, preflight or selection: for batch runs
- * on a throw-away copy (fiscalcheck check --marked-dir).  Returns the
+ * sheet, without an undo context or selection: for batch runs on a
+ * throw-away copy (fiscalcheck check --marked-dir).  A protected sheet to
+ * mark is an error, and nothing is changed then.  Returns the
  * report sheet's name (transfer full), or NULL with an error, the document
  * then maybe partly marked. */
 char *fc_commands_validate_document (uno_Interface *document, const FcReport *report,

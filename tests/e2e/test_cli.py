@@ -10,7 +10,8 @@ with 本年收入合计 634.38 → 634.48, .xlsx and .xls copies, a corrupt .ods
 text file named .xlsx, a missing file, a name with spaces and Chinese
 characters, x.ods + x.xlsx together, a file only root can read; bad
 arguments and rule files; --marked-dir (marked copies in each input's
-format, the inputs byte-identical, same basenames from two folders); a
+format, the inputs byte-identical, same basenames from two folders, a
+protected sheet); a
 hung and a crashing office (a fake soffice).
 Checks exit statuses, the JSON against docs/report.schema.json, text and
 CSV.  Exit 0 when everything passes; prints each check.
@@ -235,7 +236,13 @@ def test_marked_dir(exe, env, tmp, d, mutant, mutant_xlsx, sample_xls, sample_od
     with open(copies[sample_xls] or os.devnull, 'rb') as f:
         check(f.read(8) == bytes.fromhex('d0cf11e0a1b11ae1'), 'sample.xls copy: an OLE2 file (xls)')
 
+    import uno
     from fcoffice import Office
+
+    def uno_prop(name, value):
+        p = uno.createUnoStruct('com.sun.star.beans.PropertyValue')
+        p.Name, p.Value = name, value
+        return p
     with Office() as office:
         for path in (mutant, mutant_xlsx):
             name = os.path.basename(path)
@@ -255,6 +262,23 @@ def test_marked_dir(exe, env, tmp, d, mutant, mutant_xlsx, sample_xls, sample_od
             color, comment, report, names = marks_in(office, copies[twin])
             check(report is not None and color != ERROR_COLOR,
                   'x-2.ods (the sample): a report sheet, no error mark')
+        # the mutant with its table 01 sheet protected
+        protected = os.path.join(tmp, 'protected.ods')
+        doc = office.load(mutant, copy=True)
+        doc.Sheets.getByName(T01).protect('')
+        staged = os.path.join(office.docs, 'protected.ods')
+        doc.storeToURL(uno.systemPathToFileUrl(staged), (uno_prop('FilterName', 'calc8'),))
+        office.close(doc)
+        shutil.copyfile(staged, protected)
+        os.chmod(protected, 0o644)
+
+    # a protected sheet: no copy (Calc would ignore the marks), exit 2, said why
+    r = run(exe, ['check', '--format', 'json', '--marked-dir', marked, protected], env)
+    wb = r.entry(protected) or {}
+    check(r.rc == 2 and 'marked' not in wb and '受保护' in wb.get('marked_error', '')
+          and 'protected.ods' in r.err and not os.path.exists(os.path.join(marked, 'protected.ods')),
+          '--marked-dir, protected sheet: marked_error, no copy, exit 2')
+    schema_ok(r, '--marked-dir, protected sheet')
 
     # text: says where the copy is; a second run replaces the copies; an
     # input inside the folder is never overwritten
