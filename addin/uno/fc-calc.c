@@ -84,6 +84,41 @@ fc_calc_sheet (uno_Interface *document, const char *name, GError **error)
   return sheet;
 }
 
+gint
+fc_calc_sheet_position (uno_Interface *document, const char *name, GError **error)
+{
+  g_auto (GStrv) names = fc_calc_sheet_names (document, error);
+
+  if (names == NULL)
+    return -1;
+  for (gint i = 0; names[i] != NULL; i++)
+    if (strcmp (names[i], name) == 0)
+      return i;
+  return -1;
+}
+
+uno_Interface *
+fc_calc_sheet_insert (uno_Interface *document, const char *name, gint position,
+                      GError **error)
+{
+  uno_Interface *sheets = sheets_of (document, error);
+  rtl_uString *uname;
+  sal_Int16 pos = (sal_Int16) CLAMP (position, 0, G_MAXINT16);
+  void *args[2];
+  gboolean ok;
+
+  if (sheets == NULL)
+    return NULL;
+  uname = fc_uno_string_new (name);
+  args[0] = &uname;
+  args[1] = &pos;
+  ok = fc_uno_query_call (sheets, "com.sun.star.sheet.XSpreadsheets", "insertNewByName",
+                          NULL, args, error);
+  rtl_uString_release (uname);
+  fc_uno_release (sheets);
+  return ok ? fc_calc_sheet (document, name, error) : NULL;
+}
+
 uno_Interface *
 fc_calc_sheet_append (uno_Interface *document, const char *name, GError **error)
 {
@@ -414,9 +449,8 @@ fc_calc_grid_get_number (const FcCalcGrid *grid, guint row, guint col, double fa
   return *(const double *) cell->pData;
 }
 
-/* The cell range row/col .. +n_rows-1/+n_cols-1 of sheet (transfer full). */
-static uno_Interface *
-range_of (uno_Interface *sheet, guint row, guint col, guint n_rows, guint n_cols,
+uno_Interface *
+fc_calc_range (uno_Interface *sheet, guint row, guint col, guint n_rows, guint n_cols,
           GError **error)
 {
   uno_Interface *range = NULL;
@@ -443,7 +477,7 @@ fc_calc_grid_write (const FcCalcGrid *grid, uno_Interface *sheet, guint row, gui
 
   if (grid->n_rows == 0 || grid->n_cols == 0)
     return TRUE;
-  range = range_of (sheet, row, col, grid->n_rows, grid->n_cols, error);
+  range = fc_calc_range (sheet, row, col, grid->n_rows, grid->n_cols, error);
   if (range == NULL)
     return FALSE;
   typelib_static_sequence_type_init (&row_type,
@@ -497,7 +531,7 @@ fc_calc_grid_read (uno_Interface *sheet, GError **error)
 
   if (!used_area (sheet, &end_row, &end_col, error))
     return NULL;
-  range = range_of (sheet, 0, 0, (guint) end_row + 1, (guint) end_col + 1, error);
+  range = fc_calc_range (sheet, 0, 0, (guint) end_row + 1, (guint) end_col + 1, error);
   if (range == NULL)
     return NULL;
   if (!fc_uno_query_call (range, "com.sun.star.sheet.XCellRangeData", "getDataArray", &rows,

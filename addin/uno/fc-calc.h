@@ -19,6 +19,12 @@ char **fc_calc_sheet_names (uno_Interface *document, GError **error);
 /* The sheet called name, or NULL; NULL without an error when there is no
  * such sheet (transfer full). */
 uno_Interface *fc_calc_sheet (uno_Interface *document, const char *name, GError **error);
+/* The 0-based position of the sheet called name, -1 when there is none
+ * (or on error, which is then set). */
+gint fc_calc_sheet_position (uno_Interface *document, const char *name, GError **error);
+/* Inserts a new empty sheet called name at position (transfer full). */
+uno_Interface *fc_calc_sheet_insert (uno_Interface *document, const char *name, gint position,
+                                     GError **error);
 /* Appends a new empty sheet called name (transfer full). */
 uno_Interface *fc_calc_sheet_append (uno_Interface *document, const char *name, GError **error);
 /* Removes the sheet called name; TRUE when there was none. */
@@ -32,6 +38,10 @@ gboolean fc_calc_is_protected (uno_Interface *obj, gboolean *is_protected, GErro
 /* The cell at 0-based row/col of sheet (transfer full: an XCell). */
 uno_Interface *fc_calc_cell (uno_Interface *sheet, guint row, guint col, GError **error);
 gboolean fc_calc_set_formula (uno_Interface *cell, const char *formula, GError **error);
+
+/* The cell range row/col .. +n_rows-1/+n_cols-1 of sheet (transfer full). */
+uno_Interface *fc_calc_range (uno_Interface *sheet, guint row, guint col, guint n_rows,
+                              guint n_cols, GError **error);
 
 /* Properties (com.sun.star.beans.XPropertySet / XPropertyState) */
 

@@ -170,5 +170,6 @@ fc_mark_store_save (uno_Interface *document, const FcMarkStore *store, GError **
 gboolean
 fc_mark_store_remove (uno_Interface *document, GError **error)
 {
-  return fc_calc_sheet_remove (document, FC_MARK_STORE_SHEET, error);
+  /* not Calc's own removal: its redo crashes without an active view */
+  return fc_sheet_undo_remove (document, FC_MARK_STORE_SHEET, error);
 }

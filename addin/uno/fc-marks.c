@@ -3,6 +3,7 @@
 
 #include "fc-calc.h"
 #include "fc-mark-store.h"
+#include "fc-sheet-undo.h"
 
 #define BACK_COLOR  "CellBackColor"
 #define TRANSPARENT "IsCellBackgroundTransparent"
@@ -268,7 +269,7 @@ fc_marks_clear (uno_Interface *document, GError **error)
       return FALSE;
     }
   if (store->report_sheet != NULL
-      && !fc_calc_sheet_remove (document, store->report_sheet, error))
+      && !fc_sheet_undo_remove (document, store->report_sheet, error))
     return FALSE;
   return fc_mark_store_remove (document, error);
 }

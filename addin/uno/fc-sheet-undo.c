@@ -1,5 +1,5 @@
-/* fc-sheet-undo.c — sheet insertion with our own undo action (see
- * fc-sheet-undo.h). */
+/* fc-sheet-undo.c — sheet insertion and removal with our own undo action
+ * (see fc-sheet-undo.h). */
 #include "fc-sheet-undo.h"
 
 #include "fc-calc.h"
@@ -17,7 +17,7 @@ typedef struct {
   FcUnoObject base;
   uno_Interface *document; /* owned; the undo stack dies with the document */
   char *name;
-  gboolean visible;
+  gint position; /* a removal: where the sheet was; -1: an insertion */
 } FcSheetUndo;
 
 /* The document's undo manager (transfer full), or NULL when it has none. */
@@ -33,15 +33,18 @@ undo_manager (uno_Interface *document)
   return undo;
 }
 
-/* Appends (or, with remove, removes) the sheet while undo is locked, so
- * that Calc records nothing: not its own ScUndoInsertTab, and — during
- * our undo and redo, where 7.4 still records — no new action that would
- * clear the redo stack under the running undo.  Returns the appended
- * sheet (transfer full), or for a removal the document itself, acquired;
- * NULL on failure. */
+/* Appends (or inserts at position ≥ 0; or, with remove, removes) the
+ * sheet while undo is locked, so that Calc records nothing: not its own
+ * ScUndoInsertTab / ScUndoDeleteTab, and — during our undo and redo — no
+ * new action that would clear the redo stack under the running undo.
+ * Only sheet insertion and removal are safe there: 7.4 still records a
+ * cell write (setDataArray) made during an undo, lock or no lock, and
+ * that frees the list action being undone (valgrind: invalid reads in
+ * freed memory).  Returns the new sheet (transfer full), or for a removal
+ * the document itself, acquired; NULL on failure. */
 static uno_Interface *
 change_locked (uno_Interface *undo, uno_Interface *document, const char *name,
-               gboolean visible, gboolean remove, GError **error)
+               gboolean remove, gint position, GError **error)
 {
   uno_Interface *result = NULL;
   gboolean ok;
@@ -58,11 +61,8 @@ change_locked (uno_Interface *undo, uno_Interface *document, const char *name,
         }
     }
   else
-    {
-      result = fc_calc_sheet_append (document, name, error);
-      if (result != NULL && !visible && !fc_calc_set_bool (result, "IsVisible", FALSE, error))
-        g_clear_pointer (&result, fc_uno_release);
-    }
+    result = position >= 0 ? fc_calc_sheet_insert (document, name, position, error)
+                           : fc_calc_sheet_append (document, name, error);
   if (undo != NULL
       && !fc_uno_call (undo, XUNDOMANAGER, "unlock", NULL, NULL, result != NULL ? error : NULL))
     g_clear_pointer (&result, fc_uno_release);
@@ -82,18 +82,24 @@ action_dispatch (FcUnoObject *base, const typelib_TypeDescription *member,
   else if (fc_uno_member_is (member, "com.sun.star.document.XUndoAction::undo")
            || fc_uno_member_is (member, "com.sun.star.document.XUndoAction::redo"))
     {
-      gboolean remove = fc_uno_member_is (member, "com.sun.star.document.XUndoAction::undo");
-      uno_Interface *undo = undo_manager (self->document);
-      uno_Interface *done = change_locked (undo, self->document, self->name, self->visible,
-                                           remove, &error);
+      gboolean undoing = fc_uno_member_is (member, "com.sun.star.document.XUndoAction::undo");
+      /* an insertion is undone by a removal, a removal redone by one */
+      gboolean remove = self->position < 0 ? undoing : !undoing;
+      uno_Interface *undo;
+      uno_Interface *done;
+
+      /* Calc may drop the list action we belong to while we run */
+      fc_uno_acquire (fc_uno_object_iface (&self->base));
+      undo = undo_manager (self->document);
+      done = change_locked (undo, self->document, self->name, remove, self->position, &error);
 
       fc_uno_release (undo);
       if (done == NULL)
-        {
-          fc_uno_throw (exception, "com.sun.star.document.UndoFailedException", error->message);
-          return TRUE;
-        }
+        fc_uno_throw (exception, "com.sun.star.document.UndoFailedException", error->message);
       fc_uno_release (done);
+      fc_uno_release (fc_uno_object_iface (&self->base)); /* may free self */
+      if (done == NULL)
+        return TRUE;
     }
   else
     return FALSE;
@@ -111,9 +117,10 @@ action_finalize (FcUnoObject *base)
   g_free (self);
 }
 
-/* A new undo action for the sheet (transfer full). */
+/* A new undo action for the sheet: an insertion, or with position ≥ 0 a
+ * removal from there (transfer full). */
 static uno_Interface *
-action_new (uno_Interface *document, const char *name, gboolean visible)
+action_new (uno_Interface *document, const char *name, gint position)
 {
   FcSheetUndo *self = g_new0 (FcSheetUndo, 1);
 
@@ -121,7 +128,7 @@ action_new (uno_Interface *document, const char *name, gboolean visible)
   fc_uno_acquire (document);
   self->document = document;
   self->name = g_strdup (name);
-  self->visible = visible;
+  self->position = position;
   return fc_uno_object_iface (&self->base);
 }
 
@@ -130,11 +137,11 @@ fc_sheet_undo_append (uno_Interface *document, const char *name, gboolean visibl
                       GError **error)
 {
   uno_Interface *undo = undo_manager (document);
-  uno_Interface *sheet = change_locked (undo, document, name, visible, FALSE, error);
+  uno_Interface *sheet = change_locked (undo, document, name, FALSE, -1, error);
 
   if (sheet != NULL && undo != NULL)
     {
-      uno_Interface *action = action_new (document, name, visible);
+      uno_Interface *action = action_new (document, name, -1);
       void *args[1] = { &action };
 
       if (!fc_uno_call (undo, XUNDOMANAGER, "addUndoAction", NULL, args, error))
@@ -142,5 +149,72 @@ fc_sheet_undo_append (uno_Interface *document, const char *name, gboolean visibl
       fc_uno_release (action);
     }
   fc_uno_release (undo);
+  /* hidden by Calc's own recorded action, after ours: hiding inside our
+   * redo would be recorded on top of the stack (7.4 records there) */
+  if (sheet != NULL && !visible && !fc_calc_set_bool (sheet, "IsVisible", FALSE, error))
+    g_clear_pointer (&sheet, fc_uno_release);
   return sheet;
+}
+
+/* Empties sheet through Calc's own recorded actions, which undo and redo
+ * without a view: its contents and formats, its column widths, its
+ * visibility.  Their undo, after ours has put back an empty sheet, fills
+ * it again. */
+static gboolean
+empty_recorded (uno_Interface *sheet, GError **error)
+{
+  sal_Int32 everything = 1023; /* com.sun.star.sheet.CellFlags, all of them */
+  void *args[1] = { &everything };
+  uno_Interface *columns = NULL;
+  gboolean visible = TRUE;
+  gboolean ok;
+
+  ok = fc_calc_get_bool (sheet, "IsVisible", &visible, error)
+       && (visible || fc_calc_set_bool (sheet, "IsVisible", TRUE, error))
+       && fc_uno_query_call (sheet, "com.sun.star.sheet.XSheetOperation", "clearContents", NULL,
+                             args, error)
+       && fc_uno_query_call (sheet, "com.sun.star.table.XColumnRowRange", "getColumns",
+                             &columns, NULL, error)
+       /* any width: what counts is that Calc's undo puts back the old ones */
+       && fc_calc_set_long (columns, "Width", 2258, error);
+  fc_uno_release (columns);
+  return ok;
+}
+
+gboolean
+fc_sheet_undo_remove (uno_Interface *document, const char *name, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  uno_Interface *sheet = fc_calc_sheet (document, name, &local);
+  uno_Interface *undo;
+  uno_Interface *done = NULL;
+  gint position = 0;
+  gboolean ok = TRUE;
+
+  if (sheet == NULL)
+    {
+      if (local == NULL)
+        return TRUE; /* nothing to remove */
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  undo = undo_manager (document);
+  if (undo != NULL)
+    ok = (position = fc_calc_sheet_position (document, name, error)) >= 0
+         && empty_recorded (sheet, error);
+  fc_uno_release (sheet);
+  if (ok)
+    done = change_locked (undo, document, name, TRUE, -1, error);
+  if (done != NULL && undo != NULL)
+    {
+      uno_Interface *action = action_new (document, name, position);
+      void *args[1] = { &action };
+
+      if (!fc_uno_call (undo, XUNDOMANAGER, "addUndoAction", NULL, args, error))
+        g_clear_pointer (&done, fc_uno_release);
+      fc_uno_release (action);
+    }
+  fc_uno_release (undo);
+  fc_uno_release (done);
+  return done != NULL;
 }
