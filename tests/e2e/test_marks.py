@@ -14,6 +14,8 @@ comment and a user background on that cell and on another one:
     and removes the report and bookkeeping sheets;
   * Validate then one undo restores the same;
   * Validate twice then ClearMarks restores the same;
+  * Validate twice, undo, redo (our sheets removed and re-added), and
+    ClearMarks, undo, redo: soffice survives, each state is exact;
   * Validate, save, close, reload, ClearMarks restores the same;
   * a protected sheet, a read-only document and a workbook without tables
     get their message (FAILURE result, log line) and nothing changes.
@@ -213,6 +215,38 @@ def test_revalidate(office, doc, original):
     same(office, doc, original, 'Validate twice then ClearMarks restores every cell')
 
 
+def test_redo(office, doc, original):
+    """Redo after our sheets were removed: LibreOffice redoes a sheet
+    removal through the active view, which a headless office lacks (it
+    crashed soffice); our own undo actions remove and re-add them."""
+    undo = doc.UndoManager
+    dispatch(office, doc, 'Validate')
+    marked = snapshot(doc)
+    state, _ = dispatch(office, doc, 'Validate')   # removes the first report and bookkeeping
+    check(state == SUCCESS, 'Validate twice succeeds')
+    again = snapshot(doc)
+    undo.undo()
+    same(office, doc, marked, 'Validate twice, undo: the first run\'s marks and sheets')
+    undo.redo()
+    check(office.proc.poll() is None, 'redo of the second Validate: soffice survives')
+    same(office, doc, again, 'and the second run\'s marks and sheets are back')
+    undo.undo()
+    undo.undo()
+    same(office, doc, original, 'two undos restore every cell and sheet')
+    undo.redo()
+    undo.redo()
+    same(office, doc, again, 'two redos bring both runs back')
+    state, _ = dispatch(office, doc, 'ClearMarks')
+    check(state == SUCCESS, 'ClearMarks succeeds')
+    undo.undo()
+    same(office, doc, again, 'ClearMarks, undo: the marks and sheets are back')
+    undo.redo()
+    check(office.proc.poll() is None, 'redo of ClearMarks: soffice survives')
+    same(office, doc, original, 'and every cell and sheet is as before')
+    check(undo.isRedoPossible() is False and undo.isUndoPossible(),
+          'no stray undo actions: nothing left to redo')
+
+
 def test_save_reload(office, doc, original):
     dispatch(office, doc, 'Validate')
     path = os.path.join(office.docs, 'marked.ods')
@@ -279,6 +313,7 @@ def main():
             test_validate_and_clear(office, doc, original)
             test_undo(office, doc, original)
             test_revalidate(office, doc, original)
+            test_redo(office, doc, original)
             doc = test_save_reload(office, doc, original)
             office.close(doc)
             test_refusals(office, sample)
