@@ -80,7 +80,10 @@ def build_part(src_root, office_prefix, root_name, children, drop_page_layouts):
     return doc, found
 
 
-def convert(src, dst):
+TEMPLATE_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet-template'
+
+
+def convert(src, dst, title=None):
     dom = minidom.parse(src)
     src_root = dom.documentElement
     if src_root.namespaceURI != OFFICE_NS or src_root.localName != 'document':
@@ -88,6 +91,14 @@ def convert(src, dst):
     office = prefix_of(src_root, OFFICE_NS, 'office')
     mimetype = src_root.getAttributeNS(OFFICE_NS, 'mimetype') or \
         'application/vnd.oasis.opendocument.spreadsheet'
+    if dst.endswith('.ots'):
+        # a template: what File > New > Templates lists, by its title
+        mimetype = TEMPLATE_MIMETYPE
+    if title is not None:
+        for node in dom.getElementsByTagNameNS('http://purl.org/dc/elements/1.1/', 'title'):
+            while node.firstChild:
+                node.removeChild(node.firstChild)
+            node.appendChild(dom.createTextNode(title))
     version = src_root.getAttributeNS(OFFICE_NS, 'version') or '1.2'
     if dom.getElementsByTagNameNS(OFFICE_NS, 'binary-data'):
         raise SystemExit('fods2ods: embedded binary data is not supported')
@@ -123,10 +134,13 @@ def convert(src, dst):
 
 
 def main(argv):
-    if len(argv) != 3:
-        sys.stderr.write('usage: fods2ods.py INPUT.fods OUTPUT.ods\n')
+    title = None
+    if len(argv) == 5 and argv[3] == '--title':
+        title = argv[4]
+    elif len(argv) != 3:
+        sys.stderr.write('usage: fods2ods.py INPUT.fods OUTPUT.ods|OUTPUT.ots [--title TITLE]\n')
         return 2
-    convert(argv[1], argv[2])
+    convert(argv[1], argv[2], title)
     return 0
 
 
