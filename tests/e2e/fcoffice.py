@@ -28,6 +28,15 @@ Never hangs forever: every subprocess has a timeout, the connection has a
 deadline, terminate() is bounded, and a watchdog thread (default 600 s) kills
 the office if a test overruns, which makes any pending UNO call fail.
 
+Under valgrind (FC_VALGRIND=1 in the environment)
+  soffice.bin itself (not the shell wrapper and oosplash) runs under
+  `valgrind --tool=memcheck` with tests/valgrind/lo.supp (or
+  $FC_VALGRIND_SUPP), XML and text logs in $FC_VALGRIND_LOGDIR (default
+  /tmp/fc-valgrind) named vg.<pid>.xml / vg.<pid>.log, extra options from
+  $FC_VALGRIND_OPTS.  Every timeout (connect, watchdog, terminate) is
+  multiplied by $FC_VALGRIND_SLOWDOWN (default 20).  Summarise the logs with
+  tests/valgrind/summary.py; tests/valgrind/run.sh does it all.
+
 Note on pipes: LibreOffice names a pipe /tmp/OSL_PIPE_<uid>_<name>; when the
 office runs as nobody and we are root, the harness links
 /tmp/OSL_PIPE_<our uid>_<name> to the office's socket so the connector finds it.
@@ -55,6 +64,13 @@ from com.sun.star.beans import PropertyValue  # noqa: E402
 from com.sun.star.connection import NoConnectException  # noqa: E402
 
 PIPE_DIR = '/tmp'
+
+# FC_VALGRIND=1: run soffice.bin under memcheck (see the module docstring)
+VALGRIND = os.environ.get('FC_VALGRIND', '') not in ('', '0')
+VALGRIND_SLOWDOWN = float(os.environ.get('FC_VALGRIND_SLOWDOWN', '20')) if VALGRIND else 1
+# soffice.bin asks its launcher to start it again (after a first start
+# with a new profile or changed extensions) by exiting with this code
+RESTART_CODE = 81
 
 
 class OfficeError(Exception):
@@ -168,8 +184,8 @@ class Office:
                  handle_sigterm=True, ui_locale=None):
         self.ui_locale = ui_locale
         self.oxt = oxt if oxt is None or isinstance(oxt, (list, tuple)) else [oxt]
-        self.connect_timeout = connect_timeout
-        self.watchdog_seconds = watchdog
+        self.connect_timeout = connect_timeout * VALGRIND_SLOWDOWN
+        self.watchdog_seconds = watchdog * VALGRIND_SLOWDOWN if watchdog else watchdog
         self.soffice = soffice
         self.unopkg = unopkg
         self.keep_tmp = keep_tmp
@@ -181,7 +197,7 @@ class Office:
         self._stopped = threading.Event()
         self._lock = threading.Lock()
         self._watchdog = None
-        self._reaper = None
+        self._reapers = []     # [(Popen, write end of its pipe)]
         self.handle_sigterm = handle_sigterm
         self.uid, self.gid, self.prefix = _run_as()
 
@@ -292,23 +308,57 @@ class Office:
             os.chown(d, self.uid, self.gid)
         os.chown(path, self.uid, self.gid)
 
+    def _valgrind_argv(self):
+        """The memcheck command line that runs soffice.bin (see the module
+        docstring), or [] when FC_VALGRIND is not set."""
+        if not VALGRIND:
+            return []
+        here = os.path.dirname(os.path.abspath(__file__))
+        supp = os.environ.get('FC_VALGRIND_SUPP') or os.path.join(here, '..', 'valgrind', 'lo.supp')
+        logdir = os.environ.get('FC_VALGRIND_LOGDIR') or '/tmp/fc-valgrind'
+        os.makedirs(logdir, exist_ok=True)
+        os.chown(logdir, self.uid, self.gid)
+        os.chmod(logdir, 0o755)
+        self.valgrind_logdir = logdir
+        program = os.path.dirname(os.path.realpath(shutil.which(self.soffice) or self.soffice))
+        # no --error-exitcode: it would hide the restart code; the
+        # verdict comes from the XML (tests/valgrind/summary.py)
+        argv = ['valgrind', '--tool=memcheck', '--num-callers=40',
+                '--leak-check=full', '--show-leak-kinds=definite',
+                '--errors-for-leak-kinds=definite', '--gen-suppressions=all',
+                '--suppressions=' + os.path.abspath(supp),
+                '--xml=yes', '--xml-file=' + os.path.join(logdir, 'vg.%p.xml'),
+                '--log-file=' + os.path.join(logdir, 'vg.%p.log')]
+        argv += os.environ.get('FC_VALGRIND_OPTS', '').split()
+        return argv + [os.path.join(program, 'soffice.bin')]
+
     def _spawn(self):
         self.pipe_name = 'fcoffice_%d_%s' % (os.getpid(), uuid.uuid4().hex[:12])
         if self.uid != os.geteuid():
             link = os.path.join(PIPE_DIR, 'OSL_PIPE_%d_%s' % (os.geteuid(), self.pipe_name))
             os.symlink(os.path.join(PIPE_DIR, 'OSL_PIPE_%d_%s' % (self.uid, self.pipe_name)), link)
             self._links.append(link)
-        cmd = self.prefix + [self.soffice, '--headless', '--invisible', '--norestore',
+        office = self._valgrind_argv() or [self.soffice]
+        cmd = self.prefix + office + ['--headless', '--invisible', '--norestore',
                              '--nologo', '--nodefault', '--nolockcheck',
                              '-env:UserInstallation=' + self.profile_url,
                              '--accept=pipe,name=%s;urp;' % self.pipe_name]
         self.office_log = os.path.join(self.tmp, 'soffice.log')
-        self._logf = open(self.office_log, 'wb')
-        self.proc = subprocess.Popen(cmd, env=self.env, cwd=self.home, stdin=subprocess.DEVNULL,
+        self._logf = open(self.office_log, 'ab')
+        env = self.env
+        if VALGRIND:
+            # what LibreOffice's own `soffice --valgrind` sets: plain malloc
+            env = dict(env, G_SLICE='always-malloc', GLIBCXX_FORCE_NEW='1')
+        self._cmd, self._env = cmd, env
+        self._popen()
+        self._start_reaper()
+
+    def _popen(self):
+        self.proc = subprocess.Popen(self._cmd, env=self._env, cwd=self.home, stdin=subprocess.DEVNULL,
                                      stdout=self._logf, stderr=subprocess.STDOUT,
                                      start_new_session=True)
-        self.log('started soffice pid %d (pipe %s)' % (self.proc.pid, self.pipe_name))
-        self._start_reaper()
+        self.log('started soffice pid %d (pipe %s)%s' % (self.proc.pid, self.pipe_name,
+                                                        ' under valgrind' if VALGRIND else ''))
 
     def _socket_paths(self):
         out = list(self._links)
@@ -319,17 +369,19 @@ class Office:
         out.append(os.path.join(PIPE_DIR, 'OSL_PIPE_%d_SingleOfficeIPC_%s' % (self.uid, h)))
         return out
 
-    def _start_reaper(self):
+    def _start_reaper(self, cleanup=True):
+        """A guardian for the office's current process group; with cleanup,
+        it also removes the temp dir and the pipe sockets."""
         r, w = os.pipe()
         try:
-            self._reaper = subprocess.Popen(
-                [sys.executable, '-c', _REAPER, str(self.proc.pid),
-                 '-' if self.keep_tmp else self.tmp] + self._socket_paths(),
+            what = (['-' if self.keep_tmp else self.tmp] + self._socket_paths()) if cleanup else ['-']
+            reaper = subprocess.Popen(
+                [sys.executable, '-c', _REAPER, str(self.proc.pid)] + what,
                 stdin=r, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 start_new_session=True, close_fds=True)
         finally:
             os.close(r)
-        self._reaper_w = w
+        self._reapers.append((reaper, w))
 
     def office_output(self):
         try:
@@ -346,7 +398,15 @@ class Office:
         t0 = time.monotonic()
         deadline = t0 + self.connect_timeout
         last = None
+        restarted = False
         while time.monotonic() < deadline:
+            if self.proc.poll() == RESTART_CODE and VALGRIND and not restarted:
+                # oosplash would start it again: without it, we do
+                restarted = True
+                self.log('soffice.bin asked for a restart')
+                self._popen()
+                self._start_reaper(cleanup=False)
+                continue
             if self.proc.poll() is not None:
                 raise OfficeError('soffice exited with %s before accepting connections:\n%s'
                                   % (self.proc.returncode, self.office_output()))
@@ -477,10 +537,11 @@ class Office:
                         pass   # DisposedException: the bridge went away, fine
                 t = threading.Thread(target=terminate, daemon=True)
                 t.start()
-                t.join(timeout)
+                t.join(timeout * VALGRIND_SLOWDOWN)
             if self.proc is not None:
                 try:
-                    self.proc.wait(timeout=timeout)
+                    # under valgrind, exit includes the leak search
+                    self.proc.wait(timeout=timeout * VALGRIND_SLOWDOWN)
                 except subprocess.TimeoutExpired:
                     self.log('soffice did not exit after terminate(); killing it')
                 # the office's launcher may have left children in the group
@@ -535,13 +596,13 @@ class Office:
             shutil.rmtree(self.tmp, ignore_errors=True)
         elif self.tmp:
             self.log('kept %s' % self.tmp)
-        if self._reaper is not None:
-            os.close(self._reaper_w)        # lets the guardian finish
+        for reaper, w in self._reapers:
+            os.close(w)                     # lets the guardian finish
             try:
-                self._reaper.wait(timeout=15)
+                reaper.wait(timeout=15)
             except subprocess.TimeoutExpired:
-                self._reaper.kill()
-            self._reaper = None
+                reaper.kill()
+        self._reapers = []
 
 
 def cell_value(cell):
