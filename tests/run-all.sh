@@ -17,7 +17,9 @@ setup () { # dir, options…
 
 setup build
 meson compile -C build || { echo "0 passed, 1 failed"; exit 1; }
-meson test -C build --print-errorlogs
+# the valgrind suite (soffice under memcheck, minutes) runs on request:
+# tests/valgrind/run.sh or meson test -C build --suite valgrind
+meson test -C build --print-errorlogs --no-suite valgrind
 status=$?
 
 setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -De2e=false

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The export filter ('FiscalCheck Report', the path behind `fiscalcheck
 check`) in one office, for tests/valgrind/run.sh: the sample, the sample
-with options (only=, a rules file), a mutated sample and a workbook without
+with options (only=, a rules file), a mutated sample (also with
+marked=DIR, the editable marked copy) and a workbook without
 tables, each stored through storeToURL, which calls the same
 initialize/setSourceDocument/filter as `soffice --convert-to`.
 
@@ -55,6 +56,12 @@ def main():
         cell.Value = cell.Value + 0.1
         entry = export(office, doc, 'mutant.fcjson')
         check('unparsable' not in entry, 'a mutated sample exports')
+        marked = os.path.join(office.docs, 'marked')
+        os.mkdir(marked)
+        os.chown(marked, office.uid, office.gid)
+        entry = export(office, doc, 'mutant-marked.fcjson', 'marked=' + marked)
+        check('marked' in entry, 'marked=DIR writes a marked copy: %s'
+              % (entry.get('marked') or entry.get('marked_error')))
         office.close(doc)
         doc = office.desktop.loadComponentFromURL('private:factory/scalc', '_blank', 0,
                                                   _props(Hidden=True))
