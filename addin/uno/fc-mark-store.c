@@ -1,6 +1,8 @@
 /* fc-mark-store.c — the bookkeeping sheet (see fc-mark-store.h). */
 #include "fc-mark-store.h"
 
+#include <string.h>
+
 #include "fc-calc.h"
 #include "fc-sheet-undo.h"
 
@@ -167,9 +169,61 @@ fc_mark_store_save (uno_Interface *document, const FcMarkStore *store, GError **
   return ok;
 }
 
+/* Whether the document's FC_MARK_STORE_SHEET is ours (A1 holds MAGIC);
+ * TRUE in *ours too when there is no such sheet. */
+static gboolean
+store_sheet_is_ours (uno_Interface *document, gboolean *ours, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  uno_Interface *sheet = fc_calc_sheet (document, FC_MARK_STORE_SHEET, &local);
+  uno_Interface *cell = NULL;
+  rtl_uString *text = NULL;
+  gboolean ok;
+
+  *ours = TRUE;
+  if (sheet == NULL)
+    {
+      if (local == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  ok = (cell = fc_calc_cell (sheet, 0, 0, error)) != NULL
+       && fc_uno_query_call (cell, "com.sun.star.text.XTextRange", "getString", &text, NULL,
+                             error);
+  if (ok)
+    {
+      g_autofree char *magic = fc_uno_string_to_utf8 (text);
+
+      *ours = strcmp (magic, MAGIC) == 0;
+      rtl_uString_release (text);
+    }
+  fc_uno_release (cell);
+  fc_uno_release (sheet);
+  return ok;
+}
+
+gboolean
+fc_mark_store_check_name (uno_Interface *document, GError **error)
+{
+  gboolean ours = TRUE;
+
+  if (!store_sheet_is_ours (document, &ours, error))
+    return FALSE;
+  if (!ours)
+    g_set_error (error, FC_UNO_ERROR, FC_UNO_ERROR_VALUE,
+                 "工作表“%s”不是决算审核的记录，请改名后再审核 / "
+                 "sheet “%s” is not FiscalCheck's bookkeeping: rename it to validate",
+                 FC_MARK_STORE_SHEET, FC_MARK_STORE_SHEET);
+  return ours;
+}
+
 gboolean
 fc_mark_store_remove (uno_Interface *document, GError **error)
 {
+  /* never a user's sheet that happens to have our name */
+  if (!fc_mark_store_check_name (document, error))
+    return FALSE;
   /* not Calc's own removal: its redo crashes without an active view */
   return fc_sheet_undo_remove (document, FC_MARK_STORE_SHEET, error);
 }

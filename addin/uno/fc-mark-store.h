@@ -52,7 +52,12 @@ FcMarkStore *fc_mark_store_load (uno_Interface *document, GError **error);
 /* Replaces the document's store with store (a hidden sheet). */
 gboolean fc_mark_store_save (uno_Interface *document, const FcMarkStore *store,
                              GError **error);
-/* Removes the store; TRUE when there was none. */
+/* FALSE with an error when document has a sheet called
+ * FC_MARK_STORE_SHEET that is not our bookkeeping (a user's sheet, which
+ * we must never overwrite or remove). */
+gboolean fc_mark_store_check_name (uno_Interface *document, GError **error);
+/* Removes the store; TRUE when there was none; FALSE (with an error) when
+ * the sheet of that name is not ours. */
 gboolean fc_mark_store_remove (uno_Interface *document, GError **error);
 
 G_END_DECLS

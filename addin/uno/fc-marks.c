@@ -175,7 +175,8 @@ fc_marks_apply (uno_Interface *document, const FcReport *report, GError **error)
   g_autoptr (FcMarkStore) store = fc_mark_store_new ();
   gboolean ok = TRUE;
 
-  if (!fc_marks_clear (document, error))
+  /* before any change: the bookkeeping could not be written */
+  if (!fc_mark_store_check_name (document, error) || !fc_marks_clear (document, error))
     return FALSE;
   for (guint i = 0; i < targets->len && ok; i++)
     {
