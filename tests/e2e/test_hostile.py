@@ -16,7 +16,8 @@ click finish with a result, and soffice is still running.  Cases:
   * merged cells across a table (a whole block of rows and columns);
   * a protected table sheet (Validate refuses; the function still counts);
   * 250 sheets;
-  * a chart and drawing shapes on a table sheet.
+  * a chart and drawing shapes on a table sheet;
+  * a user's own sheet called _FiscalCheck (Validate refuses, keeps it).
 FC_HOSTILE_ONLY="errors merged" runs some; FC_HOSTILE_KNOWN=1 adds a case
 known to fail (function_then_validate).
 Limits: LIMIT seconds per function value or command (FC_HOSTILE_LIMIT,
@@ -175,6 +176,28 @@ def drawings(office, sample):
     office.close(doc)
 
 
+def user_store_sheet(office, sample):
+    """A user's own sheet called _FiscalCheck (our bookkeeping's name) is
+    never overwritten or removed: Validate refuses and says why."""
+    doc = office.load(sample, copy=True)
+    doc.Sheets.getByName(T01).getCellRangeByName('C36').Value = 634.48
+    doc.Sheets.insertNewByName('_FiscalCheck', 0)
+    doc.Sheets.getByName('_FiscalCheck').getCellRangeByName('A1').String = 'my data'
+    state, message = dispatch(office, doc, 'Validate')
+    print('     user _FiscalCheck: Validate -> %s %r' % (state, (message or '')[:90]))
+    check(state == 1 and '_FiscalCheck' in message, 'a user\'s _FiscalCheck sheet: Validate refuses')
+    names = list(doc.Sheets.ElementNames)
+    check(names.count('_FiscalCheck') == 1 and '审核结果' not in names
+          and doc.Sheets.getByName('_FiscalCheck').getCellRangeByName('A1').String == 'my data',
+          'and the user\'s sheet is untouched, no report added')
+    check(doc.Sheets.getByName(T01).getCellRangeByName('C36').CellBackColor == -1,
+          'and no cell was marked')
+    state, _ = dispatch(office, doc, 'ClearMarks')
+    check(state == 0 and '_FiscalCheck' in doc.Sheets.ElementNames,
+          'ClearMarks leaves the user\'s sheet alone')
+    office.close(doc)
+
+
 def function_then_validate(office, sample):
     """KNOWN TO FAIL (FC_HOSTILE_KNOWN=1 runs it): with =FISCALCHECK() in
     the document, every cell Validate marks makes the add-in read the whole
@@ -194,7 +217,8 @@ def main():
         return 2
     oxt, sample = (os.path.abspath(a) for a in sys.argv[1:])
     only = os.environ.get('FC_HOSTILE_ONLY', '').split()
-    cases = [long_text, errors, merged, protected, drawings, many_sheets, million_rows]
+    cases = [long_text, errors, merged, protected, drawings, user_store_sheet, many_sheets,
+             million_rows]
     if os.environ.get('FC_HOSTILE_KNOWN'):
         cases.append(function_then_validate)
     with Office(oxt=oxt) as office:
