@@ -26,9 +26,10 @@
 # review).
 #
 # Exit status: 0 when the tests passed and valgrind found nothing in our
-# code; 1 otherwise.  A full run takes about 5–10 minutes on 2 cores; it
-# is not part of run-all.sh.  `meson test -C BUILD --suite valgrind` runs
-# the marks and filter parts.
+# code; 1 otherwise.  On 2 cores a full run takes about 11 minutes (addin
+# 1.5, marks 2, filter 0.5, hostile 7.5); it is not part of run-all.sh.
+# `meson test -C BUILD --suite valgrind` runs the marks and filter parts
+# (about 2.5 minutes).
 set -u
 cd "$(dirname "$0")/../.."
 root=$(pwd)
