@@ -10,6 +10,7 @@
 #include "fc-mark-store.h"
 #include "fc-marks.h"
 #include "fc-report-sheet.h"
+#include "fc-result.h"
 
 #define UNDO_TITLE "决算审核 FiscalCheck"
 
@@ -278,9 +279,12 @@ check_marked_sheets (uno_Interface *document, const FcReport *report, GError **e
 char *
 fc_commands_validate_document (uno_Interface *document, const FcReport *report, GError **error)
 {
-  if (!check_marked_sheets (document, report, error) || !fc_marks_apply (document, report, error))
-    return NULL;
-  return fc_report_sheet_write (document, report, error);
+  char *sheet = NULL;
+  fc_result_hold ();
+  if (check_marked_sheets (document, report, error) && fc_marks_apply (document, report, error))
+    sheet = fc_report_sheet_write (document, report, error);
+  fc_result_release ();
+  return sheet;
 }
 
 static gboolean
@@ -460,19 +464,23 @@ fc_commands_run (uno_Interface *frame, FcCommand command, char **message, FcMess
     ok = outcome_set (&outcome, FC_MESSAGE_WARNING,
                       "决算审核只适用于电子表格。\nFiscalCheck works on spreadsheets only.");
   else
-    switch (command)
-      {
-      case FC_COMMAND_VALIDATE:
-        ok = validate (frame, document, &outcome);
-        break;
-      case FC_COMMAND_NEXT_FINDING:
-        ok = next_finding (frame, document, &outcome);
-        break;
-      case FC_COMMAND_CLEAR_MARKS:
-      default:
-        ok = clear_marks (document, &outcome);
-        break;
-      }
+    {
+      fc_result_hold ();
+      switch (command)
+        {
+        case FC_COMMAND_VALIDATE:
+          ok = validate (frame, document, &outcome);
+          break;
+        case FC_COMMAND_NEXT_FINDING:
+          ok = next_finding (frame, document, &outcome);
+          break;
+        case FC_COMMAND_CLEAR_MARKS:
+        default:
+          ok = clear_marks (document, &outcome);
+          break;
+        }
+      fc_result_release ();
+    }
   fc_uno_release (document);
   *message = outcome.message;
   *kind = outcome.kind;

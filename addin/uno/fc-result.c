@@ -29,6 +29,7 @@ typedef struct {
   FcEvalValue value;
   gboolean busy;              /* a re-check is running */
   gboolean stale;             /* modified again while busy */
+  gboolean pending;           /* modified while re-checks were held */
 } FcResult;
 
 static const char *const result_interfaces[] = {
@@ -41,6 +42,7 @@ static const char *const result_interfaces[] = {
 
 static GMutex registry_lock;
 static GHashTable *registry; /* key → FcResult*, holding one reference */
+static guint held;           /* fc_result_hold depth: re-checks wait */
 
 static char *
 make_key (uno_Interface *document, FcEvalKind kind, const char *scope)
@@ -116,6 +118,14 @@ static void
 recheck (FcResult *self)
 {
   g_mutex_lock (&registry_lock);
+  if (held > 0)
+    {
+      /* our own command is editing the document: once, when it is done */
+      self->pending = TRUE;
+      g_mutex_unlock (&registry_lock);
+      return;
+    }
+  self->pending = FALSE;
   if (self->busy)
     {
       self->stale = TRUE; /* the running re-check will go round again */
@@ -375,4 +385,40 @@ fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope, GErr
   listen_to_document (created, model);
   fc_uno_release (model);
   return fc_uno_object_iface (&created->base);
+}
+
+void
+fc_result_hold (void)
+{
+  g_mutex_lock (&registry_lock);
+  held++;
+  g_mutex_unlock (&registry_lock);
+}
+
+void
+fc_result_release (void)
+{
+  g_autoptr (GPtrArray) due = g_ptr_array_new ();
+
+  g_mutex_lock (&registry_lock);
+  if (held > 0 && --held == 0 && registry != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+      g_hash_table_iter_init (&iter, registry);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (((FcResult *) value)->pending)
+          {
+            fc_uno_acquire (fc_uno_object_iface (&((FcResult *) value)->base));
+            g_ptr_array_add (due, value);
+          }
+    }
+  g_mutex_unlock (&registry_lock);
+  /* outside the lock: a re-check calls out through UNO */
+  for (guint i = 0; i < due->len; i++)
+    {
+      FcResult *result = due->pdata[i];
+      recheck (result);
+      fc_uno_release (fc_uno_object_iface (&result->base));
+    }
 }

@@ -20,4 +20,11 @@ G_BEGIN_DECLS
 uno_Interface *fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope,
                               GError **error);
 
+/* Our own commands change many cells (marks, the report sheet); each change
+ * would re-read the whole workbook for every live FISCALCHECK() cell.
+ * Between hold and release, re-checks wait; release runs each waiting one
+ * once.  Nests. */
+void fc_result_hold (void);
+void fc_result_release (void);
+
 G_END_DECLS
