@@ -82,7 +82,7 @@ fc_marks_severity_label (FcSeverity severity)
 }
 
 char *
-fc_marks_annotation_text (GPtrArray *findings, const char *previous)
+fc_marks_annotation_text (GPtrArray *findings)
 {
   GString *text = g_string_new (NULL);
 
@@ -103,8 +103,6 @@ fc_marks_annotation_text (GPtrArray *findings, const char *previous)
       if (f->message_en != NULL && *f->message_en != '\0')
         g_string_append_printf (text, "\n%s", f->message_en);
     }
-  if (previous != NULL && *previous != '\0')
-    g_string_append_printf (text, "\n\n—— 原批注 / original comment ——\n%s", previous);
   return g_string_free (text, FALSE);
 }
 
@@ -148,16 +146,25 @@ mark_cell (uno_Interface *sheet, const Target *target, FcMarkEntry *entry, GErro
   if (ok)
     {
       entry->had_comment = *entry->comment != '\0';
-      text = fc_marks_annotation_text (target->findings, entry->comment);
       g_clear_pointer (&entry->mark_comment, g_free);
       /* read back what Calc made of colour and text: Clear compares with it */
       ok = fc_calc_set_long (cell, BACK_COLOR,
                              target->severity == FC_SEVERITY_ERROR ? FC_MARK_COLOR_ERROR
                                                                    : FC_MARK_COLOR_WARNING,
                              error)
-           && fc_calc_get_long (cell, BACK_COLOR, &entry->mark_color, error)
-           && fc_calc_set_annotation (sheet, target->row, target->col, text, error)
-           && (entry->mark_comment = fc_calc_annotation (cell, error)) != NULL;
+           && fc_calc_get_long (cell, BACK_COLOR, &entry->mark_color, error);
+      if (ok && entry->had_comment)
+        /* A user's comment stays as it is: Calc can only replace a comment
+         * undoably, and a replaced one carries a new author and date, so
+         * Clear could not give it back byte for byte.  The finding is in
+         * the report sheet, and the colour marks the cell. */
+        entry->mark_comment = g_strdup (entry->comment);
+      else if (ok)
+        {
+          text = fc_marks_annotation_text (target->findings);
+          ok = fc_calc_set_annotation (sheet, target->row, target->col, text, error)
+               && (entry->mark_comment = fc_calc_annotation (cell, error)) != NULL;
+        }
     }
   if (entry->comment == NULL)
     entry->comment = g_strdup ("");
@@ -226,10 +233,11 @@ restore_cell (uno_Interface *sheet, const FcMarkEntry *entry, GError **error)
     ok = (comment = fc_calc_annotation (cell, error)) != NULL;
   if (ok && g_strcmp0 (comment, entry->mark_comment) == 0)
     {
-      if (entry->had_comment)
-        ok = fc_calc_set_annotation (sheet, entry->row, entry->col, entry->comment, error);
-      else
+      if (!entry->had_comment)
         ok = fc_calc_remove_annotation (cell, error);
+      else if (g_strcmp0 (entry->comment, entry->mark_comment) != 0)
+        /* marks made before user comments were left alone */
+        ok = fc_calc_set_annotation (sheet, entry->row, entry->col, entry->comment, error);
     }
   fc_uno_release (cell);
   return ok;

@@ -33,9 +33,9 @@ gboolean fc_marks_apply (uno_Interface *document, const FcReport *report, GError
 gboolean fc_marks_clear (uno_Interface *document, GError **error);
 
 /* The annotation text for a cell involved in findings (FcFinding*, transfer
- * none), with previous (a user's comment, may be "" or NULL) kept at the
- * end (transfer full). */
-char *fc_marks_annotation_text (GPtrArray *findings, const char *previous);
+ * none) (transfer full).  Only cells without a comment of the user's get
+ * one: a user's comment is never replaced. */
+char *fc_marks_annotation_text (GPtrArray *findings);
 
 /* "错误 error", "警告 warning", "提示 info" (static). */
 const char *fc_marks_severity_label (FcSeverity severity);

@@ -7,7 +7,8 @@ Usage: /usr/bin/python3 tests/e2e/test_marks.py BUILD/fiscalcheck.oxt BUILD/ods-
 
 On the sample with 收入支出决算总表 本年收入合计 changed 634.38 → 634.48, a user
 comment and a user background on that cell and on another one:
-  * Validate marks the cell (colour + comment keeping the user's text), writes
+  * Validate marks the cell (colour; the user's comment on it stays as it is,
+    other marked cells get a comment naming rule, expected, actual), writes
     the 审核结果 sheet listing it with a hyperlink, selects a marked cell;
   * NextFinding walks the marked cells and cycles;
   * ClearMarks restores every cell's background and comment on every sheet
@@ -34,6 +35,7 @@ from com.sun.star.table import CellAddress  # noqa: E402
 T01 = '收入支出决算总表'
 MUTATED = 'C36'            # 本年收入合计, 634.38 in the sample
 OTHER = (T01, 'A36')       # a label cell: gets a user comment, is never marked
+TOTAL = 'C40'              # 总计 (行31): marked by R01.2, has no user comment
 REPORT = '审核结果'
 STORE = '_FiscalCheck'
 URL = 'org.fiscalcheck.command:'
@@ -82,7 +84,8 @@ def snapshot(doc):
         notes = {}
         for i in range(sheet.Annotations.Count):
             note = sheet.Annotations.getByIndex(i)
-            notes[(note.Position.Row, note.Position.Column)] = note.String
+            # author and date too: Clear must give a user's comment back untouched
+            notes[(note.Position.Row, note.Position.Column)] = (note.String, note.Author, note.Date)
         values = sheet.getCellRangeByPosition(0, 0, end_col, end_row).DataArray
         out[name] = (looks, notes, values)
     return out
@@ -145,10 +148,14 @@ def test_validate_and_clear(office, doc, original):
     cell = sheet.getCellRangeByName(MUTATED)
     check(cell.CellBackColor == ERROR_COLOR, 'the mutated cell is light red (%#x)' % cell.CellBackColor)
     note = cell.Annotation.String
-    print('     comment:', note.replace('\n', ' | '))
-    check('634.48' in note and '634.38' in note and 'R01' in note,
-          'its comment names rule, actual and expected')
-    check('用户批注：请核对' in note, "its comment keeps the user's comment")
+    check(note == '用户批注：请核对',
+          "the user's own comment on it is left as it is (got %r)" % note[:60])
+    # a marked cell without a user comment gets ours: 总计 (行31), read by R01.2
+    total = sheet.getCellRangeByName(TOTAL)
+    ours = total.Annotation.String
+    print('     comment:', ours.replace('\n', ' | '))
+    check(total.CellBackColor == ERROR_COLOR and 'R01.2' in ours and '618.10' in ours
+          and '618.20' in ours, 'a marked cell gets a comment naming rule, actual and expected')
     other = sheet.getCellRangeByName(OTHER[1])
     check(other.Annotation.String == 'user note' and other.CellBackColor == USER_COLOR,
           'an unmarked cell keeps its user comment and colour')
