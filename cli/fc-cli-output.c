@@ -91,16 +91,13 @@ write_json (const Workbook *wbs, guint n, FILE *out)
   g_autoptr (JsonArray) array = json_array_sized_new (n);
   g_autoptr (JsonObject) root = json_object_new ();
   g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < n; i++)
     json_array_add_element (array, json_node_ref (wbs[i].entry));
   json_object_set_array_member (root, "workbooks", json_array_ref (array));
   json_node_set_object (node, root);
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
+  text = fc_report_json_to_data (node, TRUE);
   fprintf (out, "%s\n", text);
 }
 

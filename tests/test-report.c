@@ -351,6 +351,39 @@ START_TEST (test_json_entry_errors)
 }
 END_TEST
 
+/* Amounts read as written: 452.86, not json-glib's 452.86000000000001, and
+ * digits inside strings are left alone. */
+START_TEST (test_json_numbers_short)
+{
+  g_autoptr (FcReport) report = fc_report_new ();
+  FcFinding *f = fc_finding_new ("R1", FC_SEVERITY_ERROR, "02", "差额 0.10000000000000001 元",
+                                 "-1.5 \\\" 2");
+  f->has_amounts = TRUE;
+  f->expected = 452.85;
+  f->actual = 452.86;
+  f->difference = 452.86 - 452.85;
+  fc_finding_add_cell (f, "S", 0, 0, "r", "c", 65.7);
+  fc_report_add_finding (report, f);
+  const FcReport *reports[] = { report };
+  const char *paths[] = { "p" };
+  g_autofree char *json = fc_report_to_json (reports, paths, 1, TRUE);
+  ck_assert_msg (strstr (json, "452.86000000000001") == NULL, "%s", json);
+  ck_assert (strstr (json, "\"actual\" : 452.86") != NULL);
+  ck_assert (strstr (json, "\"value\" : 65.7") != NULL);
+  ck_assert (strstr (json, "差额 0.10000000000000001 元") != NULL);
+  /* and it still parses back to the same numbers */
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  ck_assert (json_parser_load_from_data (parser, json, -1, NULL));
+  JsonObject *finding = json_array_get_object_element (
+    json_object_get_array_member (json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "workbooks"), 0),
+      "findings"), 0);
+  ck_assert (json_object_get_double_member (finding, "actual") == 452.86);
+  ck_assert (json_object_get_double_member (finding, "difference") == 452.86 - 452.85);
+  ck_assert_str_eq (json_object_get_string_member (finding, "message_en"), "-1.5 \\\" 2");
+}
+END_TEST
+
 static Suite *
 report_suite (void)
 {
@@ -363,6 +396,7 @@ report_suite (void)
   tcase_add_test (tc, test_csv);
   tcase_add_test (tc, test_json_roundtrip);
   tcase_add_test (tc, test_json_entry_errors);
+  tcase_add_test (tc, test_json_numbers_short);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -243,15 +243,80 @@ build_workbook (JsonBuilder *builder, const FcReport *report, const char *path,
   json_builder_end_object (builder);
 }
 
-/* The builder's document as text (transfer full). */
+/* The shortest text that reads back as exactly v: json-glib writes every
+ * double with 17 digits (452.86 as 452.86000000000001). */
+static void
+append_shortest_number (GString *out, double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buf, sizeof buf, format, v);
+      if (g_ascii_strtod (buf, NULL) == v)
+        break;
+    }
+  g_string_append (out, buf);
+}
+
+/* Rewrites the numbers of generated JSON (outside strings) in their
+ * shortest exact form (transfer full; json is consumed). */
+static char *
+tidy_numbers (char *json)
+{
+  GString *out = g_string_sized_new (strlen (json));
+  gboolean in_string = FALSE;
+  for (const char *p = json; *p;)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            g_string_append_c (out, *p++);
+          else if (*p == '"')
+            in_string = FALSE;
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      if (*p == '"')
+        {
+          in_string = TRUE;
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      if (*p == '-' || g_ascii_isdigit (*p))
+        {
+          char *end = NULL;
+          double v = g_ascii_strtod (p, &end);
+          if (end != NULL && end > p && isfinite (v))
+            {
+              append_shortest_number (out, v);
+              p = end;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p++);
+    }
+  g_free (json);
+  return g_string_free (out, FALSE);
+}
+
+/* The builder's document as text, numbers in their shortest exact form
+ * (transfer full). */
+char *
+fc_report_json_to_data (JsonNode *root, gboolean pretty)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, pretty);
+  return tidy_numbers (json_generator_to_data (generator, NULL));
+}
+
 static char *
 builder_to_data (JsonBuilder *builder, gboolean pretty)
 {
   g_autoptr (JsonNode) root = json_builder_get_root (builder);
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, pretty);
-  return json_generator_to_data (generator, NULL);
+  return fc_report_json_to_data (root, pretty);
 }
 
 /* Returns the JSON document (transfer full). */

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "fc-finding.h"
 
@@ -48,5 +49,9 @@ FcReport *fc_report_from_json (const char *json, gssize length, GError **error);
  * (unreadable workbooks) write no line (transfer full). */
 char *fc_report_to_csv (const FcReport *const *reports,
                         const char *const *paths, guint n);
+
+/* root as JSON text with every number in its shortest exact form
+ * (json-glib alone writes 452.86 as 452.86000000000001) (transfer full). */
+char *fc_report_json_to_data (JsonNode *root, gboolean pretty);
 
 G_END_DECLS
