@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fc-amount.h"
+#include "fc-check.h"
 #include "fc-engine.h"
 #include "fc-fods.h"
 #include "fc-rules.h"
@@ -37,6 +38,17 @@ START_TEST (test_amount_forms)
   fc_sheet_set_error (s, 0, 11, "#DIV/0!");
   ck_assert_int_eq (fc_amount_read (fc_sheet_get_cell (s, 0, 11), &v), FC_AMOUNT_INVALID);
   ck_assert_int_eq (fc_amount_read (fc_sheet_get_cell (s, 5, 5), &v), FC_AMOUNT_BLANK);
+}
+END_TEST
+
+START_TEST (test_tolerance)
+{
+  FcTolerance t = FC_TOLERANCE_DEFAULT;
+  ck_assert_double_eq_tol (fc_check_tolerance (&t, 0), 0, 1e-12);
+  ck_assert_double_eq_tol (fc_check_tolerance (&t, 2), 0.01, 1e-12);  /* one figure, two tables */
+  ck_assert_double_eq_tol (fc_check_tolerance (&t, 3), 0.02, 1e-12);  /* floor: 舍位平衡 */
+  ck_assert_double_eq_tol (fc_check_tolerance (&t, 5), 0.025, 1e-12); /* interval bound */
+  ck_assert_double_eq_tol (fc_check_tolerance (&t, 9), 0.03, 1e-12);  /* cap: a 0.05 typo shows */
 }
 END_TEST
 
@@ -88,6 +100,11 @@ START_TEST (test_rule_errors)
   assert_rule_error ("[A]\nmessage=x\n\nthis line is junk\n", "my.rules:4:");
   assert_rule_error ("[A]\nmessage=x\ncheck = 02[*,1] = 03[*,1]\n", "same table");
   assert_rule_error ("[A]\nmessage=x\nkind=hierarchy\n", "hierarchy needs");
+  assert_rule_error ("[A]\nmessage=x\nkind=hierarchy\ntable=02\ncolumns=1-7\n", "hierarchy needs");
+  assert_rule_error ("[A]\nmessage=x\ncheck = 01[0..3,1] = 02[1,1]\n", "行次 run from 1");
+  assert_rule_error ("[A]\nmessage=x\ncheck = 01[1,1] = 02[1,1]\n\n[A]\nmessage=y\n", "my.rules:5:");
+  assert_rule_error ("[A]\nmessage=x\nseverity=error\nseverity=info\ncheck = 01[1,1] = 02[1,1]\n",
+                     "my.rules:4:");
 }
 END_TEST
 
@@ -258,6 +275,75 @@ START_TEST (test_sample_mutations)
 }
 END_TEST
 
+/* A table of contents names every table without being one: with only 01
+ * present, the other nine are missing (S.1), and no rule compares 01 with a
+ * table of contents line. */
+START_TEST (test_table_of_contents)
+{
+  g_autoptr (FcEngine) e = fc_test_engine ();
+  g_autoptr (FcWorkbook) sample = fc_test_sample ();
+  g_autoptr (FcWorkbook) wb = fc_workbook_new ();
+  static const char *const toc[] = {
+    "目 录", "一、收入支出决算总表", "二、收入决算表", "三、支出决算表", "四、财政拨款收入支出决算总表",
+    "五、一般公共预算财政拨款支出决算表", "六、一般公共预算财政拨款基本支出决算明细表",
+    "七、政府性基金预算财政拨款收入支出决算表", "八、国有资本经营预算财政拨款支出决算表",
+    "九、财政拨款“三公”经费支出决算表", "十、部门决算公开相关信息统计表",
+  };
+  FcSheet *s = fc_workbook_add_sheet (wb, "目录", G_N_ELEMENTS (toc), 2);
+  for (guint i = 0; i < G_N_ELEMENTS (toc); i++)
+    {
+      fc_sheet_set_text (s, i, 0, toc[i]);
+      fc_sheet_set_number (s, i, 1, i + 3);
+    }
+  const FcSheet *t01 = fc_test_sheet (sample, "收入支出决算总表");
+  FcSheet *copy = fc_workbook_add_sheet (wb, "01", fc_sheet_get_n_rows (t01), fc_sheet_get_n_cols (t01));
+  for (guint r = 0; r < fc_sheet_get_n_rows (t01); r++)
+    for (guint c = 0; c < fc_sheet_get_n_cols (t01); c++)
+      {
+        const FcCell *cell = fc_sheet_get_cell (t01, r, c);
+        if (cell->kind == FC_CELL_NUMBER)
+          fc_sheet_set_number (copy, r, c, cell->number);
+        else if (cell->kind == FC_CELL_TEXT)
+          fc_sheet_set_text (copy, r, c, cell->text);
+      }
+  g_autoptr (FcReport) r = fc_engine_check (e, wb, NULL, NULL);
+  ck_assert_ptr_nonnull (r);
+  ck_assert_uint_eq (r->tables->len, 1);
+  ck_assert_uint_eq (fc_report_count (r, FC_SEVERITY_ERROR), 0);
+  ck_assert_uint_eq (fc_test_count_rule (r, "S.1", FC_SEVERITY_WARNING), 9);
+}
+END_TEST
+
+/* A row a rule names by label but the table calls otherwise (收入总计 for
+ * 总计) is reported once as not found, never compared with 0. */
+START_TEST (test_missing_row_is_not_zero)
+{
+  g_autoptr (FcEngine) e = fc_test_engine ();
+  g_autoptr (FcWorkbook) wb = fc_test_sample ();
+  FcSheet *s01 = fc_test_sheet (wb, "收入支出决算总表");
+  for (guint r = 0; r < fc_sheet_get_n_rows (s01); r++)
+    for (guint c = 0; c < fc_sheet_get_n_cols (s01); c++)
+      {
+        const FcCell *cell = fc_sheet_get_cell (s01, r, c);
+        if (cell->kind == FC_CELL_TEXT && strcmp (cell->text, "总计") == 0)
+          fc_sheet_set_text (s01, r, c, c == 0 ? "收入总计" : "支出总计");
+      }
+  g_autoptr (FcReport) r = fc_engine_check (e, wb, NULL, NULL);
+  ck_assert_uint_eq (fc_report_count (r, FC_SEVERITY_ERROR), 0);
+  guint missing = 0;
+  for (guint i = 0; i < r->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (r->findings, i);
+      if (strcmp (f->rule_id, "I.2") == 0)
+        {
+          missing++;
+          ck_assert_msg (strstr (f->message, "“总计”") != NULL, "%s", f->message);
+        }
+    }
+  ck_assert_uint_eq (missing, 2); /* 总计 栏1 and 总计 栏2, once each */
+}
+END_TEST
+
 /* Users' own rule files: a good one adds a rule, a broken one is reported
  * with file and line while every other rule keeps working. */
 START_TEST (test_user_rules_dir)
@@ -310,6 +396,7 @@ engine_suite (void)
   TCase *tc = tcase_create ("core");
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_amount_forms);
+  tcase_add_test (tc, test_tolerance);
   tcase_add_test (tc, test_table_ids);
   tcase_add_test (tc, test_rule_errors);
   tcase_add_test (tc, test_rule_parse);
@@ -321,6 +408,8 @@ engine_suite (void)
   tcase_add_test (tc, test_no_tables);
   tcase_add_test (tc, test_sample_mutations);
   tcase_add_test (tc, test_user_rules_dir);
+  tcase_add_test (tc, test_table_of_contents);
+  tcase_add_test (tc, test_missing_row_is_not_zero);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -15,7 +15,8 @@ struct _FcCheckContext {
   GPtrArray *tables;        /* of FcTable*, borrowed */
   FcTolerance tolerance;
   FcReport *report;         /* borrowed */
-  GHashTable *invalid_seen; /* "sheet\x1faddress": input findings already made */
+  GHashTable *invalid_seen; /* input findings already made: "sheet\x1faddress",
+                             * and "row\x1f…" for missing rows */
   /* the current instance of an iterated rule */
   const FcTableRow *each_row;
   const char *each_table;
@@ -58,6 +59,9 @@ fc_check_tolerance (const FcTolerance *tolerance, guint n_figures)
 {
   if (n_figures == 0)
     return 0;
+  /* the same figure in two tables: ±0.01 (舍位平衡) is all DOMAIN allows */
+  if (n_figures <= 2)
+    return MIN (tolerance->per_figure * n_figures, tolerance->maximum);
   return CLAMP (tolerance->per_figure * n_figures, tolerance->minimum, tolerance->maximum);
 }
 
@@ -107,25 +111,54 @@ first_column (const FcCheckContext *c, const FcRef *ref)
   return ref->column == FC_COLUMN_EACH ? c->each_column : ref->col_from;
 }
 
-/* Appends the cells ref names.  FALSE when its table is not in the workbook:
- * the rule does not apply (presence is a rule of its own). */
+/* A row a rule names by 行次 or label is not in the table: comparing with 0
+ * would cry wolf, so the rule is not checked there, and the reviewer is told
+ * once per row. */
+static void
+report_missing_row (FcCheckContext *c, const FcTable *t, const FcRef *ref, guint col)
+{
+  g_autofree char *what = ref->row == FC_ROW_LINE ? g_strdup_printf ("行%d", ref->line_from)
+                                                  : g_strdup_printf ("“%s”", ref->key);
+  char *key = g_strdup_printf ("row\x1f%s\x1f%s\x1f%u", t->id, what, col);
+  if (!g_hash_table_add (c->invalid_seen, key))
+    return;
+  g_autofree char *zh = g_strdup_printf ("公开%s表中未找到%s行（栏%u），依赖它的校验未执行",
+                                         t->id, what, col);
+  g_autofree char *en = g_strdup_printf ("Table %s has no row %s (column %u): the rules that need "
+                                         "it were not checked", t->id, what, col);
+  FcFinding *f = fc_finding_new ("I.2", FC_SEVERITY_WARNING, t->id, zh, en);
+  fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), t->title_row, t->title_col, t->title, "", 0);
+  fc_report_add_finding (c->report, f);
+}
+
+/* Appends the cells ref names.  FALSE when the rule does not apply: its
+ * table is not in the workbook (presence is a rule of its own), or a row it
+ * names by 行次 or label is missing (reported).  A missing code is 0: codes
+ * without amounts are left out of real tables, and so are rows without
+ * amounts where lines were inferred. */
 static gboolean
-resolve_ref (const FcCheckContext *c, const FcRef *ref, GArray *cells)
+resolve_ref (FcCheckContext *c, const FcRef *ref, GArray *cells)
 {
   const FcTable *t = fc_table_lookup (c->tables, ref->table);
   if (t == NULL)
     return FALSE;
   guint col = first_column (c, ref);
+  const FcTableRow *row;
   switch (ref->row)
     {
     case FC_ROW_LINE:
-      add_row_columns (cells, c, t, fc_table_find_line (t, ref->line_from, col), ref);
+    case FC_ROW_LABEL:
+      row = ref->row == FC_ROW_LINE ? fc_table_find_line (t, ref->line_from, col)
+                                    : fc_table_find_label (t, ref->key, col);
+      if (row == NULL && !t->lines_inferred)
+        {
+          report_missing_row (c, t, ref, col);
+          return FALSE;
+        }
+      add_row_columns (cells, c, t, row, ref);
       break;
     case FC_ROW_CODE:
       add_row_columns (cells, c, t, fc_table_find_code (t, ref->key, col), ref);
-      break;
-    case FC_ROW_LABEL:
-      add_row_columns (cells, c, t, fc_table_find_label (t, ref->key, col), ref);
       break;
     case FC_ROW_EACH:
       if (g_strcmp0 (c->each_table, ref->table) == 0)
@@ -253,7 +286,7 @@ judge (FcCheckContext *c, const FcRule *rule, FcRelation relation,
 /* ---- check rules ------------------------------------------------------- */
 
 static gboolean
-resolve_side (const FcCheckContext *c, const GArray *terms, GArray *cells,
+resolve_side (FcCheckContext *c, const GArray *terms, GArray *cells,
               GArray *signs, double *constant)
 {
   *constant = 0;

@@ -98,8 +98,8 @@ parse_row (Parser *p, FcRef *ref)
       gboolean range;
       if (!parse_range_tail (p, from, &to, &range))
         return FALSE;
-      if (to > 9999)
-        return fail (p, "a 行次 above 9999");
+      if (from < 1 || to > 9999)
+        return fail (p, "行次 run from 1 to 9999");
       ref->row = range ? FC_ROW_LINE_RANGE : FC_ROW_LINE;
       ref->line_from = (int) from;
       ref->line_to = (int) to;
@@ -358,6 +358,65 @@ first_bad_line (const char *data)
   return 0;
 }
 
+/* "3" or "1..7", nothing else, within 1..64. */
+static gboolean
+parse_column_range (const char *text, guint *from, guint *to)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  guint64 a = g_ascii_strtoull (s, &end, 10), b = a;
+  if (end == s)
+    return FALSE;
+  if (g_str_has_prefix (end, ".."))
+    {
+      char *start = end + 2;
+      b = g_ascii_strtoull (start, &end, 10);
+      if (end == start)
+        return FALSE;
+    }
+  if (*end != '\0' || a < 1 || b > 64 || b < a)
+    return FALSE;
+  *from = (guint) a;
+  *to = (guint) b;
+  return TRUE;
+}
+
+/* GKeyFile silently merges a repeated [group] and keeps the last of a
+ * repeated key: in a rule file either is a mistake, so say where. */
+static gboolean
+check_duplicates (const char *data, const char *name, GError **error)
+{
+  g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
+  g_autoptr (GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *l = g_strstrip (g_strdup (lines[i]));
+      if (*l == '[' && l[strlen (l) - 1] == ']')
+        {
+          if (!g_hash_table_add (groups, g_strdup (l)))
+            {
+              g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                           "%s:%u: %s appears a second time", name, i + 1, l);
+              return FALSE;
+            }
+          g_hash_table_remove_all (keys);
+          continue;
+        }
+      const char *eq = strchr (l, '=');
+      if (*l == '#' || eq == NULL)
+        continue;
+      char *key = g_strstrip (g_strndup (l, (gsize) (eq - l)));
+      if (!g_hash_table_add (keys, key))
+        {
+          g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                       "%s:%u: key “%s” appears a second time in this group", name, i + 1, key);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static FcSeverity
 parse_severity (const char *s, gboolean *ok)
 {
@@ -434,9 +493,7 @@ parse_group (GKeyFile *kf, const char *data, const char *name,
       g_autofree char *cols = g_key_file_get_string (kf, group, "columns", NULL);
       const char *id = table ? fc_table_id_parse (table) : NULL;
       guint from = 0, to = 0;
-      if (cols == NULL || (sscanf (cols, "%u..%u", &from, &to) != 2
-                           && (to = from, sscanf (cols, "%u", &from) != 1))
-          || from < 1 || to > 64 || (to != 0 && to < from) || id == NULL)
+      if (cols == NULL || !parse_column_range (cols, &from, &to) || id == NULL)
         {
           g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
                        "%s:%u: rule %s: a hierarchy needs table = 02 and columns = 1..7",
@@ -444,7 +501,7 @@ parse_group (GKeyFile *kf, const char *data, const char *name,
           return (fc_rule_free (rule), NULL);
         }
       rule->col_from = from;
-      rule->col_to = to ? to : from;
+      rule->col_to = to;
       note_table (rule, id);
     }
   else if (strcmp (kind, "presence") == 0)
@@ -561,6 +618,8 @@ fc_rules_parse (const char *data, gssize length, const char *name,
                    "%s: the rule file is not UTF-8 text", name);
       return FALSE;
     }
+  if (!check_duplicates (text, name, error))
+    return FALSE;
   if (!g_key_file_load_from_data (kf, text, (gsize) -1, G_KEY_FILE_KEEP_TRANSLATIONS, &local))
     {
       g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX, "%s:%u: %s", name,

@@ -102,9 +102,9 @@ typedef struct {
 void fc_rule_free (FcRule *rule);
 
 /* How far an identity over k written figures may be off through rounding:
- * per_figure × k (interval semantics: each figure is ±0.005), but at least
- * minimum — re-balancing after rounding (舍位平衡) moves a figure by 0.01 on
- * top of its own rounding — and at most maximum, because for long sums
+ * per_figure × k (interval semantics: each figure is ±0.005), but for sums
+ * (k ≥ 3) at least minimum — re-balancing after rounding (舍位平衡) moves a
+ * figure by 0.01 on top of its own rounding — and at most maximum, because for long sums
  * 0.005 × k grows past the size of a real typo (0.05) while real packages'
  * tails stay within 0.02.  A rule file may set all three in [tolerance]. */
 typedef struct {

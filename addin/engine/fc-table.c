@@ -993,6 +993,7 @@ analyse_table (FcTable *t, const FcSheet *sheet)
   layout_find_header (&l);
   find_department_and_year (t, sheet, l.header_row >= 0 ? (guint) l.header_row
                                       : MIN (t->last_row, t->first_row + 6));
+  t->has_header = l.header_row >= 0;
   if (l.header_row >= 0)
     {
       g_array_sort (l.line_cols, compare_uint);
@@ -1015,11 +1016,15 @@ analyse_table (FcTable *t, const FcSheet *sheet)
           l.anchors_are_labels = TRUE;
           layout_rows_by_line (&l);
           infer_lines (t);
+          t->lines_inferred = TRUE;
         }
       else if (l.code_cols->len > 0 || l.label_cols->len > 0)
         layout_rows_by_code (&l);
       else
-        layout_rows_plain (&l);
+        {
+          layout_rows_plain (&l);
+          t->lines_inferred = TRUE; /* rows numbered 1, 2, … as found */
+        }
       layout_column_labels (&l);
     }
   g_array_unref (l.column_of);
@@ -1180,13 +1185,19 @@ fc_table_recognize (const FcWorkbook *workbook)
   GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_table_free);
   for (guint s = 0; s < fc_workbook_get_n_sheets (workbook); s++)
     recognize_sheet (fc_workbook_get_sheet (workbook, s), found);
-  /* a title that heads no rows (a table of contents, a cover) yields to a
+  /* a title that heads no table (a line of a table of contents, a cover, a
+   * sentence) is not a table; one with a header but no rows yields to a
    * table of the same id that has rows */
   for (guint i = found->len; i-- > 0;)
     {
       FcTable *t = g_ptr_array_index (found, i);
       if (t->rows->len > 0)
         continue;
+      if (!t->has_header)
+        {
+          g_ptr_array_remove_index (found, i);
+          continue;
+        }
       for (guint j = 0; j < found->len; j++)
         {
           FcTable *o = g_ptr_array_index (found, j);

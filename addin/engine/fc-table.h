@@ -34,6 +34,9 @@ typedef struct {
   GPtrArray *rows;          /* of FcTableRow*, owned, top to bottom */
   GPtrArray *column_labels; /* of char*: header text of 栏次 n at index n */
   GHashTable *by_code;      /* code → GPtrArray of its FcTableRow*, for lookups */
+  gboolean has_header;      /* a 栏次 or header row was found under the title */
+  gboolean lines_inferred;  /* no 行次 column: lines come from the labels, and
+                             * rows without amounts were left out */
 } FcTable;
 
 void fc_table_free (FcTable *table);
