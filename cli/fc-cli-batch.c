@@ -335,7 +335,7 @@ fc_cli_batch_run (const FcCliBatch *batch, GPtrArray *items, GError **error)
 {
   Run run = { 0 };
   guint n_workers = MIN (batch->profiles->len, items->len);
-  guint tick, sigint, sigterm;
+  guint tick, sigint, sigterm, sighup;
 
   if (items->len == 0)
     return TRUE; /* `soffice --convert-to` without files hangs */
@@ -365,11 +365,15 @@ fc_cli_batch_run (const FcCliBatch *batch, GPtrArray *items, GError **error)
   tick = g_timeout_add (TICK_MS, on_tick, &run);
   sigint = g_unix_signal_add (SIGINT, on_signal, &run);
   sigterm = g_unix_signal_add (SIGTERM, on_signal, &run);
+  /* a closed terminal or SSH session: the offices run in sessions of their
+   * own and would not get the hang-up */
+  sighup = g_unix_signal_add (SIGHUP, on_signal, &run);
   if (run.running > 0)
     g_main_loop_run (run.loop);
   g_source_remove (tick);
   g_source_remove (sigint);
   g_source_remove (sigterm);
+  g_source_remove (sighup);
   g_main_loop_unref (run.loop);
   g_ptr_array_unref (run.workers);
 

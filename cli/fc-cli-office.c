@@ -1,6 +1,8 @@
 /* fc-cli-office.c — spawning office programs (see fc-cli-office.h). */
 #include "fc-cli-office.h"
 
+#include <glib-unix.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -64,14 +66,22 @@ fc_cli_office_spawn (const FcCliUser *user, const char *const *argv, const char 
       return FALSE;
     }
   null_fd = g_open ("/dev/null", O_RDONLY | O_CLOEXEC, 0);
+  if (null_fd < 0)
+    {
+      /* -1 would hand the office our own standard input */
+      int saved = errno;
+
+      g_close (log_fd, NULL);
+      g_set_error (error, FC_CLI_ERROR, FC_CLI_ERROR_SYSTEM, "/dev/null: %s", g_strerror (saved));
+      return FALSE;
+    }
   ok = g_spawn_async_with_pipes_and_fds (home, (const char *const *) full->pdata,
                                          (const char *const *) envp,
                                          G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH,
                                          child_setup, NULL, null_fd, log_fd, log_fd,
                                          NULL, NULL, 0, pid, NULL, NULL, NULL, error);
   g_close (log_fd, NULL);
-  if (null_fd >= 0)
-    g_close (null_fd, NULL);
+  g_close (null_fd, NULL);
   if (!ok)
     g_prefix_error (error, "%s: ", argv[0]);
   return ok;
@@ -111,6 +121,7 @@ typedef struct {
   GMainLoop *loop;
   guint running;
   gboolean timed_out;
+  gboolean interrupted;  /* SIGINT, SIGTERM or SIGHUP */
 } RunState;
 
 typedef struct {
@@ -139,6 +150,16 @@ on_run_timeout (gpointer data)
   state->timed_out = TRUE;
   g_main_loop_quit (state->loop);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_run_signal (gpointer data)
+{
+  RunState *state = data;
+
+  state->interrupted = TRUE;
+  g_main_loop_quit (state->loop);
+  return G_SOURCE_CONTINUE;
 }
 
 gboolean
@@ -171,9 +192,23 @@ fc_cli_office_run_all (const FcCliUser *user, FcCliOfficeJob *jobs, guint n, gui
     }
   g_source_set_callback (timer, on_run_timeout, &state, NULL);
   g_source_attach (timer, context);
+  /* the children run in sessions of their own: pass an interruption on */
+  const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+  GSource *signal_sources[G_N_ELEMENTS (signals)];
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      signal_sources[i] = g_unix_signal_source_new (signals[i]);
+      g_source_set_callback (signal_sources[i], on_run_signal, &state, NULL);
+      g_source_attach (signal_sources[i], context);
+    }
   if (ok && state.running > 0)
     g_main_loop_run (state.loop);
-  if (!ok || state.timed_out)
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      g_source_destroy (signal_sources[i]);
+      g_source_unref (signal_sources[i]);
+    }
+  if (!ok || state.timed_out || state.interrupted)
     for (guint i = 0; i < n; i++)
       fc_cli_office_kill (children[i].pid);
   while (state.running > 0) /* reap them all */
@@ -181,7 +216,12 @@ fc_cli_office_run_all (const FcCliUser *user, FcCliOfficeJob *jobs, guint n, gui
   g_source_destroy (timer);
   g_main_loop_unref (state.loop);
   g_main_context_pop_thread_default (context);
-  if (ok && state.timed_out)
+  if (ok && state.interrupted)
+    {
+      g_set_error (error, FC_CLI_ERROR, FC_CLI_ERROR_OFFICE, "%s: interrupted", jobs[0].argv[0]);
+      ok = FALSE;
+    }
+  else if (ok && state.timed_out)
     {
       g_set_error (error, FC_CLI_ERROR, FC_CLI_ERROR_OFFICE, "%s: timed out after %u s",
                    jobs[0].argv[0], timeout_s);

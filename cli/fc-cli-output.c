@@ -1,6 +1,7 @@
 /* fc-cli-output.c — merging entries into one report (see fc-cli-output.h). */
 #include "fc-cli-output.h"
 
+#include <errno.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -176,5 +177,12 @@ fc_cli_output_write (FcCliFormat format, GPtrArray *items, const char *const *pa
   for (guint i = 0; i < items->len; i++)
     workbook_clear (&wbs[i]);
   g_free (wbs);
+  /* a report that could not be written (disk full, closed pipe) is a failure */
+  if (fflush (out) != 0 || ferror (out))
+    {
+      g_printerr ("fiscalcheck: 报告未能写出 the report could not be written: %s\n",
+                  g_strerror (errno));
+      return FC_CLI_EXIT_FAILED;
+    }
   return status;
 }
