@@ -17,13 +17,14 @@ struct _FcCheckContext {
   FcReport *report;         /* borrowed */
   GHashTable *invalid_seen; /* input findings already made: "sheet\x1faddress",
                              * and "row\x1f…" for missing rows */
-  /* the current instance of an iterated rule */
+  /* the current instance of an iterated rule; all borrowed from tables */
   const FcTableRow *each_row;
   const char *each_table;
   const char *each_code;
   guint each_column;
 };
 
+/* One cell a rule reads; table and row are borrowed from the context. */
 typedef struct {
   const FcTable *table;
   const FcTableRow *row;

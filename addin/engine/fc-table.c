@@ -1071,9 +1071,9 @@ index_codes (FcTable *t)
 
 typedef struct {
   guint row, col;
-  const char *id;
+  const char *id;     /* static */
   gboolean by_title;
-  char *text;
+  const char *text;   /* borrowed from the cell, which outlives the anchor */
 } Anchor;
 
 static gint
