@@ -317,6 +317,20 @@ fc_calc_annotation (uno_Interface *cell, GError **error)
   return result;
 }
 
+gboolean
+fc_calc_set_annotation_text (uno_Interface *cell, const char *text, GError **error)
+{
+  uno_Interface *annotation = NULL;
+  gboolean ok;
+
+  ok = fc_uno_query_call (cell, "com.sun.star.sheet.XSheetAnnotationAnchor", "getAnnotation",
+                          &annotation, NULL, error)
+       && call_with_text (annotation, "com.sun.star.text.XSimpleText", "setString", text, NULL,
+                          error);
+  fc_uno_release (annotation);
+  return ok;
+}
+
 /* The 0-based index of sheet in its document. */
 static gboolean
 sheet_index (uno_Interface *sheet, gint *index, GError **error)

@@ -68,6 +68,11 @@ char *fc_calc_annotation (uno_Interface *cell, GError **error);
 gboolean fc_calc_set_annotation (uno_Interface *sheet, guint row, guint col,
                                  const char *text, GError **error);
 gboolean fc_calc_remove_annotation (uno_Interface *cell, GError **error);
+/* Changes the text of the cell's existing annotation in place: it keeps
+ * its author and date (ScAnnotationEditSource::UpdateData sets the
+ * caption's text only), but Calc records no undo action for it
+ * ("//! Undo !!!" there) — see fc_sheet_undo_annotation. */
+gboolean fc_calc_set_annotation_text (uno_Interface *cell, const char *text, GError **error);
 
 /* Bulk values */
 

@@ -1,5 +1,5 @@
-/* fc-sheet-undo.h — appending and removing a sheet with our own XUndoAction
- * rather than Calc's.
+/* fc-sheet-undo.h — appending and removing a sheet, and changing an
+ * annotation's text in place, with our own XUndoAction rather than Calc's.
  *
  * Why: LibreOffice 7.4 undoes a sheet insertion (ScUndoInsertTab) and
  * redoes a sheet removal (ScUndoDeleteTab) through the *active* view
@@ -10,6 +10,12 @@
  * sheets), crashed soffice, and with another document active it would act
  * on that one.  Our actions remove and re-add the sheet through the
  * document's own API.
+ *
+ * An annotation: Calc's only undoable way to change a comment's text
+ * (XSheetAnnotations.insertNew, ScDocFunc::ReplaceNote) gives it a new
+ * author and date; XSimpleText.setString on the annotation keeps both
+ * but records no undo (ScAnnotationEditSource::UpdateData: "//! Undo
+ * !!!").  Our action sets the previous or the new text in place again.
  */
 #pragma once
 
@@ -29,5 +35,13 @@ uno_Interface *fc_sheet_undo_append (uno_Interface *document, const char *name,
  * the same position for Calc's undo to fill.  TRUE when there was no such
  * sheet. */
 gboolean fc_sheet_undo_remove (uno_Interface *document, const char *name, GError **error);
+
+/* Sets the text of the existing annotation at row/col of the sheet called
+ * name in place (it keeps its author and date) and records one undo
+ * action whose undo puts the previous text back, whose redo this text
+ * (when the document has an undo manager).  Nothing happens, and nothing
+ * is recorded, when the text is already that. */
+gboolean fc_sheet_undo_annotation (uno_Interface *document, const char *name, guint row,
+                                   guint col, const char *text, GError **error);
 
 G_END_DECLS
