@@ -130,7 +130,8 @@ sheet_cache_get (GHashTable *cache, uno_Interface *document, const char *name, G
 
 /* Records the cell's current look in entry, then marks it. */
 static gboolean
-mark_cell (uno_Interface *sheet, const Target *target, FcMarkEntry *entry, GError **error)
+mark_cell (uno_Interface *document, uno_Interface *sheet, const Target *target,
+           FcMarkEntry *entry, GError **error)
 {
   uno_Interface *cell = fc_calc_cell (sheet, target->row, target->col, error);
   g_autofree char *text = NULL;
@@ -147,6 +148,7 @@ mark_cell (uno_Interface *sheet, const Target *target, FcMarkEntry *entry, GErro
     {
       entry->had_comment = *entry->comment != '\0';
       g_clear_pointer (&entry->mark_comment, g_free);
+      text = fc_marks_annotation_text (target->findings);
       /* read back what Calc made of colour and text: Clear compares with it */
       ok = fc_calc_set_long (cell, BACK_COLOR,
                              target->severity == FC_SEVERITY_ERROR ? FC_MARK_COLOR_ERROR
@@ -154,17 +156,19 @@ mark_cell (uno_Interface *sheet, const Target *target, FcMarkEntry *entry, GErro
                              error)
            && fc_calc_get_long (cell, BACK_COLOR, &entry->mark_color, error);
       if (ok && entry->had_comment)
-        /* A user's comment stays as it is: Calc can only replace a comment
-         * undoably, and a replaced one carries a new author and date, so
-         * Clear could not give it back byte for byte.  The finding is in
-         * the report sheet, and the colour marks the cell. */
-        entry->mark_comment = g_strdup (entry->comment);
-      else if (ok)
         {
-          text = fc_marks_annotation_text (target->findings);
-          ok = fc_calc_set_annotation (sheet, target->row, target->col, text, error)
-               && (entry->mark_comment = fc_calc_annotation (cell, error)) != NULL;
+          /* ours on top of the user's, set in place: a replaced comment
+           * would carry a new author and date, and Clear could not give
+           * it back byte for byte */
+          g_autofree char *both = g_strconcat (text, "\n\n", entry->comment, NULL);
+
+          ok = fc_sheet_undo_annotation (document, target->sheet, target->row, target->col,
+                                         both, error);
         }
+      else if (ok)
+        ok = fc_calc_set_annotation (sheet, target->row, target->col, text, error);
+      if (ok)
+        ok = (entry->mark_comment = fc_calc_annotation (cell, error)) != NULL;
     }
   if (entry->comment == NULL)
     entry->comment = g_strdup ("");
@@ -198,7 +202,7 @@ fc_marks_apply (uno_Interface *document, const FcReport *report, GError **error)
             g_warning ("finding on sheet %s, which the document does not have", target->sheet);
           continue;
         }
-      ok = mark_cell (sheet, target,
+      ok = mark_cell (document, sheet, target,
                       fc_mark_store_add (store, target->sheet, target->row, target->col),
                       error);
     }
@@ -211,7 +215,8 @@ fc_marks_apply (uno_Interface *document, const FcReport *report, GError **error)
 
 /* Puts a marked cell back as it was, unless the user changed the mark. */
 static gboolean
-restore_cell (uno_Interface *sheet, const FcMarkEntry *entry, GError **error)
+restore_cell (uno_Interface *document, uno_Interface *sheet, const FcMarkEntry *entry,
+              GError **error)
 {
   uno_Interface *cell = fc_calc_cell (sheet, entry->row, entry->col, error);
   g_autofree char *comment = NULL;
@@ -235,9 +240,11 @@ restore_cell (uno_Interface *sheet, const FcMarkEntry *entry, GError **error)
     {
       if (!entry->had_comment)
         ok = fc_calc_remove_annotation (cell, error);
-      else if (g_strcmp0 (entry->comment, entry->mark_comment) != 0)
-        /* marks made before user comments were left alone */
-        ok = fc_calc_set_annotation (sheet, entry->row, entry->col, entry->comment, error);
+      else
+        /* in place, keeping the user's author and date; nothing to do for
+         * marks of the versions that left a user's comment alone */
+        ok = fc_sheet_undo_annotation (document, entry->sheet, entry->row, entry->col,
+                                       entry->comment, error);
     }
   fc_uno_release (cell);
   return ok;
@@ -267,7 +274,7 @@ fc_marks_clear (uno_Interface *document, GError **error)
       uno_Interface *sheet = sheet_cache_get (sheets, document, entry->sheet, &local);
 
       if (sheet != NULL)
-        restore_cell (sheet, entry, &local);
+        restore_cell (document, sheet, entry, &local);
       if (local != NULL && first_error == NULL)
         first_error = g_steal_pointer (&local);
     }

@@ -3,7 +3,8 @@
  *
  * A mark is a background colour by severity (error: light red, warning:
  * light yellow) and an annotation naming rule, expected, actual and
- * difference in zh-CN and en-US.  Info findings are not marked.  What each
+ * difference in zh-CN and en-US (above the user's own text, when the cell
+ * has a comment).  Info findings are not marked.  What each
  * cell looked like before is kept in the document (fc-mark-store.h).
  *
  * These functions do not open an undo context: callers that want one step
@@ -33,8 +34,8 @@ gboolean fc_marks_apply (uno_Interface *document, const FcReport *report, GError
 gboolean fc_marks_clear (uno_Interface *document, GError **error);
 
 /* The annotation text for a cell involved in findings (FcFinding*, transfer
- * none) (transfer full).  Only cells without a comment of the user's get
- * one: a user's comment is never replaced. */
+ * none) (transfer full).  A cell with a comment of the user's gets it on
+ * top of the user's text, set in place (author and date stay). */
 char *fc_marks_annotation_text (GPtrArray *findings);
 
 /* "错误 error", "警告 warning", "提示 info" (static). */

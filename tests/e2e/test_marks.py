@@ -7,8 +7,11 @@ Usage: /usr/bin/python3 tests/e2e/test_marks.py BUILD/fiscalcheck.oxt BUILD/ods-
 
 On the sample with 收入支出决算总表 本年收入合计 changed 634.38 → 634.48, a user
 comment and a user background on that cell and on another one:
-  * Validate marks the cell (colour; the user's comment on it stays as it is,
-    other marked cells get a comment naming rule, expected, actual), writes
+  * the user comments come from a saved document with an author and an old
+    date, neither of which a comment made now would get;
+  * Validate marks the cell (colour; its comment gets rule, expected, actual
+    on top of the user's text, keeping the user's author and date; other
+    marked cells get a comment of their own), writes
     the 审核结果 sheet listing it with a hyperlink, selects a marked cell;
   * NextFinding walks the marked cells and cycles;
   * ClearMarks restores every cell's background and comment on every sheet
@@ -24,6 +27,7 @@ Exit status 0 when every check passes.
 """
 
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -41,6 +45,8 @@ STORE = '_FiscalCheck'
 URL = 'org.fiscalcheck.command:'
 ERROR_COLOR = 0xFFC7CE
 USER_COLOR = 0x3366FF
+USER_AUTHOR = '张会计'          # neither is what a comment made now would get
+USER_DATE = '2019-03-04T10:20:30'
 SUCCESS, FAILURE = 0, 1
 
 failures = []
@@ -125,6 +131,31 @@ def prepare(doc):
         sheet.getCellRangeByName(addr).CellBackColor = USER_COLOR
 
 
+def with_old_authors(office, doc):
+    """doc saved as flat ODF with every comment's author and date set to
+    USER_AUTHOR / USER_DATE, reloaded: comments a Validate that replaced
+    them (new author, new date) could not give back."""
+    path = os.path.join(office.docs, 'commented.fods')
+    p = PropertyValue()
+    p.Name, p.Value = 'FilterName', 'OpenDocument Spreadsheet Flat XML'
+    doc.storeAsURL(uno.systemPathToFileUrl(path), (p,))
+    office.close(doc)
+    with open(path, encoding='utf-8') as f:
+        xml = f.read()
+
+    def old(m):
+        body = re.sub(r'<dc:(creator|date)>[^<]*</dc:\1>', '', m.group(2))
+        return '%s<dc:creator>%s</dc:creator><dc:date>%s</dc:date>%s' % (
+            m.group(1), USER_AUTHOR, USER_DATE, body)
+    xml, n = re.subn(r'(<office:annotation\b[^>]*>)(.*?</office:annotation>)', old, xml,
+                     flags=re.S)
+    assert n == 2, n
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(xml)
+    os.chown(path, office.uid, office.gid)
+    return office.load(path)
+
+
 def selected(doc):
     sel = doc.getCurrentController().getSelection()
     a = sel.RangeAddress
@@ -147,9 +178,15 @@ def test_validate_and_clear(office, doc, original):
     sheet = doc.Sheets.getByName(T01)
     cell = sheet.getCellRangeByName(MUTATED)
     check(cell.CellBackColor == ERROR_COLOR, 'the mutated cell is light red (%#x)' % cell.CellBackColor)
-    note = cell.Annotation.String
-    check(note == '用户批注：请核对',
-          "the user's own comment on it is left as it is (got %r)" % note[:60])
+    note = cell.Annotation
+    text = note.String
+    print('     comment:', text.replace('\n', ' | '))
+    check(text.startswith('FiscalCheck') and 'R01.1' in text and '634.48' in text
+          and '634.38' in text and text.endswith('\n\n用户批注：请核对'),
+          "its comment names rule, actual and expected above the user's text")
+    before = original[T01][1][a1_to_rc(MUTATED)]
+    check((note.Author, note.Date) == before[1:] and before[1] == USER_AUTHOR,
+          "the user's comment keeps its author and date: %r" % ((note.Author, note.Date),))
     # a marked cell without a user comment gets ours: 总计 (行31), read by R01.2
     total = sheet.getCellRangeByName(TOTAL)
     ours = total.Annotation.String
@@ -262,8 +299,10 @@ def test_save_reload(office, doc, original):
     doc.storeAsURL(uno.systemPathToFileUrl(path), (p,))
     office.close(doc)
     doc = office.load(path)
-    check(doc.Sheets.getByName(T01).getCellRangeByName(MUTATED).CellBackColor == ERROR_COLOR,
-          'the marks survive save and reload')
+    cell = doc.Sheets.getByName(T01).getCellRangeByName(MUTATED)
+    check(cell.CellBackColor == ERROR_COLOR, 'the marks survive save and reload')
+    check('R01.1' in cell.Annotation.String and cell.Annotation.Author == USER_AUTHOR,
+          "and so does the comment, with the user's author")
     state, message = dispatch(office, doc, 'ClearMarks')
     print('     ClearMarks after reload ->', state, repr(message))
     same(office, doc, original, 'save, reload, ClearMarks restores every cell')
@@ -316,7 +355,11 @@ def main():
         try:
             doc = office.load(sample, copy=True)
             prepare(doc)
+            doc = with_old_authors(office, doc)
             original = snapshot(doc)
+            check(original[T01][1][a1_to_rc(MUTATED)][1] == USER_AUTHOR,
+                  'the user comment has an author of its own: %r'
+                  % (original[T01][1][a1_to_rc(MUTATED)],))
             test_validate_and_clear(office, doc, original)
             test_undo(office, doc, original)
             test_revalidate(office, doc, original)
