@@ -605,6 +605,33 @@ class Office:
         self._reapers = []
 
 
+
+# ---------------------------------------------------------------- test helpers
+
+COMMAND_URL = 'org.fiscalcheck.command:'
+
+failures = []
+
+
+def check(cond, what):
+    """Prints ok/FAIL for one assertion and remembers failures (in
+    fcoffice.failures) so a test can go on and report them all."""
+    print(('ok   ' if cond else 'FAIL ') + what, flush=True)
+    if not cond:
+        failures.append(what)
+    return cond
+
+
+def dispatch(office, doc, command):
+    """Runs org.fiscalcheck.command:<command> on doc's frame through the
+    dispatch framework, as a menu click does; (state, message), or
+    (None, None) when no result came back."""
+    helper = office.smgr.createInstanceWithContext('com.sun.star.frame.DispatchHelper', office.ctx)
+    frame = doc.getCurrentController().getFrame()
+    result = helper.executeDispatch(frame, COMMAND_URL + command, '', 0, ())
+    return (None, None) if result is None else (result.State, result.Result)
+
+
 def cell_value(cell):
     t = cell.Type.value
     if t == 'EMPTY':

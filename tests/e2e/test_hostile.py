@@ -30,29 +30,12 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402,F401
-from fcoffice import Office, VALGRIND_SLOWDOWN, _props  # noqa: E402
+from fcoffice import Office, VALGRIND_SLOWDOWN, check, dispatch, failures  # noqa: E402
 from com.sun.star.awt import Point, Rectangle, Size  # noqa: E402
 from com.sun.star.table import CellRangeAddress  # noqa: E402
 
 T01 = '收入支出决算总表'
-URL = 'org.fiscalcheck.command:'
 LIMIT = float(os.environ.get('FC_HOSTILE_LIMIT', '10')) * VALGRIND_SLOWDOWN
-
-failures = []
-
-
-def check(cond, what):
-    print(('ok   ' if cond else 'FAIL ') + what, flush=True)
-    if not cond:
-        failures.append(what)
-    return cond
-
-
-def dispatch(office, doc, command):
-    helper = office.smgr.createInstanceWithContext('com.sun.star.frame.DispatchHelper', office.ctx)
-    frame = doc.getCurrentController().getFrame()
-    result = helper.executeDispatch(frame, URL + command, '', 0, ())
-    return (None, None) if result is None else (result.State, result.Result)
 
 
 def timed(fn):

@@ -32,7 +32,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
-from fcoffice import Office, a1_to_rc  # noqa: E402
+from fcoffice import Office, a1_to_rc, check, dispatch, failures  # noqa: E402
 from com.sun.star.beans import PropertyValue  # noqa: E402
 from com.sun.star.table import CellAddress  # noqa: E402
 
@@ -42,31 +42,11 @@ OTHER = (T01, 'A36')       # a label cell: gets a user comment, is never marked
 TOTAL = 'C40'              # 总计 (行31): marked by R01.2, has no user comment
 REPORT = '审核结果'
 STORE = '_FiscalCheck'
-URL = 'org.fiscalcheck.command:'
 ERROR_COLOR = 0xFFC7CE
 USER_COLOR = 0x3366FF
 USER_AUTHOR = '张会计'          # neither is what a comment made now would get
 USER_DATE = '2019-03-04T10:20:30'
 SUCCESS, FAILURE = 0, 1
-
-failures = []
-
-
-def check(cond, what):
-    print(('ok   ' if cond else 'FAIL ') + what, flush=True)
-    if not cond:
-        failures.append(what)
-    return cond
-
-
-def dispatch(office, doc, command):
-    """Runs org.fiscalcheck.command:<command> on doc's frame; (state, message)."""
-    helper = office.smgr.createInstanceWithContext('com.sun.star.frame.DispatchHelper', office.ctx)
-    frame = doc.getCurrentController().getFrame()
-    result = helper.executeDispatch(frame, URL + command, '', 0, ())
-    if result is None:
-        return None, None
-    return result.State, result.Result
 
 
 def snapshot(doc):
