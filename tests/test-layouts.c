@@ -107,7 +107,23 @@ variant_stacked (void)
   return wb;
 }
 
-/* Shanghai-style: no 栏次 rows and no 表号 labels. */
+/* 09's 栏次 row is the bare numbers 1 … 12. */
+static gboolean
+is_numbers_row (const FcSheet *s, guint r)
+{
+  guint expect = 1;
+  for (guint c = 0; c < fc_sheet_get_n_cols (s); c++)
+    {
+      const FcCell *cell = fc_sheet_get_cell (s, r, c);
+      if (cell->kind == FC_CELL_NUMBER && cell->number == expect)
+        expect++;
+      else if (cell->kind != FC_CELL_EMPTY)
+        return FALSE;
+    }
+  return expect > 2;
+}
+
+/* Shanghai-style: no 栏次 rows (09 without its 1 … 12 row) and no 表号. */
 static FcWorkbook *
 variant_no_column_numbers (void)
 {
@@ -119,9 +135,10 @@ variant_no_column_numbers (void)
                                             fc_sheet_get_n_rows (src),
                                             fc_sheet_get_n_cols (src));
       guint out = 0;
+      gboolean is09 = strcmp (fc_sheet_get_name (src), "财政拨款“三公”经费支出决算表") == 0;
       for (guint r = 0; r < fc_sheet_get_n_rows (src); r++)
         {
-          if (row_has_text (src, r, "栏次"))
+          if (row_has_text (src, r, "栏次") || (is09 && is_numbers_row (src, r)))
             continue;
           for (guint c = 0; c < fc_sheet_get_n_cols (src); c++)
             {
@@ -380,6 +397,20 @@ START_TEST (test_guangdong_set)
 }
 END_TEST
 
+/* 09 printed without its 1 … 12 row still has its two sums checked. */
+START_TEST (test_09_without_numbers)
+{
+  g_autoptr (FcWorkbook) wb = variant_no_column_numbers ();
+  FcSheet *s = fc_test_sheet (wb, "财政拨款“三公”经费支出决算表");
+  guint row, col;
+  ck_assert (fc_test_find_number (s, 18.83, &row, &col));
+  fc_sheet_set_number (s, row, col, 19.83);
+  g_autoptr (FcReport) r = fc_engine_check (engine, wb, NULL, NULL);
+  ck_assert_uint_ge (fc_test_count_rule (r, "R09.1", FC_SEVERITY_ERROR), 1);
+  ck_assert_uint_ge (fc_test_count_at (r, fc_sheet_get_name (s), row, col, FC_SEVERITY_ERROR), 1);
+}
+END_TEST
+
 VARIANT_TEST (test_renamed_shuffled, variant_renamed_shuffled (), 150)
 VARIANT_TEST (test_shifted, variant_shifted (), 150)
 VARIANT_TEST (test_stacked, variant_stacked (), 150)
@@ -410,6 +441,7 @@ main (void)
   tcase_add_test (tc, test_stacked);
   tcase_add_test (tc, test_no_column_numbers);
   tcase_add_test (tc, test_no_keys);
+  tcase_add_test (tc, test_09_without_numbers);
   tcase_add_test (tc, test_split_codes);
   tcase_add_test (tc, test_code_with_name);
   tcase_add_test (tc, test_text_numbers);

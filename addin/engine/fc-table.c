@@ -530,7 +530,7 @@ layout_number_header_columns (Layout *l)
         break;
       }
   guint number = 1;
-  for (guint c = first_key + 1; c < l->ncols; c++)
+  for (guint c = first_key < l->ncols ? first_key + 1 : 0; c < l->ncols; c++)
     {
       if (is_key_column (l, c))
         continue;
@@ -576,6 +576,20 @@ layout_find_header (Layout *l)
           end++;
         l->header_row = (int) end;
         l->header_first = r;
+      }
+  /* 09 has no key column at all: without its 1…12 row the header is what
+   * stands above the first row of amounts */
+  if (l->header_row < 0 && strcmp (l->table->id, "09") == 0)
+    for (guint r = l->r0 + 2; r <= l->r1 && l->header_row < 0; r++)
+      {
+        guint amounts = 0;
+        for (guint c = 0; c < l->ncols; c++)
+          amounts += cell_is_amount (l->sheet, r, c);
+        if (amounts >= 2)
+          {
+            l->header_row = (int) r - 1;
+            l->header_first = l->r0 + 1;
+          }
       }
   if (l->header_row < 0)
     return;
