@@ -25,6 +25,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import uno  # noqa: E402
 from fcoffice import Office  # noqa: E402
 
 SHEET01 = '收入支出决算总表'
@@ -111,6 +112,25 @@ def test_sample(office, sample):
         check(not doc.isModified(), 'recalculating FISCALCHECK() leaves the document unmodified')
         check(office.sheet_names(doc)[:-1] == [s for s in office.sheet_names(doc) if s != '检查'],
               'no sheet added by the function')
+        # finance offices work in .xlsx: the formula survives a round trip
+        saved = os.path.join(office.docs, 'with-formula.xlsx')
+        doc.storeToURL(uno.systemPathToFileUrl(saved),
+                       (_prop('FilterName', 'Calc MS Excel 2007 XML'),))
+    finally:
+        office.close(doc)
+    doc = office.load(saved)
+    try:
+        again = office.sheet(doc, '检查')
+        check(again.getCellRangeByName('A1').getString() == '0'
+              and again.getCellRangeByName('A2').getString() == '0',
+              'FISCALCHECK() and FISCALCHECK("公开02表") still work after saving as .xlsx')
+        # Calc does not recalculate .xlsx formulas on load by default (Tools ▸
+        # Options ▸ Calc ▸ Formula ▸ "Excel 2007 and newer: Never recalculate"),
+        # so the add-in is not called until a hard recalculation (Ctrl+Shift+F9)
+        doc.calculateAll()
+        find_value(office, doc, SHEET01, 634.38).setValue(634.48)
+        check(again.getCellRangeByName('A1').getValue() >= 1,
+              'and are live again after one hard recalculation')
     finally:
         office.close(doc)
 
