@@ -611,14 +611,15 @@ class Office:
 COMMAND_URL = 'org.fiscalcheck.command:'
 
 failures = []
+passes = []
 
 
 def check(cond, what):
-    """Prints ok/FAIL for one assertion and remembers failures (in
-    fcoffice.failures) so a test can go on and report them all."""
+    """Prints ok/FAIL for one assertion and remembers it (in
+    fcoffice.passes / fcoffice.failures) so a test can go on and report them
+    all."""
     print(('ok   ' if cond else 'FAIL ') + what, flush=True)
-    if not cond:
-        failures.append(what)
+    (passes if cond else failures).append(what)
     return cond
 
 

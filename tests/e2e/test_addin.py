@@ -26,23 +26,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
-from fcoffice import Office  # noqa: E402
+from fcoffice import Office, _props, check, failures, passes  # noqa: E402
 
 SHEET01 = '收入支出决算总表'
 SHEET02 = '收入决算表'
-
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-        print('ok   ', what)
-    else:
-        failed += 1
-        print('FAIL ', what)
-
 
 def find_value(office, doc, sheet, value):
     for r, row in enumerate(office.grid(doc, sheet)):
@@ -115,7 +102,7 @@ def test_sample(office, sample):
         # finance offices work in .xlsx: the formula survives a round trip
         saved = os.path.join(office.docs, 'with-formula.xlsx')
         doc.storeToURL(uno.systemPathToFileUrl(saved),
-                       (_prop('FilterName', 'Calc MS Excel 2007 XML'),))
+                       _props(FilterName='Calc MS Excel 2007 XML'))
     finally:
         office.close(doc)
     doc = office.load(saved)
@@ -137,7 +124,7 @@ def test_sample(office, sample):
 
 def test_no_tables(office):
     doc = office.desktop.loadComponentFromURL('private:factory/scalc', '_blank', 0,
-                                              (_prop('Hidden', True),))
+                                              _props(Hidden=True))
     try:
         sheet = doc.Sheets.getByIndex(0)
         sheet.getCellRangeByName('A1').setString('hello')
@@ -259,14 +246,6 @@ def test_findings(office, sample):
         office.close(doc)
 
 
-def _prop(name, value):
-    import uno  # noqa: F401
-    from com.sun.star.beans import PropertyValue
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
-
-
 def test_wizard(office, language, expect, name='FISCALCHECK'):
     desc = function_description(office, name)
     check(desc is not None, '%s is listed in the function wizard (%s)' % (name, language))
@@ -330,8 +309,8 @@ def main():
         test_wizard(office, 'zh-CN', '校验本工作簿中的部门决算公开表')
         test_wizard(office, 'zh-CN', '列出本工作簿部门决算公开表的审核结果', 'FISCALCHECKFINDINGS')
     test_user_rules(oxt, sample)
-    print('%d passed, %d failed' % (passed, failed))
-    return 1 if failed else 0
+    print('%d passed, %d failed' % (len(passes), len(failures)))
+    return 1 if failures else 0
 
 
 if __name__ == '__main__':

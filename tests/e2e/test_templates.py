@@ -13,16 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
 from com.sun.star.beans import Property  # noqa: E402
 from com.sun.star.ucb import Command, OpenCommandArgument2  # noqa: E402
-from fcoffice import Office, _props  # noqa: E402
-
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    passed, failed = (passed + 1, failed) if cond else (passed, failed + 1)
-    print('ok   ' if cond else 'FAIL ', what)
-
+from fcoffice import Office, _props, check, failures, passes  # noqa: E402
 
 def children(content):
     """(title, target URL, content identifier) of a template folder's entries,
@@ -79,8 +70,8 @@ def main():
                 check(total == expect_total, '本年收入合计 is %r (got %r)' % (expect_total, total))
             finally:
                 office.close(doc)
-    print('%d passed, %d failed' % (passed, failed))
-    return 1 if failed else 0
+    print('%d passed, %d failed' % (len(passes), len(failures)))
+    return 1 if failures else 0
 
 
 if __name__ == '__main__':
