@@ -102,9 +102,25 @@ START_TEST (test_rule_errors)
   assert_rule_error ("[A]\nmessage=x\nkind=hierarchy\n", "hierarchy needs");
   assert_rule_error ("[A]\nmessage=x\nkind=hierarchy\ntable=02\ncolumns=1-7\n", "hierarchy needs");
   assert_rule_error ("[A]\nmessage=x\ncheck = 01[0..3,1] = 02[1,1]\n", "行次 run from 1");
+  /* a key the kind does not have is a typo, not something to ignore */
+  assert_rule_error ("[A]\nmessage=x\ncheck = 01[1,1] = 02[1,1]\ncolumns = 1..3\n",
+                     "my.rules:4: rule A: a check rule has no key “columns”");
+  assert_rule_error ("[A]\nmessage=x\nkind=sum\n", "unknown kind “sum” (check, hierarchy");
   assert_rule_error ("[A]\nmessage=x\ncheck = 01[1,1] = 02[1,1]\n\n[A]\nmessage=y\n", "my.rules:5:");
   assert_rule_error ("[A]\nmessage=x\nseverity=error\nseverity=info\ncheck = 01[1,1] = 02[1,1]\n",
                      "my.rules:4:");
+}
+END_TEST
+
+/* The header of the shipped rule file documents exactly the keys and kinds
+ * the parser accepts. */
+START_TEST (test_rule_file_header)
+{
+  g_autofree char *data = NULL;
+  ck_assert (g_file_get_contents (g_getenv ("FC_RULES"), &data, NULL, NULL));
+  g_autofree char *block = fc_rules_describe_kinds ();
+  ck_assert_msg (strstr (data, block) != NULL,
+                 "the header of standard.rules must contain, as it is:\n%s", block);
 }
 END_TEST
 
@@ -400,6 +416,7 @@ engine_suite (void)
   tcase_add_test (tc, test_table_ids);
   tcase_add_test (tc, test_rule_errors);
   tcase_add_test (tc, test_rule_parse);
+  tcase_add_test (tc, test_rule_file_header);
   tcase_add_test (tc, test_standard_rules_load);
   tcase_add_test (tc, test_sample_clean);
   tcase_add_test (tc, test_sample_income_total_mutation);

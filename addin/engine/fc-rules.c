@@ -2,6 +2,7 @@
  * the check expressions. */
 #include "fc-rules.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -431,136 +432,239 @@ parse_severity (const char *s, gboolean *ok)
   return FC_SEVERITY_ERROR;
 }
 
+/* ---- rule kinds -------------------------------------------------------- */
+
+/* Where a group is being read, for the parsers and their messages. */
+typedef struct {
+  GKeyFile *kf;
+  const char *data; /* the whole file, to find line numbers */
+  const char *name; /* the file's name */
+  const char *group;
+} Source;
+
+/* Sets error to "name:line: rule GROUP: …", the line being that of key
+ * (or of the group when key is NULL).  Returns FALSE. */
+G_GNUC_PRINTF (4, 5) static gboolean
+source_fail (const Source *src, GError **error, const char *key, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_autofree char *what = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX, "%s:%u: rule %s: %s", src->name,
+               line_of (src->data, src->group, key), src->group, what);
+  return FALSE;
+}
+
+/* The tables listed in key (“02;03;05”), noted on the rule; FALSE with an
+ * error when one is not a table or, if required, when there is none. */
+static gboolean
+parse_table_list (const Source *src, const char *key, gboolean required, FcRule *rule,
+                  GError **error)
+{
+  gsize n = 0;
+  g_auto (GStrv) list = g_key_file_get_string_list (src->kf, src->group, key, &n, NULL);
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *id = fc_table_id_parse (list[i]);
+      if (id == NULL)
+        return source_fail (src, error, key, "“%s” is not a table (use 02;03;05)", list[i]);
+      note_table (rule, id);
+    }
+  if (n == 0 && required)
+    return source_fail (src, error, NULL, "this kind needs %s = 02;03;…", key);
+  return TRUE;
+}
+
+static gboolean
+parse_check (const Source *src, FcRule *rule, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  rule->expression = g_key_file_get_string (src->kf, src->group, "check", NULL);
+  if (rule->expression == NULL)
+    return source_fail (src, error, NULL, "no check = … expression");
+  if (!fc_rules_parse_expression (rule->expression, rule, &local))
+    return source_fail (src, error, "check", "%s in “%s”", local->message, rule->expression);
+  return TRUE;
+}
+
+static gboolean
+parse_hierarchy (const Source *src, FcRule *rule, GError **error)
+{
+  g_autofree char *table = g_key_file_get_string (src->kf, src->group, "table", NULL);
+  g_autofree char *cols = g_key_file_get_string (src->kf, src->group, "columns", NULL);
+  const char *id = table ? fc_table_id_parse (table) : NULL;
+  if (cols == NULL || !parse_column_range (cols, &rule->col_from, &rule->col_to) || id == NULL)
+    return source_fail (src, error, NULL, "a hierarchy needs table = 02 and columns = 1..7");
+  note_table (rule, id);
+  return TRUE;
+}
+
+static gboolean
+parse_table_number (const Source *src, FcRule *rule, GError **error)
+{
+  rule->numberings = g_key_file_get_string_list (src->kf, src->group, "numberings", NULL, NULL);
+  for (guint i = 0; rule->numberings != NULL && rule->numberings[i] != NULL; i++)
+    {
+      g_auto (GStrv) ids = g_strsplit_set (rule->numberings[i], " \t", -1);
+      for (guint k = 0; ids[k] != NULL; k++)
+        if (*ids[k] != '\0' && fc_table_id_parse (ids[k]) == NULL)
+          return source_fail (src, error, "numberings", "“%s” in numberings is not a table", ids[k]);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_code_tables (const Source *src, FcRule *rule, GError **error)
+{
+  return parse_table_list (src, "tables", TRUE, rule, error);
+}
+
+static gboolean
+parse_nothing (const Source *src, FcRule *rule, GError **error)
+{
+  (void) src, (void) rule, (void) error;
+  return TRUE;
+}
+
+typedef struct {
+  const char *key; /* as written in the file */
+  const char *doc; /* one line for the file's header */
+} KeyDoc;
+
+/* Every kind of rule: its name in files, what it checks, the keys of its
+ * own and the parser that reads them.  The header of standard.rules is
+ * checked against fc_rules_describe_kinds(), which prints this table. */
+typedef struct {
+  const char *name;
+  FcRuleKind kind;
+  const char *doc;
+  gboolean (*parse) (const Source *src, FcRule *rule, GError **error);
+  KeyDoc keys[3];
+} RuleKind;
+
+static const KeyDoc common_keys[] = {
+  { "kind", "one of the kinds below (default check)" },
+  { "severity", "error (default), warning or info" },
+  { "message[zh_CN]", "what the finding says, in Chinese (required)" },
+  { "message[en_US]", "the same in English" },
+  { "table", "the table findings are filed under (default: the first table read)" },
+};
+
+static const RuleKind rule_kinds[] = {
+  { "check", FC_RULE_CHECK, "an identity (=) or a bound (<=, >=) between cells", parse_check,
+    { { "check", "TABLE[ROW,COLUMN] terms joined by + and -, related by =, <= or >=" } } },
+  { "hierarchy", FC_RULE_HIERARCHY, "合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 over the codes of one table",
+    parse_hierarchy, { { "table", "the table: 02" }, { "columns", "the 栏次 to check: 1..7" } } },
+  { "presence", FC_RULE_PRESENCE, "every table of the package's set is there exactly once",
+    parse_nothing, { { NULL } } },
+  { "table-number", FC_RULE_TABLE_NUMBER, "each 表号 names the table under its title",
+    parse_table_number,
+    { { "numberings", "other numberings, each the table ids in 表号 order: 01 02 03 04 05 06 09 07 08;" } } },
+  { "code-names", FC_RULE_CODE_NAMES, "a code carries one name in every table", parse_code_tables,
+    { { "tables", "the tables compared: 02;03;05" } } },
+  { "code-parents", FC_RULE_CODE_PARENTS, "a 7- or 5-digit code has its parent codes",
+    parse_code_tables, { { "tables", "the tables checked: 02;03;05" } } },
+  { "empty-explained", FC_RULE_EMPTY_EXPLAINED, "a table without amounts says 本表无数据",
+    parse_nothing, { { NULL } } },
+  { "header-agreement", FC_RULE_HEADER_AGREEMENT, "部门名称 and year agree across tables",
+    parse_nothing, { { NULL } } },
+};
+
+static const RuleKind *
+rule_kind_lookup (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (rule_kinds); i++)
+    if (strcmp (rule_kinds[i].name, name) == 0)
+      return &rule_kinds[i];
+  return NULL;
+}
+
+static gboolean
+key_is_documented (const RuleKind *kind, const char *key)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (common_keys); i++)
+    if (strcmp (common_keys[i].key, key) == 0)
+      return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (kind->keys) && kind->keys[i].key != NULL; i++)
+    if (strcmp (kind->keys[i].key, key) == 0)
+      return TRUE;
+  /* an untranslated message, or one in a further language: message[ja_JP] */
+  return strcmp (key, "message") == 0 || g_str_has_prefix (key, "message[");
+}
+
+char *
+fc_rules_describe_kinds (void)
+{
+  GString *s = g_string_new ("# Keys of every rule:\n");
+  for (gsize i = 0; i < G_N_ELEMENTS (common_keys); i++)
+    g_string_append_printf (s, "#   %-16s %s\n", common_keys[i].key, common_keys[i].doc);
+  g_string_append (s, "# Kinds, and the keys of their own:\n");
+  for (gsize i = 0; i < G_N_ELEMENTS (rule_kinds); i++)
+    {
+      const RuleKind *k = &rule_kinds[i];
+      g_string_append_printf (s, "#   %-16s %s\n", k->name, k->doc);
+      for (gsize j = 0; j < G_N_ELEMENTS (k->keys) && k->keys[j].key != NULL; j++)
+        g_string_append_printf (s, "#     %-14s %s\n", k->keys[j].key, k->keys[j].doc);
+    }
+  return g_string_free (s, FALSE);
+}
+
 static FcRule *
 parse_group (GKeyFile *kf, const char *data, const char *name,
              const char *group, GError **error)
 {
-  g_autoptr (GError) local = NULL;
-  FcRule *rule = g_new0 (FcRule, 1);
+  const Source src = { kf, data, name, group };
+  g_autoptr (FcRule) rule = g_new0 (FcRule, 1);
   rule->id = g_strdup (group);
   rule->origin = g_strdup_printf ("%s:%u", name, line_of (data, group, NULL));
   rule->tables = g_ptr_array_new_with_free_func (g_free);
   rule->lhs = g_array_new (FALSE, TRUE, sizeof (FcTerm));
   rule->rhs = g_array_new (FALSE, TRUE, sizeof (FcTerm));
 
+  g_autofree char *kind_name = g_key_file_get_string (kf, group, "kind", NULL);
+  const RuleKind *kind = rule_kind_lookup (kind_name ? kind_name : "check");
+  if (kind == NULL)
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+      for (gsize i = 0; i < G_N_ELEMENTS (rule_kinds); i++)
+        g_string_append_printf (names, "%s%s", i ? ", " : "", rule_kinds[i].name);
+      source_fail (&src, error, "kind", "unknown kind “%s” (%s)", kind_name, names->str);
+      return NULL;
+    }
+  rule->kind = kind->kind;
+
+  g_auto (GStrv) keys = g_key_file_get_keys (kf, group, NULL, NULL);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (!key_is_documented (kind, keys[i]))
+      {
+        source_fail (&src, error, keys[i], "a %s rule has no key “%s”", kind->name, keys[i]);
+        return NULL;
+      }
+
   g_autofree char *severity = g_key_file_get_string (kf, group, "severity", NULL);
   gboolean ok;
   rule->severity = parse_severity (severity, &ok);
   if (!ok)
     {
-      g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
-                   "%s:%u: rule %s: severity must be error, warning or info, not “%s”",
-                   name, line_of (data, group, "severity"), group, severity);
-      return (fc_rule_free (rule), NULL);
+      source_fail (&src, error, "severity", "severity must be error, warning or info, not “%s”",
+                   severity);
+      return NULL;
     }
   rule->message = g_key_file_get_locale_string (kf, group, "message", "zh_CN", NULL);
   rule->message_en = g_key_file_get_locale_string (kf, group, "message", "en_US", NULL);
   if (rule->message == NULL)
     {
-      g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
-                   "%s:%u: rule %s has no message", name,
-                   line_of (data, group, NULL), group);
-      return (fc_rule_free (rule), NULL);
+      source_fail (&src, error, NULL, "no message");
+      return NULL;
     }
   if (rule->message_en == NULL)
     rule->message_en = g_strdup (rule->message);
 
-  g_autofree char *kind = g_key_file_get_string (kf, group, "kind", NULL);
-  g_autofree char *table = g_key_file_get_string (kf, group, "table", NULL);
-  if (kind == NULL || strcmp (kind, "check") == 0)
-    {
-      rule->kind = FC_RULE_CHECK;
-      rule->expression = g_key_file_get_string (kf, group, "check", NULL);
-      if (rule->expression == NULL)
-        {
-          g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
-                       "%s:%u: rule %s has no check = … expression", name,
-                       line_of (data, group, NULL), group);
-          return (fc_rule_free (rule), NULL);
-        }
-      if (!fc_rules_parse_expression (rule->expression, rule, &local))
-        {
-          g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
-                       "%s:%u: rule %s: %s in “%s”", name,
-                       line_of (data, group, "check"), group, local->message,
-                       rule->expression);
-          return (fc_rule_free (rule), NULL);
-        }
-    }
-  else if (strcmp (kind, "hierarchy") == 0)
-    {
-      rule->kind = FC_RULE_HIERARCHY;
-      g_autofree char *cols = g_key_file_get_string (kf, group, "columns", NULL);
-      const char *id = table ? fc_table_id_parse (table) : NULL;
-      guint from = 0, to = 0;
-      if (cols == NULL || !parse_column_range (cols, &from, &to) || id == NULL)
-        {
-          g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
-                       "%s:%u: rule %s: a hierarchy needs table = 02 and columns = 1..7",
-                       name, line_of (data, group, NULL), group);
-          return (fc_rule_free (rule), NULL);
-        }
-      rule->col_from = from;
-      rule->col_to = to;
-      note_table (rule, id);
-    }
-  else if (strcmp (kind, "presence") == 0)
-    rule->kind = FC_RULE_PRESENCE;
-  else if (strcmp (kind, "table-number") == 0)
-    {
-      rule->kind = FC_RULE_TABLE_NUMBER;
-      rule->numberings = g_key_file_get_string_list (kf, group, "numberings", NULL, NULL);
-      for (guint i = 0; rule->numberings != NULL && rule->numberings[i] != NULL; i++)
-        {
-          g_auto (GStrv) ids = g_strsplit_set (rule->numberings[i], " \t", -1);
-          for (guint k = 0; ids[k] != NULL; k++)
-            if (*ids[k] != '\0' && fc_table_id_parse (ids[k]) == NULL)
-              {
-                g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
-                             "%s:%u: rule %s: “%s” in numberings is not a table",
-                             name, line_of (data, group, "numberings"), group, ids[k]);
-                return (fc_rule_free (rule), NULL);
-              }
-        }
-    }
-  else if (strcmp (kind, "empty-explained") == 0)
-    rule->kind = FC_RULE_EMPTY_EXPLAINED;
-  else if (strcmp (kind, "header-agreement") == 0)
-    rule->kind = FC_RULE_HEADER_AGREEMENT;
-  else if (strcmp (kind, "code-names") == 0 || strcmp (kind, "code-parents") == 0)
-    {
-      rule->kind = strcmp (kind, "code-names") == 0 ? FC_RULE_CODE_NAMES : FC_RULE_CODE_PARENTS;
-      gsize n = 0;
-      g_auto (GStrv) list = g_key_file_get_string_list (kf, group, "tables", &n, NULL);
-      for (gsize i = 0; i < n; i++)
-        {
-          const char *id = fc_table_id_parse (list[i]);
-          if (id == NULL)
-            {
-              g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
-                           "%s:%u: rule %s: “%s” is not a table (use 02;03;05)",
-                           name, line_of (data, group, "tables"), group, list[i]);
-              return (fc_rule_free (rule), NULL);
-            }
-          note_table (rule, id);
-        }
-      if (n == 0)
-        {
-          g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
-                       "%s:%u: rule %s: %s needs tables = 02;03;…", name,
-                       line_of (data, group, NULL), group, kind);
-          return (fc_rule_free (rule), NULL);
-        }
-    }
-  else
-    {
-      g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
-                   "%s:%u: rule %s: unknown kind “%s” (check, hierarchy, presence, "
-                   "table-number, code-names, code-parents, empty-explained, header-agreement)",
-                   name, line_of (data, group, "kind"), group, kind);
-      return (fc_rule_free (rule), NULL);
-    }
+  if (!kind->parse (&src, rule, error))
+    return NULL;
 
+  g_autofree char *table = g_key_file_get_string (kf, group, "table", NULL);
   if (table != NULL)
     {
       const char *id = fc_table_id_parse (table);
@@ -569,7 +673,7 @@ parse_group (GKeyFile *kf, const char *data, const char *name,
   else
     rule->table = g_strdup (rule->tables->len > 0
                             ? (const char *) g_ptr_array_index (rule->tables, 0) : "");
-  return rule;
+  return g_steal_pointer (&rule);
 }
 
 /* Reads [tolerance]; FALSE with error on a bad value. */

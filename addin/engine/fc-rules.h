@@ -16,13 +16,9 @@
  * or * (every column).  A reference that names several cells stands for
  * their sum; sum(...) says so explicitly.  Relations: =, <=, >=.
  *
- * Other kinds: "kind = hierarchy" with "table" and "columns" checks the code
- * hierarchy (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项); "kind = presence" checks that
- * every table is there exactly once; "kind = table-number" checks the 表号
- * against the title; "code-names" and "code-parents" (with "tables = 02;03")
- * check that a code has one name everywhere and that its parents are
- * present; "empty-explained" that a table without amounts says 本表无数据;
- * "header-agreement" that 部门名称 and year agree across tables.
+ * Other kinds (hierarchy, presence, table-number, code-names, …) and the
+ * keys each accepts are listed by fc_rules_describe_kinds(); a key a kind
+ * does not have is an error, so typos do not go unnoticed.
  *
  * The group [tolerance] is not a rule: per_figure and maximum set the
  * rounding tolerance (see FcTolerance).
@@ -100,6 +96,7 @@ typedef struct {
 } FcRule;
 
 void fc_rule_free (FcRule *rule);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcRule, fc_rule_free)
 
 /* How far an identity over k written figures may be off through rounding:
  * per_figure × k (interval semantics: each figure is ±0.005), but for sums
@@ -121,6 +118,11 @@ typedef struct {
  * wrong; out is left unchanged then. */
 gboolean fc_rules_parse (const char *data, gssize length, const char *name,
                          GPtrArray *out, FcTolerance *tolerance, GError **error);
+
+/* The documentation of every key and rule kind the parser accepts, as
+ * "# " comment lines (transfer full): the header of a rule file shows it,
+ * and a test keeps the shipped file's header equal to it. */
+char *fc_rules_describe_kinds (void);
 
 /* Parses a single check expression, e.g. "01[27,1] = sum(01[1..8,1])",
  * into rule (lhs, rhs, relation, tables).  For tests and tools. */
