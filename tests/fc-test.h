@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* The engine with the rules named by FC_RULES (transfer full); exits with
- * status 2 and a message when they cannot be loaded. */
+/* The engine with what ships beside the rule file named by FC_RULES
+ * (fc_engine_new_shipped: the catalogue and the rules; transfer full);
+ * exits with status 2 and a message when they cannot be loaded. */
 FcEngine *fc_test_engine (void);
 
 /* The path in FC_SAMPLE (transfer none), exiting with status 2 when unset. */
@@ -35,8 +36,8 @@ guint fc_test_count_at (const FcReport *report, const char *sheet, guint row,
 /* Findings of the rule at this severity or above. */
 guint fc_test_count_rule (const FcReport *report, const char *rule, FcSeverity at_least);
 
-/* Every amount that takes part in an identity (a change of 1000 is an error
- * at the cell) is flagged at its cell when changed by ±0.05, and a +0.01
+/* Every amount that takes part in an identity (changes of +1000 and −1000
+ * are both errors at the cell) is flagged at its cell when changed by ±0.05, and a +0.01
  * change of it gives no error anywhere.  Amounts written as text stay text.
  * At least at_least such changes must have been made. */
 void fc_test_assert_mutations (const FcEngine *engine, FcWorkbook *workbook,

@@ -54,23 +54,37 @@ END_TEST
 
 START_TEST (test_table_ids)
 {
-  ck_assert_str_eq (fc_table_id_parse ("收入决算表"), "02");
-  ck_assert_str_eq (fc_table_id_parse ("一般公共预算财政拨款支出决算表"), "05");
-  ck_assert_str_eq (fc_table_id_parse ("支出决算表"), "03");
-  ck_assert_str_eq (fc_table_id_parse ("财政拨款“三公”经费支出决算表"), "09");
-  ck_assert_str_eq (fc_table_id_parse ("2023年度 收入支出决算总表"), "01");
-  ck_assert_str_eq (fc_table_id_parse ("公开02表"), "02");
+  g_autoptr (FcEngine) e = fc_test_engine ();
+  const FcCatalogue *cat = fc_engine_get_catalogue (e);
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "收入决算表"), "02");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "一般公共预算财政拨款支出决算表"), "05");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "支出决算表"), "03");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "财政拨款“三公”经费支出决算表"), "09");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "2023年度 收入支出决算总表"), "01");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "公开02表"), "02");
   /* other provinces' titles */
-  ck_assert_str_eq (fc_table_id_parse ("财政拨款收支决算总表"), "04");
-  ck_assert_str_eq (fc_table_id_parse ("政府性基金预算财政拨款支出决算表"), "07");
-  ck_assert_str_eq (fc_table_id_parse ("一般公共预算财政拨款“三公”经费支出决算表"), "09");
-  ck_assert_str_eq (fc_table_id_parse ("一般公共预算财政拨款基本支出决算表"), "06");
-  ck_assert_str_eq (fc_table_id_parse ("7"), "07");
-  ck_assert_str_eq (fc_table_id_parse ("表7"), "07");
-  ck_assert_str_eq (fc_table_id_parse ("附表 3"), "03");
-  ck_assert_str_eq (fc_table_id_parse ("表1 收入支出决算总表"), "01");
-  ck_assert_ptr_null (fc_table_id_parse ("注：本表反映部门本年度取得的各项收入情况。"));
-  ck_assert_ptr_null (fc_table_id_parse ("公开11表"));
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "财政拨款收支决算总表"), "04");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "政府性基金预算财政拨款支出决算表"), "07");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "一般公共预算财政拨款“三公”经费支出决算表"), "09");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "一般公共预算财政拨款基本支出决算表"), "06");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "7"), "07");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "表7"), "07");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "附表 3"), "03");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "表1 收入支出决算总表"), "01");
+  ck_assert_ptr_null (fc_catalogue_parse_table_id (cat, "注：本表反映部门本年度取得的各项收入情况。"));
+  ck_assert_ptr_null (fc_catalogue_parse_table_id (cat, "公开11表"));
+  /* a title is matched as a whole: a longer title that ends with a shorter
+   * one is the longer table, or none, never the shorter */
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "国有资本经营预算财政拨款收入支出决算表"), "08");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "上海市普陀区规划和自然资源局2024年度收入支出决算总表"),
+                    "01");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "收入支出决算总表（2024年度）"), "01");
+  ck_assert_ptr_null (fc_catalogue_parse_table_id (cat, "国有资本经营预算财政拨款收入和支出决算表"));
+  ck_assert_ptr_null (fc_catalogue_parse_table_id (cat, "项目支出决算表"));
+  ck_assert_ptr_null (fc_catalogue_parse_table_id (cat, "一般公共预算财政拨款项目支出决算表"));
+  /* bare numbers and 表号 need no catalogue */
+  ck_assert_str_eq (fc_table_id_parse ("公开02表"), "02");
+  ck_assert_ptr_null (fc_table_id_parse ("收入决算表"));
   g_autofree char *n = fc_text_normalize ("（一）  行政单位");
   ck_assert_str_eq (n, "行政单位");
 }
@@ -93,7 +107,7 @@ START_TEST (test_rule_errors)
 {
   assert_rule_error ("[A]\nmessage=x\ncheck = 01[27,1] = \n", "my.rules:3:");
   assert_rule_error ("# c\n[A]\nmessage=x\ncheck = 01[27,1] == 02[1,1]\n", "my.rules:4:");
-  assert_rule_error ("[A]\nmessage=x\ncheck = 11[1,1] = 02[1,1]\n", "01 to 10");
+  assert_rule_error ("[A]\nmessage=x\ncheck = 100[1,1] = 02[1,1]\n", "01 to 99");
   assert_rule_error ("[A]\nmessage=x\ncheck = 01[foo,1] = 02[1,1]\n", "unknown row selector");
   assert_rule_error ("[A]\nmessage=x\nseverity=fatal\ncheck = 01[1,1] = 02[1,1]\n", "my.rules:3:");
   assert_rule_error ("[A]\ncheck = 01[1,1] = 02[1,1]\n", "no message");

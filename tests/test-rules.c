@@ -59,7 +59,8 @@ static const Mutation mutations[] = {
   { "R04.8", T04, "年末财政拨款结转和结余", 0, 0, 3, NUMBER (5) },
   { "R04.9", T04, "本年支出合计", 0, 0, 4, NUMBER (1) },
   { "R04.10", T04, "本年支出合计", 0, 0, 5, NUMBER (1) },
-  { "R04.11", T04, "年末财政拨款结转和结余", 0, 0, 2, NUMBER (5) },
+  /* line 61 (年末 by fund, printed without a label) beside a nil 行60 */
+  { "R04.11", T04, NULL, 61, 0, 1, NUMBER (5) },
   { "R05.1", T05, "行政运行", 0, 0, 1, NUMBER (322.21) },
   { "R05.2", T05, "一般公共服务支出", 0, 0, 2, NUMBER (243.22) },
   { "R06.1", T06, "基本工资", 0, 0, 1, NUMBER (95.92) },
@@ -98,6 +99,8 @@ static const Mutation mutations[] = {
   { "X03-05.1", T05, "行政运行", 0, 0, 3, NUMBER (201.30) },
   { "X03-05.2", T05, "合计", 0, 0, 2, NUMBER (700) },
   { "X06-10.1", T10, "(一) 行政单位", 0, 0, 2, NUMBER (40.29) },
+  /* above 06 公用经费 (30.29) plus 07 基本支出 (0): impossible */
+  { "X06-10.2", T10, "(一) 行政单位", 0, 0, 2, NUMBER (40.29) },
   { "X06-09.1", T06, "因公出国（境）费用", 0, 0, 1, NUMBER (20) },
   { "X06-09.2", T06, "公务接待费", 0, 0, 1, NUMBER (5) },
   { "X06-09.3", T06, "公务用车运行维护费", 0, 0, 1, NUMBER (1) },
@@ -107,6 +110,8 @@ static const Mutation mutations[] = {
   { "S.3", T03, "行政运行", 0, 0, 0, TEXT ("行政运行费") },
   { "S.4", T02, NULL, 20129, 0, 0, NUMBER (20130) },
   { "S.5", T07, "说明：本表无数据", 0, 0, 0, TEXT ("") },
+  { "S.7", T07, "说明：本表无数据", 0, 0, 0,
+    TEXT ("说明：如本部门没有政府性基金预算财政拨款收入和支出，仍保留该表格式，但需在表下注明“本表无数据”") },
   { "S.6", T05, "部门名称：大同市人民政府外事办公室[部门]", 0, 0, 0, TEXT ("部门名称：大同市财政局") },
   { "I.1", T01, "本年收入合计", 0, 0, 2, TEXT ("六百") },
 };
@@ -115,6 +120,10 @@ static const Mutation mutations[] = {
 static const char *const untested[] = {
   "R07.3", /* hierarchy of 07: the sample's 07 has no code rows; the kind is tested on 02/03/05/06 */
   "R08.2", /* likewise for 08 */
+  "R08.3", /* 08 printed as 收入支出 table: not the sample's form; tested in test-real.c */
+  "X04-08.2", /* likewise */
+  "X04-08.3", /* likewise */
+  "X04-08.4", /* likewise */
   NULL,
 };
 

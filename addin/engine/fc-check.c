@@ -1,4 +1,11 @@
-/* fc-check.c — evaluating rules on tables. */
+/* fc-check.c — evaluating rules on recognised tables.
+ *
+ * A rule is checked only where all it reads is there: a table the package
+ * lacks, a column its layout does not have, a row named by 行次 or label
+ * that is missing (said once, I.2), a breakdown the package does not print
+ * — each makes the rule not apply rather than compare with 0, because an
+ * error must mean a published number is wrong.
+ */
 #include "fc-check.h"
 
 #include <math.h>
@@ -11,12 +18,18 @@
  * sums of 2-decimal figures never reads as a difference. */
 #define FC_DIFFERENCE_QUANTUM 1e-6
 
+/* This many cells of one table that hold no amount where rules expect one
+ * say the table is misread (a column of notes taken for amounts), not that
+ * it is misprinted: one warning instead of an error each. */
+#define FC_INVALID_MISREAD 3
+
 struct _FcCheckContext {
+  const FcCatalogue *catalogue; /* borrowed */
   GPtrArray *tables;        /* of FcTable*, borrowed */
   FcTolerance tolerance;
   FcReport *report;         /* borrowed */
-  GHashTable *invalid_seen; /* input findings already made: "sheet\x1faddress",
-                             * and "row\x1f…" for missing rows */
+  GHashTable *seen;         /* things said once: "row\x1f…" for missing rows */
+  GHashTable *invalid;      /* table → GPtrArray of its CellValue* that hold no amount */
   /* the current instance of an iterated rule; all borrowed from tables */
   const FcTableRow *each_row;
   const char *each_table;
@@ -34,15 +47,22 @@ typedef struct {
   double value;
 } CellValue;
 
+typedef enum {
+  RESOLVED,      /* the cells are in the array (none: the figure is nil) */
+  NOT_APPLICABLE /* something the rule reads is not in the package */
+} Resolution;
+
 FcCheckContext *
-fc_check_context_new (GPtrArray *tables, FcReport *report,
+fc_check_context_new (const FcCatalogue *catalogue, GPtrArray *tables, FcReport *report,
                       const FcTolerance *tolerance)
 {
   FcCheckContext *c = g_new0 (FcCheckContext, 1);
+  c->catalogue = catalogue;
   c->tolerance = *tolerance;
   c->tables = tables;
   c->report = report;
-  c->invalid_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->invalid = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   return c;
 }
 
@@ -51,7 +71,8 @@ fc_check_context_free (FcCheckContext *context)
 {
   if (context == NULL)
     return;
-  g_hash_table_unref (context->invalid_seen);
+  g_hash_table_unref (context->seen);
+  g_hash_table_unref (context->invalid);
   g_free (context);
 }
 
@@ -72,37 +93,109 @@ quantize (double v)
   return round (v / FC_DIFFERENCE_QUANTUM) * FC_DIFFERENCE_QUANTUM;
 }
 
-/* ---- cells ------------------------------------------------------------- */
+static const char *
+table_title (const FcCheckContext *c, const char *id)
+{
+  const FcTableDef *def = fc_catalogue_lookup_table (c->catalogue, id);
+  return def != NULL ? def->title : id;
+}
 
 static void
+add_title_cell (FcFinding *f, const FcTable *t)
+{
+  fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), t->title_row, t->title_col, t->title, "", 0);
+}
+
+/* ---- tables ------------------------------------------------------------ */
+
+void
+fc_check_report_tables (FcCheckContext *c)
+{
+  for (guint i = 0; i < c->tables->len; i++)
+    {
+      const FcTable *t = g_ptr_array_index (c->tables, i);
+      if (t->problems->len == 0)
+        continue;
+      g_autoptr (GString) zh = g_string_new (NULL);
+      g_autoptr (GString) en = g_string_new (NULL);
+      for (guint k = 0; k + 1 < t->problems->len; k += 2)
+        {
+          g_string_append_printf (zh, "%s%s", k ? "；" : "", (char *) g_ptr_array_index (t->problems, k));
+          g_string_append_printf (en, "%s%s", k ? "; " : "", (char *) g_ptr_array_index (t->problems, k + 1));
+        }
+      g_autofree char *mzh = g_strdup_printf ("公开%s表（%s）未能完全识别：%s；相关校验未执行",
+                                              t->id, t->title, zh->str);
+      g_autofree char *men = g_strdup_printf ("Table %s (%s) was not fully understood: %s; the rules "
+                                              "that need it were not checked", t->id, t->title, en->str);
+      FcFinding *f = fc_finding_new ("I.3", FC_SEVERITY_WARNING, t->id, mzh, men);
+      add_title_cell (f, t);
+      fc_report_add_finding (c->report, f);
+    }
+}
+
+/* TRUE when no row of the table holds a non-zero amount. */
+static gboolean
+table_is_empty (const FcTable *t)
+{
+  for (guint k = 0; k < t->rows->len; k++)
+    {
+      const FcTableRow *row = g_ptr_array_index (t->rows, k);
+      for (guint n = 1; n < row->cols->len; n++)
+        {
+          int col = fc_table_row_column (row, n);
+          double v;
+          if (col >= 0 && fc_amount_read (fc_sheet_get_cell (t->sheet, row->row, (guint) col), &v)
+                          == FC_AMOUNT_VALUE && v != 0)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* TRUE when some row of the table has 栏次 number. */
+static gboolean
+table_has_column (const FcTable *t, guint number)
+{
+  for (guint k = 0; k < t->rows->len; k++)
+    if (fc_table_row_column (g_ptr_array_index (t->rows, k), number) >= 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- cells ------------------------------------------------------------- */
+
+/* Appends the cell of 栏次 number in row; FALSE when the row has no such
+ * 栏次. */
+static gboolean
 add_cell (GArray *cells, const FcTable *t, const FcTableRow *row, guint number)
 {
   int col = fc_table_row_column (row, number);
   if (col < 0)
-    return;
+    return FALSE;
   CellValue v = { t, row, number, (guint) col, 0, 0 };
   v.kind = fc_amount_read (fc_sheet_get_cell (t->sheet, row->row, (guint) col), &v.value);
   g_array_append_val (cells, v);
+  return TRUE;
 }
 
-static void
+/* The cells of the columns ref names in one row; FALSE when the row lacks
+ * one of them. */
+static gboolean
 add_row_columns (GArray *cells, const FcCheckContext *c, const FcTable *t,
                  const FcTableRow *row, const FcRef *ref)
 {
-  if (row == NULL)
-    return;
   switch (ref->column)
     {
     case FC_COLUMN_ONE:
-      add_cell (cells, t, row, ref->col_from);
-      break;
+      return add_cell (cells, t, row, ref->col_from);
     case FC_COLUMN_RANGE:
       for (guint n = ref->col_from; n <= ref->col_to; n++)
-        add_cell (cells, t, row, n);
-      break;
+        if (!add_cell (cells, t, row, n))
+          return FALSE;
+      return TRUE;
     case FC_COLUMN_EACH:
-      add_cell (cells, t, row, c->each_column);
-      break;
+    default:
+      return add_cell (cells, t, row, c->each_column);
     }
 }
 
@@ -113,76 +206,89 @@ first_column (const FcCheckContext *c, const FcRef *ref)
 }
 
 /* A row a rule names by 行次 or label is not in the table: comparing with 0
- * would cry wolf, so the rule is not checked there, and the reviewer is told
- * once per row. */
+ * would cry wolf, so the rule is not checked there, and the reviewer is
+ * told once per row (01's 总计 栏1 and 总计 栏2 are two rows). */
 static void
 report_missing_row (FcCheckContext *c, const FcTable *t, const FcRef *ref, guint col)
 {
   g_autofree char *what = ref->row == FC_ROW_LINE ? g_strdup_printf ("行%d", ref->line_from)
                                                   : g_strdup_printf ("“%s”", ref->key);
   char *key = g_strdup_printf ("row\x1f%s\x1f%s\x1f%u", t->id, what, col);
-  if (!g_hash_table_add (c->invalid_seen, key))
+  if (!g_hash_table_add (c->seen, key))
     return;
   g_autofree char *zh = g_strdup_printf ("公开%s表中未找到%s行（栏%u），依赖它的校验未执行",
                                          t->id, what, col);
   g_autofree char *en = g_strdup_printf ("Table %s has no row %s (column %u): the rules that need "
                                          "it were not checked", t->id, what, col);
   FcFinding *f = fc_finding_new ("I.2", FC_SEVERITY_WARNING, t->id, zh, en);
-  fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), t->title_row, t->title_col, t->title, "", 0);
+  add_title_cell (f, t);
   fc_report_add_finding (c->report, f);
 }
 
-/* Appends the cells ref names.  FALSE when the rule does not apply: its
- * table is not in the workbook (presence is a rule of its own), or a row it
- * names by 行次 or label is missing (reported).  A missing code is 0: codes
- * without amounts are left out of real tables, and so are rows without
- * amounts where lines were inferred. */
-static gboolean
+/* Appends the cells ref names.  Not applicable when its table is not in
+ * the workbook (presence is a rule of its own), when a row it names by
+ * 行次 or label is missing (said once) or lacks a column it names.  A
+ * missing code is nil: codes without amounts are left out of real tables,
+ * and so are rows without amounts where lines were inferred and in tables
+ * that say they have no data. */
+static Resolution
 resolve_ref (FcCheckContext *c, const FcRef *ref, GArray *cells)
 {
   const FcTable *t = fc_table_lookup (c->tables, ref->table);
   if (t == NULL)
-    return FALSE;
+    return NOT_APPLICABLE;
   guint col = first_column (c, ref);
-  const FcTableRow *row;
+  const FcTableRow *row = NULL;
   switch (ref->row)
     {
     case FC_ROW_LINE:
     case FC_ROW_LABEL:
       row = ref->row == FC_ROW_LINE ? fc_table_find_line (t, ref->line_from, col)
                                     : fc_table_find_label (t, ref->key, col);
-      if (row == NULL && !t->lines_inferred)
+      if (row == NULL)
         {
+          gboolean any = ref->row == FC_ROW_LINE ? fc_table_find_line (t, ref->line_from, 0) != NULL
+                                                 : fc_table_find_label (t, ref->key, 0) != NULL;
+          if (any) /* the row is there, without that column */
+            return NOT_APPLICABLE;
+          if (t->lines_inferred || table_is_empty (t))
+            return RESOLVED;
           report_missing_row (c, t, ref, col);
-          return FALSE;
+          return NOT_APPLICABLE;
         }
-      add_row_columns (cells, c, t, row, ref);
       break;
     case FC_ROW_CODE:
-      add_row_columns (cells, c, t, fc_table_find_code (t, ref->key, col), ref);
+      row = fc_table_find_code (t, ref->key, 0);
       break;
     case FC_ROW_EACH:
       if (g_strcmp0 (c->each_table, ref->table) == 0)
-        add_row_columns (cells, c, t, c->each_row, ref);
+        row = c->each_row;
       break;
     case FC_ROW_EACH_CLASS:
     case FC_ROW_EACH_CODE:
-      add_row_columns (cells, c, t, fc_table_find_code (t, c->each_code, col), ref);
+      row = fc_table_find_code (t, c->each_code, 0);
       break;
     case FC_ROW_LINE_RANGE:
     case FC_ROW_ALL_CLASSES:
-      for (guint i = 0; i < t->rows->len; i++)
-        {
-          const FcTableRow *r = g_ptr_array_index (t->rows, i);
-          gboolean in = ref->row == FC_ROW_LINE_RANGE
-                          ? r->line >= ref->line_from && r->line <= ref->line_to
-                          : r->code != NULL && strlen (r->code) == 3;
-          if (in)
-            add_row_columns (cells, c, t, r, ref);
-        }
-      break;
+      {
+        gboolean any = FALSE;
+        for (guint i = 0; i < t->rows->len; i++)
+          {
+            const FcTableRow *r = g_ptr_array_index (t->rows, i);
+            gboolean in = ref->row == FC_ROW_LINE_RANGE
+                            ? r->line >= ref->line_from && r->line <= ref->line_to
+                            : r->code != NULL && strlen (r->code) == 3;
+            /* side-by-side blocks: the rows of the block that has the column */
+            if (in && fc_table_row_column (r, col) >= 0)
+              any |= add_row_columns (cells, c, t, r, ref);
+          }
+        /* lines none of which is printed (04's 61–63 in Shanghai's form) */
+        return any || ref->row == FC_ROW_ALL_CLASSES ? RESOLVED : NOT_APPLICABLE;
+      }
     }
-  return TRUE;
+  if (row == NULL)
+    return RESOLVED;
+  return add_row_columns (cells, c, t, row, ref) ? RESOLVED : NOT_APPLICABLE;
 }
 
 /* ---- findings ---------------------------------------------------------- */
@@ -200,25 +306,87 @@ finding_add_cells (FcFinding *f, const GArray *cells)
     }
 }
 
-/* A cell that should hold an amount and does not: one finding per cell, not
- * one per rule that reads it. */
+/* A cell that should hold an amount and does not: remembered once per cell,
+ * reported by fc_check_finish. */
 static void
-report_invalid (FcCheckContext *c, const CellValue *v)
+note_invalid (FcCheckContext *c, const CellValue *v)
 {
-  const char *sheet = fc_sheet_get_name (v->table->sheet);
-  g_autofree char *address = fc_cell_address (v->row->row, v->col);
-  char *key = g_strdup_printf ("%s\x1f%s", sheet, address);
-  if (!g_hash_table_add (c->invalid_seen, key))
-    return;
+  GPtrArray *list = g_hash_table_lookup (c->invalid, v->table);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (c->invalid, (gpointer) v->table, list);
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      const CellValue *seen = g_ptr_array_index (list, i);
+      if (seen->row->row == v->row->row && seen->col == v->col)
+        return;
+    }
+  g_ptr_array_add (list, g_memdup2 (v, sizeof *v));
+}
+
+static void
+report_invalid_cell (FcCheckContext *c, const CellValue *v)
+{
   const FcCell *cell = fc_sheet_get_cell (v->table->sheet, v->row->row, v->col);
   g_autofree char *shown = fc_cell_to_display (cell);
   g_autofree char *zh = g_strdup_printf ("金额单元格内容不是有效金额：“%s”", shown);
   g_autofree char *en = g_strdup_printf ("An amount cell holds no valid amount: “%s”", shown);
   FcFinding *f = fc_finding_new ("I.1", FC_SEVERITY_ERROR, v->table->id, zh, en);
   g_autofree char *row_label = fc_table_row_describe (v->row);
-  fc_finding_add_cell (f, sheet, v->row->row, v->col, row_label,
+  fc_finding_add_cell (f, fc_sheet_get_name (v->table->sheet), v->row->row, v->col, row_label,
                        fc_table_column_label (v->table, v->number), 0);
   fc_report_add_finding (c->report, f);
+}
+
+static gint
+compare_table_position (gconstpointer a, gconstpointer b)
+{
+  const FcTable *x = *(const FcTable *const *) a, *y = *(const FcTable *const *) b;
+  return strcmp (x->id, y->id) != 0 ? strcmp (x->id, y->id)
+         : x->first_row < y->first_row ? -1 : x->first_row > y->first_row;
+}
+
+void
+fc_check_finish (FcCheckContext *c)
+{
+  g_autoptr (GPtrArray) tables = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  g_hash_table_iter_init (&iter, c->invalid);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (tables, key);
+  g_ptr_array_sort (tables, compare_table_position);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const FcTable *t = g_ptr_array_index (tables, i);
+      GPtrArray *cells = g_hash_table_lookup (c->invalid, t);
+      if (cells->len < FC_INVALID_MISREAD)
+        {
+          for (guint k = 0; k < cells->len; k++)
+            report_invalid_cell (c, g_ptr_array_index (cells, k));
+          continue;
+        }
+      const CellValue *first = g_ptr_array_index (cells, 0);
+      g_autofree char *shown = fc_cell_to_display (fc_sheet_get_cell (t->sheet, first->row->row,
+                                                                      first->col));
+      g_autofree char *zh = g_strdup_printf ("公开%s表有%u个应为金额的单元格不是金额（如“%s”），"
+                                             "可能未正确识别该表，涉及的校验未执行",
+                                             t->id, cells->len, shown);
+      g_autofree char *en = g_strdup_printf ("Table %s has %u cells that should hold amounts and do "
+                                             "not (e.g. “%s”): the table may be misread; the rules "
+                                             "that need them were not checked", t->id, cells->len, shown);
+      FcFinding *f = fc_finding_new ("I.1", FC_SEVERITY_WARNING, t->id, zh, en);
+      for (guint k = 0; k < cells->len; k++)
+        {
+          const CellValue *v = g_ptr_array_index (cells, k);
+          g_autofree char *row_label = fc_table_row_describe (v->row);
+          fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), v->row->row, v->col, row_label,
+                               fc_table_column_label (t, v->number), 0);
+        }
+      fc_report_add_finding (c->report, f);
+    }
 }
 
 /* Compares the two sides of one instance of a rule and reports. */
@@ -239,7 +407,7 @@ judge (FcCheckContext *c, const FcRule *rule, FcRelation relation,
         const CellValue *v = &g_array_index (sides[s], CellValue, i);
         if (v->kind == FC_AMOUNT_INVALID)
           {
-            report_invalid (c, v);
+            note_invalid (c, v);
             invalid = TRUE;
           }
         figures += v->kind == FC_AMOUNT_VALUE;
@@ -286,7 +454,7 @@ judge (FcCheckContext *c, const FcRule *rule, FcRelation relation,
 
 /* ---- check rules ------------------------------------------------------- */
 
-static gboolean
+static Resolution
 resolve_side (FcCheckContext *c, const GArray *terms, GArray *cells,
               GArray *signs, double *constant)
 {
@@ -300,10 +468,38 @@ resolve_side (FcCheckContext *c, const GArray *terms, GArray *cells,
           continue;
         }
       guint before = cells->len;
-      if (!resolve_ref (c, &t->ref, cells))
-        return FALSE;
-      for (guint k = before; k < cells->len; k++)
+      if (resolve_ref (c, &t->ref, cells) == NOT_APPLICABLE)
+        return NOT_APPLICABLE;
+      for (guint k = before; k < cells->len && signs != NULL; k++)
         g_array_append_val (signs, t->sign);
+    }
+  return RESOLVED;
+}
+
+/* A breakdown is printed where one of its parts holds a figure, or where
+ * its total is nil (then blank parts are right). */
+static gboolean
+breakdowns_printed (FcCheckContext *c, const FcRule *rule)
+{
+  for (guint i = 0; rule->breakdowns != NULL && i < rule->breakdowns->len; i++)
+    {
+      const FcBreakdown *b = &g_array_index (rule->breakdowns, FcBreakdown, i);
+      g_autoptr (GArray) total = g_array_new (FALSE, FALSE, sizeof (CellValue));
+      g_autoptr (GArray) parts = g_array_new (FALSE, FALSE, sizeof (CellValue));
+      double constant;
+      if (resolve_side (c, b->total, total, NULL, &constant) == NOT_APPLICABLE)
+        return FALSE;
+      gboolean nil = TRUE;
+      for (guint k = 0; k < total->len; k++)
+        nil &= fabs (g_array_index (total, CellValue, k).value) < FC_DIFFERENCE_QUANTUM;
+      if (nil)
+        continue;
+      gboolean written = FALSE;
+      if (resolve_side (c, b->parts, parts, NULL, &constant) == RESOLVED)
+        for (guint k = 0; k < parts->len; k++)
+          written |= g_array_index (parts, CellValue, k).kind == FC_AMOUNT_VALUE;
+      if (!written)
+        return FALSE;
     }
   return TRUE;
 }
@@ -341,8 +537,9 @@ check_instance (FcCheckContext *c, const FcRule *rule)
   g_autoptr (GArray) lsigns = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (GArray) rsigns = g_array_new (FALSE, FALSE, sizeof (int));
   double lc, rc;
-  if (!resolve_side (c, rule->lhs, lhs, lsigns, &lc)
-      || !resolve_side (c, rule->rhs, rhs, rsigns, &rc))
+  if (resolve_side (c, rule->lhs, lhs, lsigns, &lc) == NOT_APPLICABLE
+      || resolve_side (c, rule->rhs, rhs, rsigns, &rc) == NOT_APPLICABLE
+      || !breakdowns_printed (c, rule))
     return;
   g_autofree char *zh = describe_instance (c, rule, TRUE);
   g_autofree char *en = describe_instance (c, rule, FALSE);
@@ -425,11 +622,82 @@ check_columns (FcCheckContext *c, const FcRule *rule, const Iteration *it)
   if (t == NULL)
     return;
   for (guint n = 1; n < t->column_labels->len; n++)
+    if (table_has_column (t, n))
+      {
+        c->each_column = n;
+        check_instance (c, rule);
+      }
+  c->each_column = 0;
+}
+
+/* The table of a $code term on side, when it lacks the current code. */
+static const FcTable *
+side_lacking_code (const FcCheckContext *c, const GArray *side)
+{
+  for (guint i = 0; i < side->len; i++)
     {
+      const FcTerm *t = &g_array_index (side, FcTerm, i);
+      if (t->is_constant || (t->ref.row != FC_ROW_EACH_CLASS && t->ref.row != FC_ROW_EACH_CODE))
+        continue;
+      const FcTable *table = fc_table_lookup (c->tables, t->ref.table);
+      if (table != NULL && fc_table_find_code (table, c->each_code, 0) == NULL)
+        return table;
+    }
+  return NULL;
+}
+
+/* The non-zero figures of the current code on side, over every column
+ * the rule reads. */
+static void
+code_figures (FcCheckContext *c, const FcRule *rule, const Iteration *it, const GArray *side,
+              GArray *cells)
+{
+  const FcTable *t = it->each_col_table ? fc_table_lookup (c->tables, it->each_col_table) : NULL;
+  guint last = t != NULL ? t->column_labels->len - 1 : 0;
+  for (guint n = t != NULL ? 1 : 0; n <= last; n++)
+    {
+      g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (CellValue));
+      double constant;
       c->each_column = n;
-      check_instance (c, rule);
+      if (resolve_side (c, side, found, NULL, &constant) == NOT_APPLICABLE)
+        continue;
+      for (guint k = 0; k < found->len; k++)
+        if (g_array_index (found, CellValue, k).value != 0)
+          g_array_append_val (cells, g_array_index (found, CellValue, k));
     }
   c->each_column = 0;
+  (void) rule;
+}
+
+/* A code that one table has with figures and the other, which should have
+ * it too, lacks: one finding for the code, not one per column.  TRUE when
+ * so (the code is then not checked column by column).  Under "a <= b" only
+ * b must have the codes of a; under "=" both. */
+static gboolean
+report_missing_code (FcCheckContext *c, const FcRule *rule, const Iteration *it)
+{
+  const FcTable *lacking_l = side_lacking_code (c, rule->lhs);
+  const FcTable *lacking_r = side_lacking_code (c, rule->rhs);
+  const FcTable *lacking = NULL;
+  const GArray *present = NULL;
+  if (lacking_r != NULL && lacking_l == NULL && rule->relation != FC_RELATION_GE)
+    lacking = lacking_r, present = rule->lhs;
+  else if (lacking_l != NULL && lacking_r == NULL && rule->relation != FC_RELATION_LE)
+    lacking = lacking_l, present = rule->rhs;
+  if (lacking == NULL)
+    return FALSE;
+  g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (CellValue));
+  code_figures (c, rule, it, present, cells);
+  if (cells->len == 0)
+    return TRUE; /* nil where the code is: nothing is wrong */
+  g_autofree char *zh = g_strdup_printf ("%s——科目%s在%s表中没有", rule->message, c->each_code,
+                                         lacking->id);
+  g_autofree char *en = g_strdup_printf ("%s — code %s is not in table %s", rule->message_en,
+                                         c->each_code, lacking->id);
+  FcFinding *f = fc_finding_new (rule->id, rule->severity, rule->table, zh, en);
+  finding_add_cells (f, cells);
+  fc_report_add_finding (c->report, f);
+  return TRUE;
 }
 
 static void
@@ -456,7 +724,8 @@ check_expression (FcCheckContext *c, const FcRule *rule)
       for (guint i = 0; i < codes->len; i++)
         {
           c->each_code = g_ptr_array_index (codes, i);
-          check_columns (c, rule, &it);
+          if (!report_missing_code (c, rule, &it))
+            check_columns (c, rule, &it);
         }
       c->each_code = NULL;
     }
@@ -467,9 +736,10 @@ check_expression (FcCheckContext *c, const FcRule *rule)
 /* ---- hierarchy --------------------------------------------------------- */
 
 static gboolean
-is_total_row (const FcTableRow *r)
+is_total_row (const FcCheckContext *c, const FcTableRow *r)
 {
-  return r->code == NULL && (strcmp (r->label, "合计") == 0 || strcmp (r->label, "总计") == 0);
+  return r->code == NULL
+         && fc_text_is_one_of (r->label, fc_catalogue_words (c->catalogue, FC_WORDS_TOTALS));
 }
 
 static void
@@ -499,7 +769,7 @@ check_hierarchy (FcCheckContext *c, const FcRule *rule)
     {
       const FcTableRow *parent = g_ptr_array_index (t->rows, i);
       gsize plen = parent->code ? strlen (parent->code) : 0;
-      if (!is_total_row (parent) && plen != 3 && plen != 5)
+      if (!is_total_row (c, parent) && plen != 3 && plen != 5)
         continue;
       GPtrArray *children = g_hash_table_lookup (children_of, plen ? parent->code : "");
       if (children == NULL)
@@ -508,8 +778,7 @@ check_hierarchy (FcCheckContext *c, const FcRule *rule)
         {
           g_autoptr (GArray) lhs = g_array_new (FALSE, FALSE, sizeof (CellValue));
           g_autoptr (GArray) rhs = g_array_new (FALSE, FALSE, sizeof (CellValue));
-          add_cell (lhs, t, parent, n);
-          if (lhs->len == 0)
+          if (!add_cell (lhs, t, parent, n))
             continue;
           for (guint k = 0; k < children->len; k++)
             add_cell (rhs, t, g_ptr_array_index (children, k), n);
@@ -522,125 +791,144 @@ check_hierarchy (FcCheckContext *c, const FcRule *rule)
 
 /* ---- structure --------------------------------------------------------- */
 
+static guint
+count_tables (const FcCheckContext *c, const char *id, const FcTable **second)
+{
+  guint count = 0;
+  for (guint i = 0; i < c->tables->len; i++)
+    {
+      const FcTable *t = g_ptr_array_index (c->tables, i);
+      if (strcmp (t->id, id) == 0 && ++count == 2 && second != NULL)
+        *second = t;
+    }
+  return count;
+}
+
+/* Whether a 表号 is written 公开NN表 (the standard way) rather than 表N. */
+static gboolean
+label_is_standard (const char *label)
+{
+  g_autofree char *norm = fc_text_normalize (label);
+  return strstr (norm, "公开") != NULL;
+}
+
+/* The table a 表号 names under a set's numbering: 公开NN表 always names
+ * NN; 表N names N in the standard numbering, the N-th table of a numbered
+ * set (Guangdong's 表7 is the 三公 table); NULL when it names none. */
+static const char *
+label_names (const FcTableSet *set, const char *label)
+{
+  const char *n = fc_table_id_parse (label);
+  if (n == NULL || label_is_standard (label) || set->labels != FC_LABELS_NUMBERED)
+    return n;
+  guint k = (guint) atoi (n);
+  return k >= 1 && k <= g_strv_length (set->tables) ? set->tables[k - 1] : NULL;
+}
+
+/* How well the package fits a set: +1 for each table of the set present,
+ * −1 for each missing, −1 for each table present that the set lacks, +2
+ * for each table whose 表号 is written the set's way (none for a set that
+ * prints none) and names that table. */
+static int
+set_fit (const FcCheckContext *c, const FcTableSet *set)
+{
+  int fit = 0;
+  for (guint i = 0; set->tables[i] != NULL; i++)
+    fit += count_tables (c, set->tables[i], NULL) > 0 ? 1 : -1;
+  for (guint i = 0; i < c->tables->len; i++)
+    {
+      const FcTable *t = g_ptr_array_index (c->tables, i);
+      if (!g_strv_contains ((const char *const *) set->tables, t->id))
+        fit--;
+      else if (set->labels == FC_LABELS_NONE)
+        fit += t->number_label == NULL ? 2 : 0;
+      else if (t->number_label != NULL
+               && label_is_standard (t->number_label) == (set->labels == FC_LABELS_STANDARD))
+        fit += g_strcmp0 (label_names (set, t->number_label), t->id) == 0 ? 2 : 0;
+    }
+  return fit;
+}
+
+/* The set the package follows best; the first listed wins ties (transfer
+ * none, NULL when the catalogue has none). */
+static const FcTableSet *
+package_set (const FcCheckContext *c)
+{
+  const FcTableSet *best = NULL;
+  int best_fit = G_MININT;
+  for (guint i = 0; i < fc_catalogue_get_n_sets (c->catalogue); i++)
+    {
+      const FcTableSet *s = fc_catalogue_get_set (c->catalogue, i);
+      int fit = set_fit (c, s);
+      if (fit > best_fit)
+        best = s, best_fit = fit;
+    }
+  return best;
+}
+
 static void
 check_presence (FcCheckContext *c, const FcRule *rule)
 {
-  for (guint n = 1; n <= 10; n++)
+  const FcTableSet *set = package_set (c);
+  for (guint n = 0; set != NULL && set->tables[n] != NULL; n++)
     {
-      char id[3];
-      g_snprintf (id, sizeof id, "%02u", n);
-      guint count = 0;
+      const char *id = set->tables[n];
       const FcTable *second = NULL;
-      for (guint i = 0; i < c->tables->len; i++)
-        {
-          const FcTable *t = g_ptr_array_index (c->tables, i);
-          if (strcmp (t->id, id) == 0 && ++count == 2)
-            second = t;
-        }
+      guint count = count_tables (c, id, &second);
       if (count == 1)
         continue;
-      const char *title = fc_table_standard_title (id);
+      const char *title = table_title (c, id);
       g_autofree char *zh = count == 0
-        ? g_strdup_printf ("%s：缺少公开%s表（%s）", rule->message, id, title)
+        ? g_strdup_printf ("%s：缺少公开%s表（%s）（按%s）", rule->message, id, title, set->name)
         : g_strdup_printf ("%s：公开%s表（%s）出现%u次", rule->message, id, title, count);
       g_autofree char *en = count == 0
-        ? g_strdup_printf ("%s: table %s (%s) is missing", rule->message_en, id, title)
+        ? g_strdup_printf ("%s: table %s (%s) is missing (set: %s)", rule->message_en, id, title, set->id)
         : g_strdup_printf ("%s: table %s (%s) appears %u times", rule->message_en, id, title, count);
       FcFinding *f = fc_finding_new (rule->id, rule->severity, id, zh, en);
       if (second != NULL)
-        fc_finding_add_cell (f, fc_sheet_get_name (second->sheet), second->title_row,
-                             second->title_col, second->title, "", 0);
+        add_title_cell (f, second);
       fc_report_add_finding (c->report, f);
     }
 }
 
-/* The table a 表号 names under a numbering ("01 02 … 10" is the standard
- * one): the n-th id of the list for 表n; NULL when it names none. */
-static const char *
-numbered_table (const char *numbering, const char *label)
-{
-  const char *standard = fc_table_id_parse (label); /* "表7" → "07" */
-  if (standard == NULL)
-    return NULL;
-  if (numbering == NULL)
-    return standard;
-  g_auto (GStrv) ids = g_strsplit_set (numbering, " \t", -1);
-  guint n = (guint) atoi (standard), k = 0;
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (*ids[i] != '\0' && ++k == n)
-      return fc_table_id_parse (ids[i]);
-  return NULL;
-}
-
-/* The 表号 a table should carry under a numbering (transfer full). */
+/* The 表号 a table should carry under a set (transfer full). */
 static char *
-expected_label (const char *numbering, const char *id)
+expected_label (const FcTableSet *set, const char *id)
 {
-  if (numbering == NULL)
+  if (set->labels != FC_LABELS_NUMBERED)
     return g_strdup_printf ("公开%s表", id);
-  g_auto (GStrv) ids = g_strsplit_set (numbering, " \t", -1);
-  guint k = 0;
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (*ids[i] != '\0' && (++k, g_strcmp0 (fc_table_id_parse (ids[i]), id) == 0))
-      return g_strdup_printf ("表%u", k);
+  for (guint i = 0; set->tables[i] != NULL; i++)
+    if (strcmp (set->tables[i], id) == 0)
+      return g_strdup_printf ("表%u", i + 1);
   return g_strdup ("（此编号体系中无此表）");
 }
 
-static guint
-numbering_matches (const FcCheckContext *c, const char *numbering)
-{
-  guint matches = 0;
-  for (guint i = 0; i < c->tables->len; i++)
-    {
-      const FcTable *t = g_ptr_array_index (c->tables, i);
-      const char *id = t->number_label ? numbered_table (numbering, t->number_label) : NULL;
-      matches += id != NULL && strcmp (id, t->id) == 0;
-    }
-  return matches;
-}
-
-static void
-report_table_number (FcCheckContext *c, const FcRule *rule, const FcTable *t,
-                     const char *zh_detail, const char *en_detail)
-{
-  g_autofree char *zh = g_strdup_printf ("%s：%s", rule->message, zh_detail);
-  g_autofree char *en = g_strdup_printf ("%s: %s", rule->message_en, en_detail);
-  FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
-  fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), t->number_row, t->number_col, t->title, "", 0);
-  fc_report_add_finding (c->report, f);
-}
-
-/* 表号 against titles, under the numbering the package follows best: the
- * standard one (公开01表 … 公开10表) or a province's own listed in the rule
- * (Guangdong's 表7 is the 三公 table).  A label that names another table
- * is a finding. */
+/* 表号 against titles, under the numbering of the set the package follows
+ * (公开01表 … for the standard set, 表1 … in its order for Guangdong's).  A
+ * label that names another table is a finding; a label used twice names
+ * another table for one of them, so duplicates are caught too. */
 static void
 check_table_number (FcCheckContext *c, const FcRule *rule)
 {
-  const char *best = NULL;
-  guint best_matches = numbering_matches (c, NULL);
-  for (guint i = 0; rule->numberings != NULL && rule->numberings[i] != NULL; i++)
-    {
-      guint m = numbering_matches (c, rule->numberings[i]);
-      if (m > best_matches)
-        best = rule->numberings[i], best_matches = m;
-    }
+  const FcTableSet *set = package_set (c);
+  if (set == NULL)
+    return;
   for (guint i = 0; i < c->tables->len; i++)
     {
       const FcTable *t = g_ptr_array_index (c->tables, i);
-      const char *named = t->number_label ? numbered_table (best, t->number_label) : NULL;
       if (t->number_label == NULL)
         continue;
-      /* a label used twice names another table for one of them: this
-       * catches duplicates too */
-      if (named == NULL || strcmp (named, t->id) != 0)
-        {
-          g_autofree char *expected = expected_label (best, t->id);
-          g_autofree char *zh = g_strdup_printf ("%s标为“%s”，应为%s", t->title, t->number_label, expected);
-          g_autofree char *en = g_strdup_printf ("%s is labelled “%s”, expected %s", t->title,
-                                                 t->number_label, expected);
-          report_table_number (c, rule, t, zh, en);
-        }
+      const char *named = label_names (set, t->number_label);
+      if (named != NULL && strcmp (named, t->id) == 0)
+        continue;
+      g_autofree char *expected = expected_label (set, t->id);
+      g_autofree char *zh = g_strdup_printf ("%s：%s标为“%s”，应为%s", rule->message, t->title,
+                                             t->number_label, expected);
+      g_autofree char *en = g_strdup_printf ("%s: %s is labelled “%s”, expected %s", rule->message_en,
+                                             t->title, t->number_label, expected);
+      FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
+      fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), t->number_row, t->number_col, t->title, "", 0);
+      fc_report_add_finding (c->report, f);
     }
 }
 
@@ -665,11 +953,13 @@ add_row_cell (FcFinding *f, const FcTable *t, const FcTableRow *row)
                        label, "", 0);
 }
 
+/* One finding per code that carries more than one name, listing each. */
 static void
 check_code_names (FcCheckContext *c, const FcRule *rule)
 {
-  g_autoptr (GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal); /* code → row */
-  g_autoptr (GHashTable) first_table = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
   for (guint i = 0; i < rule->tables->len; i++)
     {
       const FcTable *t = fc_table_lookup (c->tables, g_ptr_array_index (rule->tables, i));
@@ -678,38 +968,64 @@ check_code_names (FcCheckContext *c, const FcRule *rule)
           const FcTableRow *row = g_ptr_array_index (t->rows, k);
           if (row->code == NULL || *row->display == '\0')
             continue;
-          const FcTableRow *seen = g_hash_table_lookup (first, row->code);
+          GPtrArray *seen = g_hash_table_lookup (names, row->code);
           if (seen == NULL)
             {
-              g_hash_table_insert (first, row->code, (gpointer) row);
-              g_hash_table_insert (first_table, row->code, (gpointer) t);
-              continue;
+              g_hash_table_insert (names, row->code, seen = g_ptr_array_new ());
+              g_ptr_array_add (order, row->code);
             }
-          g_autofree char *a = comparable_name (seen->display);
-          g_autofree char *b = comparable_name (row->display);
-          if (strcmp (a, b) == 0)
-            continue;
-          const FcTable *st = g_hash_table_lookup (first_table, row->code);
-          g_autofree char *zh = g_strdup_printf ("%s：科目%s在%s表为“%s”，在%s表为“%s”",
-                                                 rule->message, row->code, st->id, seen->display,
-                                                 t->id, row->display);
-          g_autofree char *en = g_strdup_printf ("%s: code %s is “%s” in table %s and “%s” in table %s",
-                                                 rule->message_en, row->code, seen->display, st->id,
-                                                 row->display, t->id);
-          FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
-          add_row_cell (f, t, row);
-          add_row_cell (f, st, seen);
-          fc_report_add_finding (c->report, f);
+          g_ptr_array_add (seen, (gpointer) t);
+          g_ptr_array_add (seen, (gpointer) row);
         }
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *code = g_ptr_array_index (order, i);
+      GPtrArray *seen = g_hash_table_lookup (names, code);
+      const FcTableRow *first = g_ptr_array_index (seen, 1);
+      g_autofree char *first_name = comparable_name (first->display);
+      gboolean differs = FALSE;
+      for (guint k = 3; k < seen->len && !differs; k += 2)
+        {
+          g_autofree char *name = comparable_name (((const FcTableRow *) g_ptr_array_index (seen, k))->display);
+          differs = strcmp (name, first_name) != 0;
+        }
+      if (!differs)
+        continue;
+      g_autoptr (GString) zh = g_string_new (NULL);
+      g_autoptr (GString) en = g_string_new (NULL);
+      g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint k = 0; k + 1 < seen->len; k += 2)
+        {
+          const FcTable *t = g_ptr_array_index (seen, k);
+          const FcTableRow *row = g_ptr_array_index (seen, k + 1);
+          g_autofree char *key = g_strdup_printf ("%s\x1f%s", t->id, row->display);
+          if (g_hash_table_contains (listed, key))
+            continue;
+          g_hash_table_add (listed, g_steal_pointer (&key));
+          g_string_append_printf (zh, "%s%s表为“%s”", zh->len ? "，" : "", t->id, row->display);
+          g_string_append_printf (en, "%s“%s” in table %s", en->len ? ", " : "", row->display, t->id);
+        }
+      g_autofree char *mzh = g_strdup_printf ("%s：科目%s%s", rule->message, code, zh->str);
+      g_autofree char *men = g_strdup_printf ("%s: code %s is %s", rule->message_en, code, en->str);
+      const FcTable *t0 = g_ptr_array_index (seen, 0);
+      FcFinding *f = fc_finding_new (rule->id, rule->severity, t0->id, mzh, men);
+      for (guint k = 0; k + 1 < seen->len; k += 2)
+        add_row_cell (f, g_ptr_array_index (seen, k), g_ptr_array_index (seen, k + 1));
+      fc_report_add_finding (c->report, f);
     }
 }
 
+/* One finding per missing parent code of a table, naming its children. */
 static void
 check_code_parents (FcCheckContext *c, const FcRule *rule)
 {
   for (guint i = 0; i < rule->tables->len; i++)
     {
       const FcTable *t = fc_table_lookup (c->tables, g_ptr_array_index (rule->tables, i));
+      g_autoptr (GHashTable) children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               (GDestroyNotify) g_ptr_array_unref);
+      g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
       for (guint k = 0; t != NULL && k < t->rows->len; k++)
         {
           const FcTableRow *row = g_ptr_array_index (t->rows, k);
@@ -719,64 +1035,98 @@ check_code_parents (FcCheckContext *c, const FcRule *rule)
               g_autofree char *parent = g_strndup (row->code, plen);
               if (fc_table_find_code (t, parent, 0) != NULL)
                 continue;
-              g_autofree char *zh = g_strdup_printf ("%s：%s表科目%s缺少上级科目%s",
-                                                     rule->message, t->id, row->code, parent);
-              g_autofree char *en = g_strdup_printf ("%s: table %s has code %s without its parent %s",
-                                                     rule->message_en, t->id, row->code, parent);
-              FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
-              add_row_cell (f, t, row);
-              fc_report_add_finding (c->report, f);
+              GPtrArray *list = g_hash_table_lookup (children, parent);
+              if (list == NULL)
+                {
+                  g_ptr_array_add (order, g_strdup (parent));
+                  g_hash_table_insert (children, g_steal_pointer (&parent), list = g_ptr_array_new ());
+                }
+              g_ptr_array_add (list, (gpointer) row);
             }
         }
-    }
-}
-
-static gboolean
-table_has_amount (const FcTable *t)
-{
-  for (guint k = 0; k < t->rows->len; k++)
-    {
-      const FcTableRow *row = g_ptr_array_index (t->rows, k);
-      for (guint n = 1; n < row->cols->len; n++)
+      for (guint k = 0; k < order->len; k++)
         {
-          int col = fc_table_row_column (row, n);
-          double v;
-          if (col >= 0 && fc_amount_read (fc_sheet_get_cell (t->sheet, row->row, (guint) col), &v)
-                          == FC_AMOUNT_VALUE && v != 0)
-            return TRUE;
+          const char *parent = g_ptr_array_index (order, k);
+          GPtrArray *list = g_hash_table_lookup (children, parent);
+          g_autoptr (GString) codes = g_string_new (NULL);
+          for (guint j = 0; j < list->len; j++)
+            g_string_append_printf (codes, "%s%s", j ? "、" : "",
+                                    ((const FcTableRow *) g_ptr_array_index (list, j))->code);
+          g_autofree char *zh = g_strdup_printf ("%s：%s表缺少上级科目%s（下有%s）", rule->message,
+                                                 t->id, parent, codes->str);
+          g_autofree char *en = g_strdup_printf ("%s: table %s lacks code %s, the parent of %s",
+                                                 rule->message_en, t->id, parent, codes->str);
+          FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
+          for (guint j = 0; j < list->len; j++)
+            add_row_cell (f, t, g_ptr_array_index (list, j));
+          fc_report_add_finding (c->report, f);
         }
     }
-  return FALSE;
 }
 
-static gboolean
-table_says_empty (const FcTable *t)
+/* Texts of the table (title row to last row) that contain one of words,
+ * first cell first; returns the first or NULL (transfer none). */
+static const FcCell *
+table_text_with (const FcTable *t, const char *const *words, const char *const *except,
+                 guint *row, guint *col)
 {
   for (guint r = t->first_row; r <= t->last_row; r++)
-    for (guint col = 0; col < fc_sheet_get_n_cols (t->sheet); col++)
+    for (guint cc = 0; cc < fc_sheet_get_n_cols (t->sheet); cc++)
       {
-        const FcCell *cell = fc_sheet_get_cell (t->sheet, r, col);
-        if (cell->kind == FC_CELL_TEXT
-            && (strstr (cell->text, "无数据") || strstr (cell->text, "无此项")
-                || strstr (cell->text, "本表无") || strstr (cell->text, "空表")))
-          return TRUE;
+        const FcCell *cell = fc_sheet_get_cell (t->sheet, r, cc);
+        if (cell->kind != FC_CELL_TEXT)
+          continue;
+        g_autofree char *n = fc_text_fold (cell->text);
+        if (fc_text_contains_any (n, words) && !fc_text_contains_any (n, except))
+          {
+            *row = r, *col = cc;
+            return cell;
+          }
       }
-  return FALSE;
+  return NULL;
 }
 
 static void
 check_empty_explained (FcCheckContext *c, const FcRule *rule)
 {
+  const char *const *empty = fc_catalogue_words (c->catalogue, FC_WORDS_EMPTY);
+  const char *const *instructions = fc_catalogue_words (c->catalogue, FC_WORDS_INSTRUCTIONS);
   for (guint i = 0; i < c->tables->len; i++)
     {
       const FcTable *t = g_ptr_array_index (c->tables, i);
-      if (t->rows->len == 0 || table_has_amount (t) || table_says_empty (t))
+      guint r, col;
+      /* the template's instruction to write 本表无数据 is not the note */
+      if (t->rows->len == 0 || !table_is_empty (t)
+          || table_text_with (t, empty, instructions, &r, &col) != NULL)
         continue;
       g_autofree char *zh = g_strdup_printf ("%s：%s没有数据，也没有“本表无数据”的说明", rule->message, t->title);
       g_autofree char *en = g_strdup_printf ("%s: %s holds no amounts and no 本表无数据 note",
                                              rule->message_en, t->title);
       FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
-      fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), t->title_row, t->title_col, t->title, "", 0);
+      add_title_cell (f, t);
+      fc_report_add_finding (c->report, f);
+    }
+}
+
+/* The template tells the preparer what to write under an empty table; left
+ * in the published table, it is a finding for the preparer. */
+static void
+check_instructions (FcCheckContext *c, const FcRule *rule)
+{
+  const char *const *instructions = fc_catalogue_words (c->catalogue, FC_WORDS_INSTRUCTIONS);
+  for (guint i = 0; i < c->tables->len; i++)
+    {
+      const FcTable *t = g_ptr_array_index (c->tables, i);
+      guint r, col;
+      const FcCell *cell = table_text_with (t, instructions, NULL, &r, &col);
+      if (cell == NULL)
+        continue;
+      g_autofree char *zh = g_strdup_printf ("%s：%s保留了模板的填表说明“%s”", rule->message,
+                                             t->title, cell->text);
+      g_autofree char *en = g_strdup_printf ("%s: %s still carries the template's instruction “%s”",
+                                             rule->message_en, t->title, cell->text);
+      FcFinding *f = fc_finding_new (rule->id, rule->severity, t->id, zh, en);
+      fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), r, col, t->title, "", 0);
       fc_report_add_finding (c->report, f);
     }
 }
@@ -855,6 +1205,9 @@ fc_check_rule (FcCheckContext *context, const FcRule *rule)
       break;
     case FC_RULE_HEADER_AGREEMENT:
       check_header_agreement (context, rule);
+      break;
+    case FC_RULE_INSTRUCTIONS:
+      check_instructions (context, rule);
       break;
     }
 }

@@ -8,6 +8,7 @@
 #include "fc-table.h"
 
 struct _FcEngine {
+  FcCatalogue *catalogue; /* owned */
   GPtrArray *rules;    /* of FcRule*, owned */
   GPtrArray *problems; /* of char*: rule files that could not be loaded */
   FcTolerance tolerance;
@@ -17,6 +18,7 @@ static FcEngine *
 engine_new (void)
 {
   FcEngine *e = g_new0 (FcEngine, 1);
+  e->catalogue = fc_catalogue_new ();
   e->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_rule_free);
   e->problems = g_ptr_array_new_with_free_func (g_free);
   e->tolerance = FC_TOLERANCE_DEFAULT;
@@ -29,6 +31,20 @@ compare_paths (gconstpointer a, gconstpointer b)
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
+/* The files of dir whose names end with suffix, sorted (transfer full). */
+static GPtrArray *
+files_in (const char *dir, const char *suffix)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, suffix))
+      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (names, compare_paths);
+  return names;
+}
+
 void
 fc_engine_free (FcEngine *engine)
 {
@@ -36,6 +52,7 @@ fc_engine_free (FcEngine *engine)
     return;
   g_ptr_array_unref (engine->rules);
   g_ptr_array_unref (engine->problems);
+  fc_catalogue_free (engine->catalogue);
   g_free (engine);
 }
 
@@ -51,21 +68,14 @@ fc_engine_add_rules_file (FcEngine *engine, const char *path, GError **error)
                    "cannot read rule file: %s", local->message);
       return FALSE;
     }
-  return fc_rules_parse (data, (gssize) len, path, engine->rules, &engine->tolerance, error);
+  return fc_rules_parse_full (data, (gssize) len, path, engine->rules, &engine->tolerance,
+                              engine->catalogue, error);
 }
 
 guint
 fc_engine_add_rules_dir (FcEngine *engine, const char *dir)
 {
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  if (d == NULL)
-    return 0;
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (name, ".rules"))
-      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
-  g_ptr_array_sort (names, compare_paths);
+  g_autoptr (GPtrArray) names = files_in (dir, ".rules");
   guint loaded = 0;
   for (guint i = 0; i < names->len; i++)
     {
@@ -93,9 +103,39 @@ fc_engine_new_from_data (const char *data, gssize length, const char *name,
                          GError **error)
 {
   g_autoptr (FcEngine) e = engine_new ();
-  if (!fc_rules_parse (data, length, name, e->rules, &e->tolerance, error))
+  if (!fc_rules_parse_full (data, length, name, e->rules, &e->tolerance, e->catalogue, error))
     return NULL;
   return g_steal_pointer (&e);
+}
+
+FcEngine *
+fc_engine_new_shipped (const char *dir, GError **error)
+{
+  g_autoptr (FcEngine) e = engine_new ();
+  g_autofree char *catalogue = g_build_filename (dir, "catalogue.ini", NULL);
+  if (!fc_engine_add_rules_file (e, catalogue, error))
+    return NULL;
+  g_autoptr (GPtrArray) data = files_in (dir, ".ini");
+  g_autoptr (GPtrArray) rules = files_in (dir, ".rules");
+  g_ptr_array_extend_and_steal (data, g_steal_pointer (&rules));
+  for (guint i = 0; i < data->len; i++)
+    {
+      const char *path = g_ptr_array_index (data, i);
+      if (strcmp (path, catalogue) != 0 && !fc_engine_add_rules_file (e, path, error))
+        return NULL;
+    }
+  if (e->rules->len == 0)
+    {
+      g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX, "%s: no *.rules file", dir);
+      return NULL;
+    }
+  return g_steal_pointer (&e);
+}
+
+const FcCatalogue *
+fc_engine_get_catalogue (const FcEngine *engine)
+{
+  return engine->catalogue;
 }
 
 guint
@@ -133,7 +173,7 @@ FcReport *
 fc_engine_check (const FcEngine *engine, const FcWorkbook *workbook,
                  const char *only, GError **error)
 {
-  g_autoptr (GPtrArray) tables = fc_table_recognize (workbook);
+  g_autoptr (GPtrArray) tables = fc_table_recognize (engine->catalogue, workbook);
   gboolean any_rows = FALSE;
   for (guint i = 0; i < tables->len; i++)
     any_rows |= ((FcTable *) g_ptr_array_index (tables, i))->rows->len > 0;
@@ -143,7 +183,7 @@ fc_engine_check (const FcEngine *engine, const FcWorkbook *workbook,
                            "未找到决算公开表 / no disclosure tables found");
       return NULL;
     }
-  const char *only_table = only ? fc_table_id_parse (only) : NULL;
+  const char *only_table = only ? fc_catalogue_parse_table_id (engine->catalogue, only) : NULL;
   if (only != NULL && *only != '\0' && only_table == NULL)
     {
       gboolean known = FALSE;
@@ -172,12 +212,15 @@ fc_engine_check (const FcEngine *engine, const FcWorkbook *workbook,
                                              problem);
       fc_report_add_finding (report, fc_finding_new ("S.0", FC_SEVERITY_WARNING, "", zh, en));
     }
-  g_autoptr (FcCheckContext) context = fc_check_context_new (tables, report, &engine->tolerance);
+  g_autoptr (FcCheckContext) context = fc_check_context_new (engine->catalogue, tables, report,
+                                                             &engine->tolerance);
+  fc_check_report_tables (context);
   for (guint i = 0; i < engine->rules->len; i++)
     {
       const FcRule *rule = g_ptr_array_index (engine->rules, i);
       if (rule_selected (rule, only, only_table))
         fc_check_rule (context, rule);
     }
+  fc_check_finish (context);
   return report;
 }

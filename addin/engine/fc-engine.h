@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "fc-catalogue.h"
 #include "fc-error.h"
 #include "fc-finding.h"
 #include "fc-workbook.h"
@@ -14,9 +15,16 @@ G_BEGIN_DECLS
 typedef struct _FcEngine FcEngine;
 
 /* Loads and parses the given rule files, in order (later files may add
- * rules).  Returns NULL and sets FC_ERROR_RULE_SYNTAX naming file and line
+ * rules and catalogue entries; without a catalogue.ini among them no table
+ * is recognised).  Returns NULL and sets FC_ERROR_RULE_SYNTAX naming file and line
  * when a file is malformed (transfer full). */
 FcEngine *fc_engine_new_from_files (const char *const *paths, GError **error);
+
+/* The engine with what ships in dir (addin/rules/, or rules/ beside the
+ * add-in): catalogue.ini, the other *.ini data files, then the *.rules
+ * files, each in name order (transfer full).  NULL with
+ * FC_ERROR_RULE_SYNTAX naming file and line when one is malformed. */
+FcEngine *fc_engine_new_shipped (const char *dir, GError **error);
 
 /* The same from rule text in memory; name is used in error messages. */
 FcEngine *fc_engine_new_from_data (const char *data, gssize length,
@@ -38,6 +46,8 @@ void fc_engine_free (FcEngine *engine);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcEngine, fc_engine_free)
 
 guint fc_engine_get_n_rules (const FcEngine *engine);
+/* What the tables are called and how they are laid out (transfer none). */
+const FcCatalogue *fc_engine_get_catalogue (const FcEngine *engine);
 /* The id of rule index, in catalogue order (transfer none). */
 const char *fc_engine_get_rule_id (const FcEngine *engine, guint index);
 

@@ -22,6 +22,15 @@ term_array_clear (GArray *terms)
     ref_clear (&g_array_index (terms, FcTerm, i).ref);
 }
 
+static void
+breakdown_clear (FcBreakdown *b)
+{
+  term_array_clear (b->total);
+  term_array_clear (b->parts);
+  g_clear_pointer (&b->total, g_array_unref);
+  g_clear_pointer (&b->parts, g_array_unref);
+}
+
 void
 fc_rule_free (FcRule *rule)
 {
@@ -38,7 +47,7 @@ fc_rule_free (FcRule *rule)
   g_clear_pointer (&rule->lhs, g_array_unref);
   g_clear_pointer (&rule->rhs, g_array_unref);
   g_clear_pointer (&rule->tables, g_ptr_array_unref);
-  g_strfreev (rule->numberings);
+  g_clear_pointer (&rule->breakdowns, g_array_unref);
   g_free (rule);
 }
 
@@ -181,8 +190,8 @@ parse_ref (Parser *p, FcRule *rule, FcRef *ref)
 {
   /* the table number was already read */
   guint64 n = p->scanner->value.v_int;
-  if (n < 1 || n > 10)
-    return fail (p, "table numbers run from 01 to 10");
+  if (n < 1 || n > 99)
+    return fail (p, "table numbers run from 01 to 99");
   g_snprintf (ref->table, sizeof ref->table, "%02u", (guint) n);
   note_table (rule, ref->table);
   return expect_char (p, '[') && parse_row (p, ref) && expect_char (p, ',')
@@ -476,6 +485,8 @@ parse_table_list (const Source *src, const char *key, gboolean required, FcRule 
   return TRUE;
 }
 
+static gboolean parse_breakdowns (const Source *src, FcRule *rule, GError **error);
+
 static gboolean
 parse_check (const Source *src, FcRule *rule, GError **error)
 {
@@ -485,7 +496,7 @@ parse_check (const Source *src, FcRule *rule, GError **error)
     return source_fail (src, error, NULL, "no check = … expression");
   if (!fc_rules_parse_expression (rule->expression, rule, &local))
     return source_fail (src, error, "check", "%s in “%s”", local->message, rule->expression);
-  return TRUE;
+  return parse_breakdowns (src, rule, error);
 }
 
 static gboolean
@@ -501,23 +512,41 @@ parse_hierarchy (const Source *src, FcRule *rule, GError **error)
 }
 
 static gboolean
-parse_table_number (const Source *src, FcRule *rule, GError **error)
-{
-  rule->numberings = g_key_file_get_string_list (src->kf, src->group, "numberings", NULL, NULL);
-  for (guint i = 0; rule->numberings != NULL && rule->numberings[i] != NULL; i++)
-    {
-      g_auto (GStrv) ids = g_strsplit_set (rule->numberings[i], " \t", -1);
-      for (guint k = 0; ids[k] != NULL; k++)
-        if (*ids[k] != '\0' && fc_table_id_parse (ids[k]) == NULL)
-          return source_fail (src, error, "numberings", "“%s” in numberings is not a table", ids[k]);
-    }
-  return TRUE;
-}
-
-static gboolean
 parse_code_tables (const Source *src, FcRule *rule, GError **error)
 {
   return parse_table_list (src, "tables", TRUE, rule, error);
+}
+
+/* breakdown = TOTAL : PARTS; TOTAL : PARTS …, each side as in a check. */
+static gboolean
+parse_breakdowns (const Source *src, FcRule *rule, GError **error)
+{
+  g_auto (GStrv) items = g_key_file_get_string_list (src->kf, src->group, "breakdown", NULL, NULL);
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      g_autofree char *item = g_strstrip (g_strdup (items[i]));
+      if (*item == '\0')
+        continue;
+      char *colon = strchr (item, ':');
+      if (colon == NULL)
+        return source_fail (src, error, "breakdown", "a breakdown is TOTAL : PARTS, e.g. 04[60,2] : 04[61..63,2]");
+      *colon = '=';
+      g_autoptr (FcRule) scratch = g_new0 (FcRule, 1);
+      g_autoptr (GError) local = NULL;
+      if (!fc_rules_parse_expression (item, scratch, &local) || scratch->relation != FC_RELATION_EQ)
+        return source_fail (src, error, "breakdown", "%s in “%s”",
+                            local ? local->message : "expected TOTAL : PARTS", items[i]);
+      for (guint k = 0; k < scratch->tables->len; k++)
+        note_table (rule, g_ptr_array_index (scratch->tables, k));
+      if (rule->breakdowns == NULL)
+        {
+          rule->breakdowns = g_array_new (FALSE, TRUE, sizeof (FcBreakdown));
+          g_array_set_clear_func (rule->breakdowns, (GDestroyNotify) breakdown_clear);
+        }
+      FcBreakdown b = { g_steal_pointer (&scratch->lhs), g_steal_pointer (&scratch->rhs) };
+      g_array_append_val (rule->breakdowns, b);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -553,14 +582,16 @@ static const KeyDoc common_keys[] = {
 
 static const RuleKind rule_kinds[] = {
   { "check", FC_RULE_CHECK, "an identity (=) or a bound (<=, >=) between cells", parse_check,
-    { { "check", "TABLE[ROW,COLUMN] terms joined by + and -, related by =, <= or >=" } } },
+    { { "check", "TABLE[ROW,COLUMN] terms joined by + and -, related by =, <= or >=" },
+      { "breakdown", "TOTAL : PARTS; … checked only where the parts hold a figure or the total is nil" } } },
   { "hierarchy", FC_RULE_HIERARCHY, "合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 over the codes of one table",
     parse_hierarchy, { { "table", "the table: 02" }, { "columns", "the 栏次 to check: 1..7" } } },
-  { "presence", FC_RULE_PRESENCE, "every table of the package's set is there exactly once",
+  { "presence", FC_RULE_PRESENCE,
+    "every table of the set the package follows ([set …] of the catalogue) is there once",
     parse_nothing, { { NULL } } },
-  { "table-number", FC_RULE_TABLE_NUMBER, "each 表号 names the table under its title",
-    parse_table_number,
-    { { "numberings", "other numberings, each the table ids in 表号 order: 01 02 03 04 05 06 09 07 08;" } } },
+  { "table-number", FC_RULE_TABLE_NUMBER,
+    "each 表号 names the table under its title, numbered as the package's set numbers them",
+    parse_nothing, { { NULL } } },
   { "code-names", FC_RULE_CODE_NAMES, "a code carries one name in every table", parse_code_tables,
     { { "tables", "the tables compared: 02;03;05" } } },
   { "code-parents", FC_RULE_CODE_PARENTS, "a 7- or 5-digit code has its parent codes",
@@ -568,6 +599,8 @@ static const RuleKind rule_kinds[] = {
   { "empty-explained", FC_RULE_EMPTY_EXPLAINED, "a table without amounts says 本表无数据",
     parse_nothing, { { NULL } } },
   { "header-agreement", FC_RULE_HEADER_AGREEMENT, "部门名称 and year agree across tables",
+    parse_nothing, { { NULL } } },
+  { "instructions", FC_RULE_INSTRUCTIONS, "no instruction of the template is left in a table",
     parse_nothing, { { NULL } } },
 };
 
@@ -709,9 +742,32 @@ parse_tolerance (GKeyFile *kf, const char *data, const char *name,
   return TRUE;
 }
 
+/* Reads one catalogue group, naming file and line when it is wrong. */
+static gboolean
+parse_catalogue_group (FcCatalogue *catalogue, GKeyFile *kf, const char *data,
+                       const char *name, const char *group, gboolean apply, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  const char *bad_key = NULL;
+  if (catalogue == NULL)
+    {
+      g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
+                   "%s:%u: [%s] belongs to the catalogue, not to a rule file read here",
+                   name, line_of (data, group, NULL), group);
+      return FALSE;
+    }
+  if (fc_catalogue_add_group (catalogue, kf, group, apply, &bad_key, &local))
+    return TRUE;
+  g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX, "%s:%u: [%s] %s%s%s", name,
+               line_of (data, group, bad_key), group, bad_key ? bad_key : "",
+               bad_key ? ": " : "", local->message);
+  return FALSE;
+}
+
 gboolean
-fc_rules_parse (const char *data, gssize length, const char *name,
-                GPtrArray *out, FcTolerance *tolerance, GError **error)
+fc_rules_parse_full (const char *data, gssize length, const char *name,
+                     GPtrArray *out, FcTolerance *tolerance, FcCatalogue *catalogue,
+                     GError **error)
 {
   g_autofree char *text = length < 0 ? g_strdup (data) : g_strndup (data, (gsize) length);
   g_autoptr (GKeyFile) kf = g_key_file_new ();
@@ -743,14 +799,23 @@ fc_rules_parse (const char *data, gssize length, const char *name,
             return FALSE;
           continue;
         }
+      if (fc_catalogue_is_group (groups[i]))
+        {
+          if (!parse_catalogue_group (catalogue, kf, text, name, groups[i], FALSE, error))
+            return FALSE;
+          continue;
+        }
       FcRule *rule = parse_group (kf, text, name, groups[i], error);
       if (rule == NULL)
         return FALSE;
       g_ptr_array_add (parsed, rule);
     }
-  /* all or nothing: only a fully valid file changes the catalogue */
+  /* all or nothing: only a fully valid file changes the rules and the catalogue */
   if (tolerance != NULL)
     *tolerance = tol;
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (fc_catalogue_is_group (groups[i]))
+      parse_catalogue_group (catalogue, kf, text, name, groups[i], TRUE, NULL);
   while (parsed->len > 0)
     {
       FcRule *rule = g_ptr_array_steal_index (parsed, 0);
@@ -769,4 +834,11 @@ fc_rules_parse (const char *data, gssize length, const char *name,
         g_ptr_array_add (out, rule);
     }
   return TRUE;
+}
+
+gboolean
+fc_rules_parse (const char *data, gssize length, const char *name,
+                GPtrArray *out, FcTolerance *tolerance, GError **error)
+{
+  return fc_rules_parse_full (data, length, name, out, tolerance, NULL, error);
 }

@@ -8,7 +8,7 @@
  *   message[zh_CN] = 本年收入合计应等于第1至8行各项收入之和
  *   message[en_US] = Total income must equal the sum of income lines 1–8
  *
- * A cell reference is TABLE[ROW,COLUMN]: TABLE is the table number (01–10);
+ * A cell reference is TABLE[ROW,COLUMN]: TABLE is the table number (01–99);
  * ROW is a 行次 (27), a range of 行次 (1..8), a code (#201), a label
  * ("合计"), * (every row: the rule is checked once per row), $class or
  * $code (every 类 code / every code found in the referenced tables), or
@@ -27,6 +27,7 @@
 
 #include <glib.h>
 
+#include "fc-catalogue.h"
 #include "fc-finding.h"
 
 G_BEGIN_DECLS
@@ -66,6 +67,15 @@ typedef struct {
 
 typedef enum { FC_RELATION_EQ, FC_RELATION_LE, FC_RELATION_GE } FcRelation;
 
+/* A total and the parts it breaks down into (key breakdown): a rule is
+ * checked only where each of its breakdowns is printed — the parts hold a
+ * figure, or the total is nil.  Blank parts beside a total say the package
+ * does not break it down there (04's 结转 by fund). */
+typedef struct {
+  GArray *total; /* of FcTerm */
+  GArray *parts; /* of FcTerm */
+} FcBreakdown;
+
 typedef enum {
   FC_RULE_CHECK,
   FC_RULE_HIERARCHY,
@@ -74,7 +84,8 @@ typedef enum {
   FC_RULE_CODE_NAMES,      /* a code has one name in every table */
   FC_RULE_CODE_PARENTS,    /* a 7-digit code's 5- and 3-digit parents are there */
   FC_RULE_EMPTY_EXPLAINED, /* a table without amounts says so (本表无数据) */
-  FC_RULE_HEADER_AGREEMENT /* 部门名称 and year agree across tables */
+  FC_RULE_HEADER_AGREEMENT, /* 部门名称 and year agree across tables */
+  FC_RULE_INSTRUCTIONS      /* no template instruction is left in a table */
 } FcRuleKind;
 
 typedef struct {
@@ -91,8 +102,7 @@ typedef struct {
   FcRelation relation;
   guint col_from, col_to; /* hierarchy columns */
   GPtrArray *tables; /* of char*: every table the rule reads */
-  GStrv numberings;  /* table-number: each a list of table ids in 表号 order,
-                      * e.g. "01 02 03 04 05 06 09 07 08" (Guangdong) */
+  GArray *breakdowns; /* of FcBreakdown: where the rule applies */
 } FcRule;
 
 void fc_rule_free (FcRule *rule);
@@ -113,9 +123,16 @@ typedef struct {
 #define FC_TOLERANCE_DEFAULT ((FcTolerance) { 0.005, 0.02, 0.03 })
 
 /* Parses rule text into rules appended to out (of FcRule*, free func set by
- * the caller).  A rule with the id of an earlier one replaces it.  On error
- * returns FALSE with FC_ERROR_RULE_SYNTAX naming name:line and what is
- * wrong; out is left unchanged then. */
+ * the caller).  A rule with the id of an earlier one replaces it.  Groups of
+ * the catalogue ([table 06], [words] …) go to catalogue, which may be NULL
+ * when the text must hold rules only.  On error returns FALSE with
+ * FC_ERROR_RULE_SYNTAX naming name:line and what is wrong; out, tolerance
+ * and catalogue are left unchanged then. */
+gboolean fc_rules_parse_full (const char *data, gssize length, const char *name,
+                              GPtrArray *out, FcTolerance *tolerance,
+                              FcCatalogue *catalogue, GError **error);
+
+/* fc_rules_parse_full without a catalogue. */
 gboolean fc_rules_parse (const char *data, gssize length, const char *name,
                          GPtrArray *out, FcTolerance *tolerance, GError **error);
 

@@ -1,9 +1,13 @@
 /* fc-table.h — finding the disclosure tables in a workbook, and locating
  * their cells by row key (行次, 科目代码, label) and column key (栏次),
- * never by absolute position.
+ * never by absolute position.  What the tables are called and how they are
+ * laid out comes from the catalogue (fc-catalogue.h); the header is read by
+ * fc-layout.c, the rows keyed by fc-row-keys.c.
  */
 #pragma once
 
+#include "fc-catalogue.h"
+#include "fc-text.h"
 #include "fc-workbook.h"
 
 G_BEGIN_DECLS
@@ -11,7 +15,8 @@ G_BEGIN_DECLS
 /* One keyed row of a table.  A sheet row can hold several keyed rows: 01 and
  * 04 put income and expenditure side by side, 06 four code blocks. */
 typedef struct {
-  int line;        /* 行次, or -1 */
+  int line;        /* 行次 of the standard form, or -1 */
+  int printed_line; /* 行次 as printed, or -1 */
   char *code;      /* 科目代码 (3, 5 or 7 digits), or NULL */
   char *label;     /* normalised label (no spaces, no enumeration), "" if none */
   char *display;   /* the label as written, for reports */
@@ -20,7 +25,8 @@ typedef struct {
 } FcTableRow;
 
 typedef struct {
-  const char *id;       /* "01" … "10" (static) */
+  const char *id;       /* "01" … "10", borrowed from the catalogue */
+  const FcTableDef *def; /* borrowed from the catalogue */
   char *title;          /* as written */
   guint title_row, title_col;
   char *number_label;   /* the 表号 as written ("公开09表"), or NULL */
@@ -36,7 +42,9 @@ typedef struct {
   GHashTable *by_code;      /* code → GPtrArray of its FcTableRow*, for lookups */
   gboolean has_header;      /* a 栏次 or header row was found under the title */
   gboolean lines_inferred;  /* no 行次 column: lines come from the labels, and
-                             * rows without amounts were left out */
+                             * rows without amounts may be left out */
+  GPtrArray *problems;      /* of char*: zh, en, zh, en … what recognition
+                             * could not understand (said once per table) */
 } FcTable;
 
 void fc_table_free (FcTable *table);
@@ -44,8 +52,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcTable, fc_table_free)
 
 /* Recognises every disclosure table of the workbook, by title first and by
  * 表号 second.  Returns an array of FcTable* that owns them, in sheet order
- * (transfer full).  The tables borrow the workbook's sheets: free them first. */
-GPtrArray *fc_table_recognize (const FcWorkbook *workbook);
+ * (transfer full).  The tables borrow the workbook's sheets and the
+ * catalogue: free them first. */
+GPtrArray *fc_table_recognize (const FcCatalogue *catalogue, const FcWorkbook *workbook);
 
 /* The first table with that id, or NULL (transfer none). */
 const FcTable *fc_table_lookup (GPtrArray *tables, const char *id);
@@ -66,16 +75,9 @@ const char *fc_table_column_label (const FcTable *table, guint number);
 /* "本年收入合计 (行27)", "201 一般公共服务支出", "合计" (transfer full). */
 char *fc_table_row_describe (const FcTableRow *row);
 
-/* Canonical id ("01" … "10", static) for a table title ("收入决算表"), a
- * 表号 ("公开02表") or a bare id ("2", "02"); NULL when none. */
+/* The table id ("01" … "99") a bare number ("2", "02") or a 表号
+ * ("公开02表", "表2", "附表2") names; NULL when none (transfer none).  For
+ * titles, fc_catalogue_parse_table_id. */
 const char *fc_table_id_parse (const char *text);
-
-/* The standard title of a table id (static), or NULL. */
-const char *fc_table_standard_title (const char *id);
-
-/* Text folded for comparison: no white space or quotes, full-width ASCII
- * folded, a leading enumeration ("一、", "(一)", "1.") removed
- * (transfer full). */
-char *fc_text_normalize (const char *text);
 
 G_END_DECLS

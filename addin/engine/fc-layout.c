@@ -1,0 +1,531 @@
+/* fc-layout.c — finding a table's header, key columns and 栏次 (see
+ * fc-layout.h).
+ *
+ * The header is the band of rows between the title and the first row of
+ * data.  Each amount column is named by the header texts above it (a text
+ * merged over several columns stands only in the first of them, so it is
+ * carried right over the columns it spans), and those words are matched
+ * with the catalogue's 栏次 of the table: the most specific match wins.  A
+ * printed 栏次 row numbers what the words do not name.
+ */
+#include "fc-layout.h"
+
+#include <string.h>
+
+#include "fc-cells.h"
+#include "fc-text.h"
+
+#define FC_HEADER_SCAN_ROWS 16  /* titles are followed by at most this many header rows */
+#define FC_MAX_COLUMN_NUMBER 64 /* the widest standard table has 12 栏次 */
+#define FC_CODE_KEY_MAX_CHARS 14 /* "支出功能分类科目编码"; longer texts are sentences */
+
+static const char *const *
+words (const FcLayout *l, FcWords which)
+{
+  return fc_catalogue_words (l->catalogue, which);
+}
+
+void
+fc_layout_add_problem (FcLayout *l, const char *zh, const char *en)
+{
+  g_ptr_array_add (l->problems, g_strdup (zh));
+  g_ptr_array_add (l->problems, g_strdup (en));
+}
+
+/* ---- words -------------------------------------------------------------- */
+
+static gboolean
+is_code_key (const FcLayout *l, const char *n)
+{
+  const char *const *codes = words (l, FC_WORDS_CODE);
+  if (fc_text_is_one_of (n, codes))
+    return TRUE;
+  if (g_utf8_strlen (n, -1) > FC_CODE_KEY_MAX_CHARS)
+    return FALSE;
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_str_has_suffix (n, codes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A word that labels a key column (行次, 科目代码, 项目 …). */
+static gboolean
+is_key_word (const FcLayout *l, const char *n)
+{
+  return *n != '\0'
+         && (fc_text_is_one_of (n, words (l, FC_WORDS_LINE))
+             || fc_text_is_one_of (n, words (l, FC_WORDS_NAME))
+             || fc_text_is_one_of (n, words (l, FC_WORDS_CODE_PARTS))
+             || fc_text_is_one_of (n, words (l, FC_WORDS_LABEL))
+             || fc_text_is_one_of (n, words (l, FC_WORDS_COLUMN_NUMBERS))
+             || is_code_key (l, n));
+}
+
+/* A word that names one of the table's 栏次 (合计, 基本支出, 预算数 …). */
+static gboolean
+is_column_word (const FcLayout *l, const char *n)
+{
+  for (guint i = 0; l->def != NULL && i < l->def->columns->len; i++)
+    {
+      const FcColumnDef *c = &g_array_index (l->def->columns, FcColumnDef, i);
+      for (guint a = 0; a < c->alternatives->len; a++)
+        if (fc_text_is_one_of (n, g_ptr_array_index (c->alternatives, a)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+fc_layout_is_header_text (const FcLayout *l, guint row, guint col)
+{
+  g_autofree char *n = fc_cells_norm (l->sheet, row, col);
+  return *n != '\0'
+         && (g_hash_table_contains (l->header_words, n) || is_column_word (l, n)
+             || is_key_word (l, n));
+}
+
+gboolean
+fc_layout_is_key_text (const FcLayout *l, guint row, guint col)
+{
+  g_autofree char *n = fc_cells_norm (l->sheet, row, col);
+  return is_key_word (l, n);
+}
+
+gboolean
+fc_layout_is_total_text (const FcLayout *l, guint row, guint col)
+{
+  g_autofree char *n = fc_cells_norm (l->sheet, row, col);
+  return fc_text_is_one_of (n, words (l, FC_WORDS_TOTALS));
+}
+
+gboolean
+fc_layout_row_is_footer (const FcLayout *l, guint r)
+{
+  for (guint c = 0; c < l->ncols; c++)
+    if (fc_cells_has_text (l->sheet, r, c))
+      {
+        g_autofree char *n = fc_cells_norm (l->sheet, r, c);
+        return fc_text_starts_with_any (n, words (l, FC_WORDS_FOOTERS));
+      }
+  return FALSE;
+}
+
+/* ---- rows of the header ---------------------------------------------- */
+
+/* A 栏次 row: a cell "栏次", or nothing but the numbers 1, 2, …, n (n ≥ 2). */
+static gboolean
+is_column_number_row (const FcLayout *l, guint row)
+{
+  gboolean labelled = FALSE;
+  gint64 expect = 1;
+  for (guint c = 0; c < l->ncols; c++)
+    {
+      gint64 v;
+      g_autofree char *n = fc_cells_norm (l->sheet, row, c);
+      if (fc_text_is_one_of (n, words (l, FC_WORDS_COLUMN_NUMBERS)))
+        labelled = TRUE;
+      else if (fc_cells_integer (l->sheet, row, c, &v))
+        {
+          if (v != expect && !labelled)
+            return FALSE;
+          expect = v + 1;
+        }
+      else if (!fc_cells_is_blank (l->sheet, row, c) && !labelled)
+        return FALSE;
+    }
+  return labelled ? expect > 1 : expect > 2;
+}
+
+typedef struct {
+  gboolean data;         /* a code or an amount */
+  gboolean total;        /* its first label is 合计 / 总计 */
+  guint total_col;
+  gboolean header_words; /* it holds words of the header */
+  gboolean text;         /* it holds any text */
+} RowKind;
+
+static RowKind
+classify_row (const FcLayout *l, guint r)
+{
+  RowKind k = { 0 };
+  gboolean first_label = TRUE;
+  for (guint c = 0; c < l->ncols; c++)
+    {
+      g_autofree char *code = fc_cells_code (l->sheet, r, c, NULL);
+      if (code != NULL || fc_cells_is_amount (l->sheet, r, c))
+        k.data = TRUE;
+      if (!fc_cells_has_text (l->sheet, r, c))
+        continue;
+      k.text = TRUE;
+      g_autofree char *n = fc_cells_norm (l->sheet, r, c);
+      if (is_key_word (l, n))
+        {
+          k.header_words = TRUE;
+          continue;
+        }
+      if (first_label && fc_text_is_one_of (n, words (l, FC_WORDS_TOTALS)))
+        k.total = TRUE, k.total_col = c;
+      else if (is_column_word (l, n))
+        k.header_words = TRUE;
+      first_label = FALSE;
+    }
+  return k;
+}
+
+/* The header band: from the first row under the title that holds a word of
+ * the header down to the row before the first row of data.  A 合计 row that
+ * shares its row with header labels (a template's merged cells) belongs to
+ * both. */
+static void
+find_band (FcLayout *l)
+{
+  guint last = MIN (l->r1, l->r0 + FC_HEADER_SCAN_ROWS);
+  for (guint r = l->r0 + 1; r <= last && l->header_first < 0; r++)
+    {
+      if (fc_layout_row_is_footer (l, r))
+        return;
+      RowKind k = classify_row (l, r);
+      if (is_column_number_row (l, r) || (k.header_words && !k.data))
+        l->header_first = l->header_last = (int) r;
+    }
+  if (l->header_first < 0)
+    return;
+  last = MIN (l->r1, (guint) l->header_first + FC_HEADER_SCAN_ROWS);
+  for (guint r = (guint) l->header_first + 1; r <= last; r++)
+    {
+      if (fc_layout_row_is_footer (l, r))
+        break;
+      if (is_column_number_row (l, r))
+        {
+          l->header_last = (int) r;
+          continue;
+        }
+      RowKind k = classify_row (l, r);
+      if (k.data)
+        break;
+      if (k.total && !k.header_words)
+        break; /* the 合计 row of an empty table */
+      if (k.total)
+        l->total_in_header = (int) r, l->total_col = (int) k.total_col;
+      if (k.header_words)
+        l->header_last = (int) r;
+      else if (k.text)
+        break; /* a section line such as 一、政府采购情况 */
+    }
+}
+
+/* ---- key columns ----------------------------------------------------- */
+
+static void
+add_unique (GArray *cols, guint c)
+{
+  for (guint i = 0; i < cols->len; i++)
+    if (g_array_index (cols, guint, i) == c)
+      return;
+  g_array_append_val (cols, c);
+}
+
+static gint
+compare_uint (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Key words stand in the header band and, where a template puts 类 | 款 |
+ * 项 on the row of 合计, in the first row under it. */
+static void
+find_key_columns (FcLayout *l)
+{
+  guint last = MIN (l->r1, (guint) l->header_last + 1);
+  for (guint r = (guint) l->header_first; r <= last; r++)
+    for (guint c = 0; c < l->ncols; c++)
+      {
+        g_autofree char *n = fc_cells_norm (l->sheet, r, c);
+        const char *const *parts = words (l, FC_WORDS_CODE_PARTS);
+        if (*n == '\0')
+          continue;
+        if (fc_text_is_one_of (n, words (l, FC_WORDS_LINE)))
+          add_unique (l->line_cols, c);
+        else if (is_code_key (l, n))
+          add_unique (l->code_cols, c);
+        else if (fc_text_is_one_of (n, words (l, FC_WORDS_NAME)) && l->name_col < 0)
+          l->name_col = (int) c;
+        else if (fc_text_is_one_of (n, words (l, FC_WORDS_LABEL))
+                 || fc_text_is_one_of (n, words (l, FC_WORDS_COLUMN_NUMBERS)))
+          add_unique (l->label_cols, c);
+        else
+          for (guint p = 0; p < 3 && parts[p] != NULL; p++)
+            if (strcmp (n, parts[p]) == 0)
+              l->part_cols[p] = (int) c;
+      }
+  g_array_sort (l->line_cols, compare_uint);
+  g_array_sort (l->code_cols, compare_uint);
+  g_array_sort (l->label_cols, compare_uint);
+}
+
+static gboolean
+is_key_column (const FcLayout *l, guint c)
+{
+  const GArray *sets[] = { l->line_cols, l->label_cols, l->code_cols };
+  for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
+    for (guint i = 0; i < sets[s]->len; i++)
+      if (g_array_index (sets[s], guint, i) == c)
+        return TRUE;
+  for (guint i = 0; i < 3; i++)
+    if (l->part_cols[i] == (int) c)
+      return TRUE;
+  return l->name_col == (int) c;
+}
+
+/* ---- 栏次 ------------------------------------------------------------- */
+
+static void
+set_column (FcLayout *l, guint number, int col)
+{
+  int none = -1;
+  while (l->column_of->len <= number)
+    g_array_append_val (l->column_of, none);
+  g_array_index (l->column_of, int, number) = col;
+}
+
+int
+fc_layout_column (const FcLayout *l, guint number)
+{
+  return number < l->column_of->len ? g_array_index (l->column_of, int, number) : -1;
+}
+
+/* The header texts of every column, a merged text carried right over the
+ * columns it spans: into an empty cell when the cell to its left holds
+ * text, the row above spans both alike, and the column has a label lower
+ * down that the carried text heads (transfer full: n_rows × ncols). */
+static char **
+carry_header (const FcLayout *l, guint first, guint n_rows)
+{
+  char **grid = g_new0 (char *, (gsize) n_rows * l->ncols);
+  for (guint i = 0; i < n_rows; i++)
+    for (guint c = 0; c < l->ncols; c++)
+      {
+        guint r = first + i;
+        char *n = fc_cells_has_text (l->sheet, r, c) ? fc_cells_norm (l->sheet, r, c) : g_strdup ("");
+        grid[i * l->ncols + c] = n;
+      }
+  for (guint i = 0; i < n_rows; i++)
+    for (guint c = 1; c < l->ncols; c++)
+      {
+        char **cell = &grid[i * l->ncols + c];
+        const char *left = grid[i * l->ncols + c - 1];
+        if (**cell != '\0' || *left == '\0' || is_key_word (l, left))
+          continue;
+        if (i > 0 && strcmp (grid[(i - 1) * l->ncols + c], grid[(i - 1) * l->ncols + c - 1]) != 0)
+          continue;
+        gboolean below = FALSE;
+        for (guint k = i + 1; k < n_rows && !below; k++)
+          below = *grid[k * l->ncols + c] != '\0';
+        if (!below)
+          continue;
+        g_free (*cell);
+        *cell = g_strdup (left);
+      }
+  return grid;
+}
+
+typedef struct {
+  guint number; /* 0 = none */
+  int depth_max, depth_sum;
+  gboolean tie; /* two 栏次 match equally well */
+} ColumnMatch;
+
+/* The 栏次 whose words name the column most specifically: every word of an
+ * alternative is one of the column's header texts; deeper (lower) texts
+ * are more specific. */
+static ColumnMatch
+match_column (const FcLayout *l, GPtrArray *path)
+{
+  ColumnMatch best = { 0, -1, -1, FALSE };
+  for (guint i = 0; l->def != NULL && i < l->def->columns->len; i++)
+    {
+      const FcColumnDef *def = &g_array_index (l->def->columns, FcColumnDef, i);
+      for (guint a = 0; a < def->alternatives->len; a++)
+        {
+          GStrv want = g_ptr_array_index (def->alternatives, a);
+          int dmax = -1, dsum = 0;
+          gboolean all = TRUE;
+          for (guint w = 0; want[w] != NULL && all; w++)
+            {
+              int depth = -1;
+              for (guint p = 0; p < path->len; p++)
+                if (strcmp (g_ptr_array_index (path, p), want[w]) == 0)
+                  depth = (int) p;
+              all = depth >= 0;
+              dmax = MAX (dmax, depth);
+              dsum += depth;
+            }
+          if (!all)
+            continue;
+          if (dmax > best.depth_max || (dmax == best.depth_max && dsum > best.depth_sum))
+            best = (ColumnMatch) { def->number, dmax, dsum, FALSE };
+          else if (dmax == best.depth_max && dsum == best.depth_sum && def->number != best.number)
+            best.tie = TRUE;
+        }
+    }
+  return best;
+}
+
+static void
+number_columns (FcLayout *l)
+{
+  guint first = (guint) l->header_first, n_rows = (guint) (l->header_last - l->header_first) + 1;
+  char **grid = carry_header (l, first, n_rows);
+  g_autoptr (GArray) matches = g_array_new (FALSE, TRUE, sizeof (ColumnMatch));
+  g_array_set_size (matches, l->ncols);
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  int numbers_row = -1;
+
+  for (guint i = 0; i < n_rows; i++)
+    if (is_column_number_row (l, first + i))
+      numbers_row = (int) (first + i);
+  for (guint c = 0; c < l->ncols; c++)
+    {
+      GPtrArray *path = g_ptr_array_new ();
+      for (guint i = 0; i < n_rows; i++)
+        {
+          const char *n = grid[i * l->ncols + c];
+          if (*n != '\0' && !is_key_word (l, n)
+              && (path->len == 0 || strcmp (g_ptr_array_index (path, path->len - 1), n) != 0))
+            g_ptr_array_add (path, (gpointer) n);
+        }
+      g_ptr_array_add (paths, path);
+      if (!is_key_column (l, c))
+        g_array_index (matches, ColumnMatch, c) = match_column (l, path);
+    }
+
+  /* each 栏次 goes to the column that names it best; equals cancel out */
+  for (guint c = 0; c < l->ncols; c++)
+    {
+      ColumnMatch *m = &g_array_index (matches, ColumnMatch, c);
+      if (m->number == 0 || m->tie)
+        continue;
+      int other = fc_layout_column (l, m->number);
+      if (other >= 0)
+        {
+          ColumnMatch *o = &g_array_index (matches, ColumnMatch, other);
+          if (o->depth_max > m->depth_max
+              || (o->depth_max == m->depth_max && o->depth_sum > m->depth_sum))
+            continue;
+          if (o->depth_max == m->depth_max && o->depth_sum == m->depth_sum)
+            {
+              set_column (l, m->number, -2); /* ambiguous: neither, said below */
+              continue;
+            }
+        }
+      if (fc_layout_column (l, m->number) == -2)
+        continue;
+      set_column (l, m->number, (int) c);
+    }
+  for (guint n = 1; n < l->column_of->len; n++)
+    if (g_array_index (l->column_of, int, n) == -2)
+      {
+        g_autofree char *zh = g_strdup_printf ("两列的表头都像第%u栏，无法确定，该栏未校验", n);
+        g_autofree char *en = g_strdup_printf ("two columns are headed like column %u; it is not checked", n);
+        fc_layout_add_problem (l, zh, en);
+        g_array_index (l->column_of, int, n) = -1;
+      }
+
+  /* a printed 栏次 row numbers the columns the words did not name */
+  for (guint c = 0; numbers_row >= 0 && c < l->ncols; c++)
+    {
+      gint64 v;
+      gboolean named = FALSE;
+      for (guint n = 1; n < l->column_of->len; n++)
+        named |= g_array_index (l->column_of, int, n) == (int) c;
+      if (named || is_key_column (l, c) || !fc_cells_integer (l->sheet, (guint) numbers_row, c, &v)
+          || v < 1 || v > FC_MAX_COLUMN_NUMBER || fc_layout_column (l, (guint) v) >= 0)
+        continue;
+      if (l->def != NULL && l->def->columns->len > 0 && fc_table_def_column (l->def, (guint) v) == NULL)
+        continue;
+      set_column (l, (guint) v, (int) c);
+    }
+
+  /* the header words of each 栏次, for reports */
+  for (guint n = 0; n < l->column_of->len; n++)
+    {
+      int col = g_array_index (l->column_of, int, n);
+      g_autoptr (GString) s = g_string_new (NULL);
+      GPtrArray *path = col >= 0 ? g_ptr_array_index (paths, col) : NULL;
+      for (guint p = 0; path != NULL && p < path->len; p++)
+        g_string_append_printf (s, "%s%s", s->len ? " " : "", (char *) g_ptr_array_index (path, p));
+      g_ptr_array_add (l->column_paths, g_string_free (g_steal_pointer (&s), FALSE));
+    }
+  for (guint i = 0; i < n_rows * l->ncols; i++)
+    {
+      if (*grid[i] != '\0')
+        g_hash_table_add (l->header_words, g_strdup (grid[i]));
+      g_free (grid[i]);
+    }
+  g_free (grid);
+}
+
+/* 栏次 the standard form has and the header does not name. */
+static void
+report_missing_columns (FcLayout *l)
+{
+  if (l->def == NULL || l->def->rows == FC_ROWS_CODE_BLOCKS)
+    return;
+  g_autoptr (GString) missing = g_string_new (NULL);
+  for (guint i = 0; i < l->def->columns->len; i++)
+    {
+      guint n = g_array_index (l->def->columns, FcColumnDef, i).number;
+      if (fc_layout_column (l, n) < 0 && !fc_table_def_column_optional (l->def, n))
+        g_string_append_printf (missing, "%s%u", missing->len ? "、" : "", n);
+    }
+  if (missing->len == 0)
+    return;
+  g_autofree char *zh = g_strdup_printf ("未识别第%s栏", missing->str);
+  g_autofree char *en = g_strdup_printf ("column(s) %s not recognised", missing->str);
+  fc_layout_add_problem (l, zh, en);
+}
+
+void
+fc_layout_find (FcLayout *l, const FcSheet *sheet, const FcCatalogue *catalogue,
+                const FcTableDef *def, guint r0, guint r1)
+{
+  *l = (FcLayout) {
+    .sheet = sheet, .catalogue = catalogue, .def = def, .r0 = r0, .r1 = r1,
+    .ncols = fc_sheet_get_n_cols (sheet),
+    .header_first = -1, .header_last = -1, .total_in_header = -1, .total_col = -1,
+    .column_of = g_array_new (FALSE, FALSE, sizeof (int)),
+    .column_paths = g_ptr_array_new_with_free_func (g_free),
+    .line_cols = g_array_new (FALSE, FALSE, sizeof (guint)),
+    .label_cols = g_array_new (FALSE, FALSE, sizeof (guint)),
+    .code_cols = g_array_new (FALSE, FALSE, sizeof (guint)),
+    .name_col = -1,
+    .part_cols = { -1, -1, -1 },
+    .header_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .problems = g_ptr_array_new_with_free_func (g_free),
+  };
+  find_band (l);
+  if (l->header_first < 0)
+    return;
+  find_key_columns (l);
+  if (def == NULL || def->rows != FC_ROWS_CODE_BLOCKS)
+    number_columns (l);
+  /* a 合计 that labels a row stands left of the amounts; one above them
+   * heads a column (08: 本年支出 | 合计 基本支出 项目支出) */
+  for (guint n = 1; l->total_in_header >= 0 && n < l->column_of->len; n++)
+    if (g_array_index (l->column_of, int, n) >= 0 && g_array_index (l->column_of, int, n) <= l->total_col)
+      l->total_in_header = -1;
+  report_missing_columns (l);
+}
+
+void
+fc_layout_clear (FcLayout *l)
+{
+  g_clear_pointer (&l->column_of, g_array_unref);
+  g_clear_pointer (&l->column_paths, g_ptr_array_unref);
+  g_clear_pointer (&l->line_cols, g_array_unref);
+  g_clear_pointer (&l->label_cols, g_array_unref);
+  g_clear_pointer (&l->code_cols, g_array_unref);
+  g_clear_pointer (&l->header_words, g_hash_table_unref);
+  g_clear_pointer (&l->problems, g_ptr_array_unref);
+}
