@@ -6,4 +6,4 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$top/build}
 ninja -C "$build" bench/bench-engine >/dev/null
-exec "$build/bench/bench-engine" "$top/addin/rules/standard.rules" "$top/ods-templates/sample.fods" "${2:-50}"
+exec "$build/bench/bench-engine" "$top/addin/rules" "$top/ods-templates/sample.fods" "${2:-50}"

@@ -514,6 +514,8 @@ is_title_prefix (const FcCatalogue *c, const char *prefix)
 const char *
 fc_catalogue_table_for_title (const FcCatalogue *catalogue, const char *text)
 {
+  if (text == NULL || strstr (text, "表") == NULL) /* every title ends so: cheap to rule out */
+    return NULL;
   g_autofree char *s = fc_text_normalize (text);
   gsize len = strlen (s);
   if (len > 0 && s[len - 1] == ')')

@@ -389,12 +389,18 @@ fc_check_finish (FcCheckContext *c)
     }
 }
 
+/* What an instance of a rule is about ("201 一般公共服务支出 栏2"), made
+ * only when there is something to report: most instances hold. */
+typedef struct {
+  char *(*describe) (const FcCheckContext *c, const FcRule *rule, gconstpointer data, gboolean zh);
+  gconstpointer data;
+} Describer;
+
 /* Compares the two sides of one instance of a rule and reports. */
 static void
 judge (FcCheckContext *c, const FcRule *rule, FcRelation relation,
        GArray *lhs, GArray *rhs, const int *lhs_signs, const int *rhs_signs,
-       double lhs_constant, double rhs_constant, const char *context_zh,
-       const char *context_en)
+       double lhs_constant, double rhs_constant, const Describer *about)
 {
   GArray *sides[] = { lhs, rhs };
   const int *signs[] = { lhs_signs, rhs_signs };
@@ -437,6 +443,8 @@ judge (FcCheckContext *c, const FcRule *rule, FcRelation relation,
       prefix_zh = "尾数差异（在舍入误差范围内）：";
       prefix_en = "Rounding tail (within tolerance): ";
     }
+  g_autofree char *context_zh = about->describe (c, rule, about->data, TRUE);
+  g_autofree char *context_en = about->describe (c, rule, about->data, FALSE);
   g_autofree char *zh = g_strdup_printf ("%s%s%s%s", prefix_zh, rule->message,
                                          *context_zh ? "——" : "", context_zh);
   g_autofree char *en = g_strdup_printf ("%s%s%s%s", prefix_en, rule->message_en,
@@ -505,8 +513,9 @@ breakdowns_printed (FcCheckContext *c, const FcRule *rule)
 }
 
 static char *
-describe_instance (const FcCheckContext *c, const FcRule *rule, gboolean zh)
+describe_instance (const FcCheckContext *c, const FcRule *rule, gconstpointer data, gboolean zh)
 {
+  (void) data;
   g_autoptr (GString) s = g_string_new (NULL);
   if (c->each_row != NULL)
     {
@@ -541,10 +550,9 @@ check_instance (FcCheckContext *c, const FcRule *rule)
       || resolve_side (c, rule->rhs, rhs, rsigns, &rc) == NOT_APPLICABLE
       || !breakdowns_printed (c, rule))
     return;
-  g_autofree char *zh = describe_instance (c, rule, TRUE);
-  g_autofree char *en = describe_instance (c, rule, FALSE);
+  const Describer about = { describe_instance, NULL };
   judge (c, rule, rule->relation, lhs, rhs, (int *) lsigns->data,
-         (int *) rsigns->data, lc, rc, zh, en);
+         (int *) rsigns->data, lc, rc, &about);
 }
 
 typedef struct {
@@ -742,6 +750,21 @@ is_total_row (const FcCheckContext *c, const FcTableRow *r)
          && fc_text_is_one_of (r->label, fc_catalogue_words (c->catalogue, FC_WORDS_TOTALS));
 }
 
+typedef struct {
+  const FcTable *table;
+  const FcTableRow *parent;
+  guint column;
+} HierarchyInstance;
+
+static char *
+describe_hierarchy (const FcCheckContext *c, const FcRule *rule, gconstpointer data, gboolean zh)
+{
+  const HierarchyInstance *h = data;
+  g_autofree char *row = fc_table_row_describe (h->parent);
+  (void) c, (void) rule, (void) zh;
+  return g_strdup_printf ("%s %s", row, fc_table_column_label (h->table, h->column));
+}
+
 static void
 check_hierarchy (FcCheckContext *c, const FcRule *rule)
 {
@@ -782,9 +805,9 @@ check_hierarchy (FcCheckContext *c, const FcRule *rule)
             continue;
           for (guint k = 0; k < children->len; k++)
             add_cell (rhs, t, g_ptr_array_index (children, k), n);
-          g_autofree char *row = fc_table_row_describe (parent);
-          g_autofree char *ctx = g_strdup_printf ("%s %s", row, fc_table_column_label (t, n));
-          judge (c, rule, FC_RELATION_EQ, lhs, rhs, NULL, NULL, 0, 0, ctx, ctx);
+          const HierarchyInstance h = { t, parent, n };
+          const Describer about = { describe_hierarchy, &h };
+          judge (c, rule, FC_RELATION_EQ, lhs, rhs, NULL, NULL, 0, 0, &about);
         }
     }
 }

@@ -65,20 +65,29 @@ is_key_word (const FcLayout *l, const char *n)
 static gboolean
 is_column_word (const FcLayout *l, const char *n)
 {
-  for (guint i = 0; l->def != NULL && i < l->def->columns->len; i++)
+  return g_hash_table_contains (l->column_words, n);
+}
+
+const char *
+fc_layout_text (const FcLayout *l, guint row, guint col)
+{
+  const FcCell *cell = fc_sheet_get_cell (l->sheet, row, col);
+  if (cell->kind != FC_CELL_TEXT)
+    return "";
+  const char *n = g_hash_table_lookup (l->texts, cell);
+  if (n == NULL)
     {
-      const FcColumnDef *c = &g_array_index (l->def->columns, FcColumnDef, i);
-      for (guint a = 0; a < c->alternatives->len; a++)
-        if (fc_text_is_one_of (n, g_ptr_array_index (c->alternatives, a)))
-          return TRUE;
+      char *made = fc_text_normalize (cell->text);
+      g_hash_table_insert (l->texts, (gpointer) cell, made);
+      n = made;
     }
-  return FALSE;
+  return n;
 }
 
 gboolean
 fc_layout_is_header_text (const FcLayout *l, guint row, guint col)
 {
-  g_autofree char *n = fc_cells_norm (l->sheet, row, col);
+  const char *n = fc_layout_text (l, row, col);
   return *n != '\0'
          && (g_hash_table_contains (l->header_words, n) || is_column_word (l, n)
              || is_key_word (l, n));
@@ -87,15 +96,13 @@ fc_layout_is_header_text (const FcLayout *l, guint row, guint col)
 gboolean
 fc_layout_is_key_text (const FcLayout *l, guint row, guint col)
 {
-  g_autofree char *n = fc_cells_norm (l->sheet, row, col);
-  return is_key_word (l, n);
+  return is_key_word (l, fc_layout_text (l, row, col));
 }
 
 gboolean
 fc_layout_is_total_text (const FcLayout *l, guint row, guint col)
 {
-  g_autofree char *n = fc_cells_norm (l->sheet, row, col);
-  return fc_text_is_one_of (n, words (l, FC_WORDS_TOTALS));
+  return fc_text_is_one_of (fc_layout_text (l, row, col), words (l, FC_WORDS_TOTALS));
 }
 
 gboolean
@@ -103,10 +110,7 @@ fc_layout_row_is_footer (const FcLayout *l, guint r)
 {
   for (guint c = 0; c < l->ncols; c++)
     if (fc_cells_has_text (l->sheet, r, c))
-      {
-        g_autofree char *n = fc_cells_norm (l->sheet, r, c);
-        return fc_text_starts_with_any (n, words (l, FC_WORDS_FOOTERS));
-      }
+      return fc_text_starts_with_any (fc_layout_text (l, r, c), words (l, FC_WORDS_FOOTERS));
   return FALSE;
 }
 
@@ -121,7 +125,7 @@ is_column_number_row (const FcLayout *l, guint row)
   for (guint c = 0; c < l->ncols; c++)
     {
       gint64 v;
-      g_autofree char *n = fc_cells_norm (l->sheet, row, c);
+      const char *n = fc_layout_text (l, row, c);
       if (fc_text_is_one_of (n, words (l, FC_WORDS_COLUMN_NUMBERS)))
         labelled = TRUE;
       else if (fc_cells_integer (l->sheet, row, c, &v))
@@ -157,7 +161,7 @@ classify_row (const FcLayout *l, guint r)
       if (!fc_cells_has_text (l->sheet, r, c))
         continue;
       k.text = TRUE;
-      g_autofree char *n = fc_cells_norm (l->sheet, r, c);
+      const char *n = fc_layout_text (l, r, c);
       if (is_key_word (l, n))
         {
           k.header_words = TRUE;
@@ -241,7 +245,7 @@ find_key_columns (FcLayout *l)
   for (guint r = (guint) l->header_first; r <= last; r++)
     for (guint c = 0; c < l->ncols; c++)
       {
-        g_autofree char *n = fc_cells_norm (l->sheet, r, c);
+        const char *n = fc_layout_text (l, r, c);
         const char *const *parts = words (l, FC_WORDS_CODE_PARTS);
         if (*n == '\0')
           continue;
@@ -307,7 +311,7 @@ carry_header (const FcLayout *l, guint first, guint n_rows)
     for (guint c = 0; c < l->ncols; c++)
       {
         guint r = first + i;
-        char *n = fc_cells_has_text (l->sheet, r, c) ? fc_cells_norm (l->sheet, r, c) : g_strdup ("");
+        char *n = g_strdup (fc_cells_has_text (l->sheet, r, c) ? fc_layout_text (l, r, c) : "");
         grid[i * l->ncols + c] = n;
       }
   for (guint i = 0; i < n_rows; i++)
@@ -502,8 +506,17 @@ fc_layout_find (FcLayout *l, const FcSheet *sheet, const FcCatalogue *catalogue,
     .name_col = -1,
     .part_cols = { -1, -1, -1 },
     .header_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .column_words = g_hash_table_new (g_str_hash, g_str_equal),
+    .texts = g_hash_table_new_full (NULL, NULL, NULL, g_free),
     .problems = g_ptr_array_new_with_free_func (g_free),
   };
+  for (guint i = 0; def != NULL && i < def->columns->len; i++)
+    {
+      const FcColumnDef *c = &g_array_index (def->columns, FcColumnDef, i);
+      for (guint a = 0; a < c->alternatives->len; a++)
+        for (char **w = g_ptr_array_index (c->alternatives, a); *w != NULL; w++)
+          g_hash_table_add (l->column_words, *w);
+    }
   find_band (l);
   if (l->header_first < 0)
     return;
@@ -527,5 +540,7 @@ fc_layout_clear (FcLayout *l)
   g_clear_pointer (&l->label_cols, g_array_unref);
   g_clear_pointer (&l->code_cols, g_array_unref);
   g_clear_pointer (&l->header_words, g_hash_table_unref);
+  g_clear_pointer (&l->column_words, g_hash_table_unref);
+  g_clear_pointer (&l->texts, g_hash_table_unref);
   g_clear_pointer (&l->problems, g_ptr_array_unref);
 }

@@ -29,6 +29,9 @@ typedef struct {
   int name_col;          /* 科目名称, or -1 */
   int part_cols[3];      /* 类, 款, 项 when a code is split over columns */
   GHashTable *header_words; /* normalised texts of the header: not amounts */
+  GHashTable *column_words; /* the words that name the table's 栏次 */
+  GHashTable *texts;     /* FcCell* → its normalised text: each cell is
+                          * read many times, folded once */
   GPtrArray *problems;   /* of char*: zh, en, zh, en … what was not understood */
 } FcLayout;
 
@@ -38,6 +41,10 @@ typedef struct {
 void fc_layout_find (FcLayout *layout, const FcSheet *sheet, const FcCatalogue *catalogue,
                      const FcTableDef *def, guint r0, guint r1);
 void fc_layout_clear (FcLayout *layout);
+
+/* The cell's text normalised (fc_text_normalize), "" unless it is text
+ * (transfer none: cached for the layout's life). */
+const char *fc_layout_text (const FcLayout *layout, guint row, guint col);
 
 /* Sheet column of 栏次 number, or -1. */
 int fc_layout_column (const FcLayout *layout, guint number);

@@ -59,9 +59,9 @@ fc_evaluate_get_engine (const char **message)
 
       if (path != NULL)
         {
-          const char *paths[] = { path, NULL };
+          g_autofree char *dir = g_path_get_dirname (path);
 
-          engine = fc_engine_new_from_files (paths, &error);
+          engine = fc_engine_new_shipped (dir, &error);
         }
       if (engine != NULL)
         {

@@ -175,15 +175,13 @@ static FcEngine *
 engine_with_extras (char **extra, GError **error)
 {
   g_autofree char *standard = fc_evaluate_rules_path (error);
-  g_autoptr (GPtrArray) paths = g_ptr_array_new ();
+  g_autofree char *dir = standard != NULL ? g_path_get_dirname (standard) : NULL;
+  g_autoptr (FcEngine) engine = dir != NULL ? fc_engine_new_shipped (dir, error) : NULL;
 
-  if (standard == NULL)
-    return NULL;
-  g_ptr_array_add (paths, standard);
-  for (char **p = extra; *p != NULL; p++)
-    g_ptr_array_add (paths, *p);
-  g_ptr_array_add (paths, NULL);
-  return fc_engine_new_from_files ((const char *const *) paths->pdata, error);
+  for (char **p = extra; engine != NULL && *p != NULL; p++)
+    if (!fc_engine_add_rules_file (engine, *p, error))
+      return NULL;
+  return g_steal_pointer (&engine);
 }
 
 /* entry (a JSON object, transfer full) with member name set to value
