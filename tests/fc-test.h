@@ -23,6 +23,12 @@ FcWorkbook *fc_test_sample (void);
 /* The sheet called name; fails the test when there is none (transfer none). */
 FcSheet *fc_test_sheet (FcWorkbook *workbook, const char *name);
 
+/* Writes cell (any kind) at row, col of dst. */
+void fc_test_put_cell (FcSheet *dst, guint row, guint col, const FcCell *cell);
+
+/* Copies every cell of src into dst, shifted by dr rows and dc columns. */
+void fc_test_copy_sheet (FcSheet *dst, const FcSheet *src, guint dr, guint dc);
+
 /* The first number equal to value on the sheet. */
 gboolean fc_test_find_number (const FcSheet *sheet, double value, guint *row, guint *col);
 
@@ -42,6 +48,14 @@ guint fc_test_count_rule (const FcReport *report, const char *rule, FcSeverity a
  * At least at_least such changes must have been made. */
 void fc_test_assert_mutations (const FcEngine *engine, FcWorkbook *workbook,
                                const char *what, guint at_least);
+
+/* The same for a package that already carries rounding tails (real ones
+ * do): +0.01 must turn no identity that holds exactly into an error; one
+ * with a tail of 0.01 between two tables, or 0.02 in a sum, may step past
+ * what rounding explains (the same figure 0.02 apart in two tables is an
+ * error: DOMAIN.md allows 0.01).  ±0.05 is an error at the cell everywhere. */
+void fc_test_assert_mutations_with_tails (const FcEngine *engine, FcWorkbook *workbook,
+                                          const char *what, guint at_least);
 
 /* Runs the suite; the exit status for main. */
 int fc_test_run (Suite *suite);

@@ -15,29 +15,6 @@
 static FcEngine *engine;
 static FcWorkbook *sample;
 
-typedef void (*CellFunc) (FcSheet *dst, guint row, guint col, const FcCell *cell,
-                          gpointer data);
-
-static void
-put_cell (FcSheet *dst, guint row, guint col, const FcCell *cell)
-{
-  switch (cell->kind)
-    {
-    case FC_CELL_NUMBER: fc_sheet_set_number (dst, row, col, cell->number); break;
-    case FC_CELL_TEXT: fc_sheet_set_text (dst, row, col, cell->text); break;
-    case FC_CELL_ERROR: fc_sheet_set_error (dst, row, col, cell->text); break;
-    case FC_CELL_EMPTY: break;
-    }
-}
-
-static void
-copy_sheet_into (FcSheet *dst, const FcSheet *src, guint dr, guint dc)
-{
-  for (guint r = 0; r < fc_sheet_get_n_rows (src); r++)
-    for (guint c = 0; c < fc_sheet_get_n_cols (src); c++)
-      put_cell (dst, r + dr, c + dc, fc_sheet_get_cell (src, r, c));
-}
-
 static gboolean
 row_has_text (const FcSheet *s, guint r, const char *text)
 {
@@ -62,7 +39,7 @@ variant_renamed_shuffled (void)
       /* 3, 6, 9, 2, 5, 8, 1, 4, 7, 0: a fixed shuffle */
       const FcSheet *src = fc_workbook_get_sheet (sample, (3 * (i + 1)) % n);
       g_autofree char *name = g_strdup_printf ("Sheet%u", i + 1);
-      copy_sheet_into (fc_workbook_add_sheet (wb, name, fc_sheet_get_n_rows (src),
+      fc_test_copy_sheet (fc_workbook_add_sheet (wb, name, fc_sheet_get_n_rows (src),
                                               fc_sheet_get_n_cols (src)), src, 0, 0);
     }
   return wb;
@@ -79,7 +56,7 @@ variant_shifted (void)
                                             fc_sheet_get_n_rows (src) + 4,
                                             fc_sheet_get_n_cols (src) + 3);
       fc_sheet_set_text (dst, 0, 0, "仅供内部审核");
-      copy_sheet_into (dst, src, 4, 3);
+      fc_test_copy_sheet (dst, src, 4, 3);
     }
   return wb;
 }
@@ -101,7 +78,7 @@ variant_stacked (void)
   for (guint i = 0; i < n; i++)
     {
       const FcSheet *src = fc_workbook_get_sheet (sample, n - 1 - i);
-      copy_sheet_into (dst, src, at, 0);
+      fc_test_copy_sheet (dst, src, at, 0);
       at += fc_sheet_get_n_rows (src) + 3;
     }
   return wb;
@@ -146,7 +123,7 @@ variant_no_column_numbers (void)
               if (cell->kind == FC_CELL_TEXT && g_str_has_prefix (cell->text, "公开")
                   && g_str_has_suffix (cell->text, "表"))
                 continue;
-              put_cell (dst, out, c, cell);
+              fc_test_put_cell (dst, out, c, cell);
             }
           out++;
         }
@@ -175,7 +152,7 @@ variant_no_keys (void)
       for (guint r = 0; r < nr; r++)
         for (guint c = 0, out = 0; c < nc; c++)
           if (!drop[c])
-            put_cell (dst, r, out++, fc_sheet_get_cell (src, r, c));
+            fc_test_put_cell (dst, r, out++, fc_sheet_get_cell (src, r, c));
     }
   return wb;
 }
@@ -213,7 +190,7 @@ variant_codes (gboolean split)
             guint dc = code_col >= 0 && c > (guint) code_col ? c + extra : c;
             if (code_col < 0 || (int) c != code_col || (int) r < header_row)
               {
-                put_cell (dst, r, dc, cell);
+                fc_test_put_cell (dst, r, dc, cell);
                 continue;
               }
             if ((int) r == header_row)
@@ -231,7 +208,7 @@ variant_codes (gboolean split)
               }
             if (cell->kind != FC_CELL_NUMBER)
               {
-                put_cell (dst, r, c, cell);
+                fc_test_put_cell (dst, r, c, cell);
                 continue;
               }
             g_autofree char *code = g_strdup_printf ("%.0f", cell->number);
@@ -283,7 +260,7 @@ variant_text_numbers (void)
                                    cell->number));
               }
             else
-              put_cell (dst, r, c, cell);
+              fc_test_put_cell (dst, r, c, cell);
           }
     }
   return wb;
@@ -319,7 +296,7 @@ variant_guangdong (void)
                   && g_str_has_suffix (cell->text, "表"))
                 fc_sheet_set_text (dst, r, c, order[i].label);
               else
-                put_cell (dst, r, c, cell);
+                fc_test_put_cell (dst, r, c, cell);
             }
       }
   return wb;

@@ -120,7 +120,7 @@ static const Mutation mutations[] = {
 static const char *const untested[] = {
   "R07.3", /* hierarchy of 07: the sample's 07 has no code rows; the kind is tested on 02/03/05/06 */
   "R08.2", /* likewise for 08 */
-  "R08.3", /* 08 printed as 收入支出 table: not the sample's form; tested in test-real.c */
+  "R08.3", /* 08 printed as 收入支出 table: not the sample's form; test-real.c has its cases */
   "X04-08.2", /* likewise */
   "X04-08.3", /* likewise */
   "X04-08.4", /* likewise */

@@ -82,8 +82,8 @@ row_repeats_header (const FcLayout *l, guint r)
   return any;
 }
 
-/* The rows under the header, without notes and repeated headers; a 合计
- * printed on a header row first. */
+/* The rows under the header down to the notes, without repeated headers;
+ * a 合计 printed on a header row first. */
 static GArray *
 data_rows (const FcLayout *l)
 {
@@ -94,8 +94,12 @@ data_rows (const FcLayout *l)
       g_array_append_val (rows, r);
     }
   for (guint r = (guint) l->header_last + 1; r <= l->r1; r++)
-    if (!fc_layout_row_is_footer (l, r) && !row_repeats_header (l, r))
-      g_array_append_val (rows, r);
+    {
+      if (fc_layout_row_is_footer (l, r))
+        break; /* notes run to the end of the table */
+      if (!row_repeats_header (l, r))
+        g_array_append_val (rows, r);
+    }
   return rows;
 }
 
@@ -263,8 +267,17 @@ split_code (const FcLayout *l, guint r, char **last_class, char **last_section)
   g_autofree char *cls = fc_cells_code_part (l->sheet, r, l->part_cols[0], 3);
   g_autofree char *sec = fc_cells_code_part (l->sheet, r, l->part_cols[1], 2);
   g_autofree char *item = fc_cells_code_part (l->sheet, r, l->part_cols[2], 2);
+  if (cls != NULL && (strlen (cls) == 5 || strlen (cls) == 7) && sec == NULL && item == NULL)
+    {
+      /* the whole code written under 类 */
+      g_free (*last_class);
+      *last_class = g_strndup (cls, 3);
+      g_free (*last_section);
+      *last_section = g_strndup (cls, 5);
+      return g_steal_pointer (&cls);
+    }
   if (cls != NULL && strlen (cls) != 3)
-    g_clear_pointer (&cls, g_free);
+    return NULL;
   if (cls != NULL)
     {
       g_free (*last_class);

@@ -120,7 +120,7 @@ typedef struct {
   double maximum;
 } FcTolerance;
 
-#define FC_TOLERANCE_DEFAULT ((FcTolerance) { 0.005, 0.02, 0.03 })
+#define FC_TOLERANCE_DEFAULT ((FcTolerance) { 0.005, 0.02, 0.025 })
 
 /* Parses rule text into rules appended to out (of FcRule*, free func set by
  * the caller).  A rule with the id of an earlier one replaces it.  Groups of
