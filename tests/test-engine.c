@@ -41,6 +41,26 @@ START_TEST (test_amount_forms)
 }
 END_TEST
 
+/* Forms met in real packages: an accountant's negative, thousands
+ * separators, full-width digits; not numbers: unbalanced parentheses,
+ * two signs. */
+START_TEST (test_amount_text)
+{
+  static const struct { const char *text; gboolean ok; double value; } cases[] = {
+    { "(16.28)", TRUE, -16.28 }, { "（1,234.50）", TRUE, -1234.5 }, { "9,746.50", TRUE, 9746.5 },
+    { "１２３.４", TRUE, 123.4 }, { "(16.28", FALSE, 0 }, { "16.28)", FALSE, 0 }, { "(-16.28)", FALSE, 0 },
+    { "()", FALSE, 0 }, { "(1)(2)", FALSE, 0 }, { "1e3", TRUE, 1000 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double v = 0;
+      ck_assert_msg (fc_amount_parse_text (cases[i].text, &v) == cases[i].ok, "%s", cases[i].text);
+      if (cases[i].ok)
+        ck_assert_double_eq_tol (v, cases[i].value, 1e-9);
+    }
+}
+END_TEST
+
 START_TEST (test_tolerance)
 {
   FcTolerance t = FC_TOLERANCE_DEFAULT;
@@ -375,6 +395,72 @@ START_TEST (test_missing_row_is_not_zero)
 }
 END_TEST
 
+/* What the engine cannot read is said once, as a warning, never as an error
+ * per cell: 09 without two of its columns is one I.3; text in three amount
+ * cells of one table is one I.1 warning, in one cell an error. */
+START_TEST (test_not_understood_is_one_warning)
+{
+  g_autoptr (FcEngine) e = fc_test_engine ();
+  g_autoptr (FcWorkbook) wb = fc_test_sample ();
+  FcSheet *s09 = fc_test_sheet (wb, "财政拨款“三公”经费支出决算表");
+  guint row, col;
+  ck_assert (fc_test_find_number (s09, 15.79, &row, &col));
+  for (guint r = 0; r < row; r++)
+    for (guint c = 0; c < fc_sheet_get_n_cols (s09); c++)
+      {
+        const FcCell *cell = fc_sheet_get_cell (s09, r, c);
+        if (cell->kind == FC_CELL_TEXT && strcmp (cell->text, "公务接待费") == 0)
+          fc_sheet_set_text (s09, r, c, "接待");
+        if (cell->kind == FC_CELL_NUMBER && (cell->number == 6 || cell->number == 12))
+          fc_sheet_clear_cell (s09, r, c); /* the 栏次 row no longer names them either */
+      }
+  g_autoptr (FcReport) r = fc_engine_check (e, wb, NULL, NULL);
+  ck_assert_uint_eq (fc_report_count (r, FC_SEVERITY_ERROR), 0);
+  ck_assert_uint_eq (fc_test_count_rule (r, "I.3", FC_SEVERITY_WARNING), 1);
+  ck_assert_uint_eq (fc_test_count_rule (r, "R09.1", FC_SEVERITY_INFO), 0); /* not checked */
+
+  g_autoptr (FcWorkbook) wb2 = fc_test_sample ();
+  FcSheet *s02 = fc_test_sheet (wb2, "收入决算表");
+  static const double amounts[] = { 452.86, 430.56, 22.30 };
+  for (guint k = 0; k < G_N_ELEMENTS (amounts); k++)
+    {
+      ck_assert (fc_test_find_number (s02, amounts[k], &row, &col));
+      fc_sheet_set_text (s02, row, col, "见附注");
+      g_autoptr (FcReport) rk = fc_engine_check (e, wb2, NULL, NULL);
+      if (k < 2)
+        ck_assert_uint_eq (fc_test_count_rule (rk, "I.1", FC_SEVERITY_ERROR), k + 1);
+      else
+        {
+          ck_assert_uint_eq (fc_report_count (rk, FC_SEVERITY_ERROR), 0);
+          ck_assert_uint_eq (fc_test_count_rule (rk, "I.1", FC_SEVERITY_WARNING), 1);
+        }
+    }
+}
+END_TEST
+
+/* 05 ≤ 03 holds code by code; a code 05 has and 03 lacks is one finding,
+ * not one per column. */
+START_TEST (test_code_missing_once)
+{
+  g_autoptr (FcEngine) e = fc_test_engine ();
+  g_autoptr (FcWorkbook) wb = fc_test_sample ();
+  FcSheet *s03 = fc_test_sheet (wb, "支出决算表");
+  guint row, col;
+  ck_assert (fc_test_find_number (s03, 2080799, &row, &col));
+  fc_sheet_set_number (s03, row, col, 2080798); /* 03 calls it otherwise */
+  g_autoptr (FcReport) r = fc_engine_check (e, wb, "X03-05.1", NULL);
+  guint n = 0;
+  for (guint i = 0; i < r->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (r->findings, i);
+      n += strcmp (f->rule_id, "X03-05.1") == 0;
+      if (strcmp (f->rule_id, "X03-05.1") == 0)
+        ck_assert_msg (strstr (f->message, "2080799") != NULL, "%s", f->message);
+    }
+  ck_assert_uint_eq (n, 1);
+}
+END_TEST
+
 /* Users' own rule files: a good one adds a rule, a broken one is reported
  * with file and line while every other rule keeps working. */
 START_TEST (test_user_rules_dir)
@@ -427,6 +513,7 @@ engine_suite (void)
   TCase *tc = tcase_create ("core");
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_amount_forms);
+  tcase_add_test (tc, test_amount_text);
   tcase_add_test (tc, test_tolerance);
   tcase_add_test (tc, test_table_ids);
   tcase_add_test (tc, test_rule_errors);
@@ -442,6 +529,8 @@ engine_suite (void)
   tcase_add_test (tc, test_user_rules_dir);
   tcase_add_test (tc, test_table_of_contents);
   tcase_add_test (tc, test_missing_row_is_not_zero);
+  tcase_add_test (tc, test_not_understood_is_one_warning);
+  tcase_add_test (tc, test_code_missing_once);
   suite_add_tcase (s, tc);
   return s;
 }

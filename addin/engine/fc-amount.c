@@ -24,11 +24,15 @@ fold_numeric_text (const char *text)
         c = '-';
       else if (c == 0xFF0B)
         c = '+';
+      else if (c == 0xFF08) /* （ */
+        c = '(';
+      else if (c == 0xFF09) /* ） */
+        c = ')';
       if (g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == ','
           || c == 0xFF0C)
         continue;
       if (!(g_ascii_isdigit (c) || c == '.' || c == '-' || c == '+' || c == 'e'
-            || c == 'E'))
+            || c == 'E' || c == '(' || c == ')'))
         return (g_string_free (out, TRUE), NULL);
       g_string_append_c (out, (char) c);
     }
@@ -62,11 +66,19 @@ fc_amount_parse_text (const char *text, double *value)
   g_autofree char *folded = fold_numeric_text (text ? text : "");
   if (folded == NULL || *folded == '\0')
     return FALSE;
-  char *end = NULL;
-  double v = g_ascii_strtod (folded, &end);
-  if (end == folded || *end != '\0' || !isfinite (v))
+  /* accountants write a negative in parentheses: (16.28) */
+  gsize len = strlen (folded);
+  gboolean negative = len > 2 && folded[0] == '(' && folded[len - 1] == ')';
+  char *number = negative ? folded + 1 : folded;
+  if (negative)
+    folded[len - 1] = '\0';
+  if (*number == '-' && negative)
     return FALSE;
-  *value = v;
+  char *end = NULL;
+  double v = g_ascii_strtod (number, &end);
+  if (end == number || *end != '\0' || !isfinite (v) || strchr (number, '(') || strchr (number, ')'))
+    return FALSE;
+  *value = negative ? -v : v;
   return TRUE;
 }
 

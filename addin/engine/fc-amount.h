@@ -21,8 +21,8 @@ typedef enum {
 /* Reads cell as an amount into *value (0 unless FC_AMOUNT_VALUE). */
 FcAmountKind fc_amount_read (const FcCell *cell, double *value);
 
-/* Parses numeric text such as "634.38", " 1,234.50 ", "－16.28", "１２"
- * (full-width forms are folded).  Returns FALSE unless the whole text is a
+/* Parses numeric text such as "634.38", " 1,234.50 ", "－16.28", "(16.28)"
+ * (a negative as accountants write it), "１２" (full-width forms are folded).  Returns FALSE unless the whole text is a
  * finite number. */
 gboolean fc_amount_parse_text (const char *text, double *value);
 

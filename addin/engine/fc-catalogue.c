@@ -29,6 +29,7 @@ static const char *const word_keys[FC_WORDS_N] = {
   [FC_WORDS_INSTRUCTIONS] = "instructions",
   [FC_WORDS_DEPARTMENT] = "department",
   [FC_WORDS_NOT_IN_TITLE_PREFIX] = "not_in_title_prefix",
+  [FC_WORDS_UNITS] = "units",
 };
 
 /* ---- life cycle -------------------------------------------------------- */

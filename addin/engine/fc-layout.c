@@ -116,12 +116,15 @@ fc_layout_row_is_footer (const FcLayout *l, guint r)
 
 /* ---- rows of the header ---------------------------------------------- */
 
-/* A 栏次 row: a cell "栏次", or nothing but the numbers 1, 2, …, n (n ≥ 2). */
+/* A 栏次 row: a cell "栏次" followed by numbers, or nothing but whole
+ * numbers from 1 to 64 rising left to right, at least two of them (a
+ * number left out or mistyped is still a 栏次 row, not a row of data). */
 static gboolean
 is_column_number_row (const FcLayout *l, guint row)
 {
   gboolean labelled = FALSE;
-  gint64 expect = 1;
+  gint64 last = 0;
+  guint numbers = 0;
   for (guint c = 0; c < l->ncols; c++)
     {
       gint64 v;
@@ -130,14 +133,15 @@ is_column_number_row (const FcLayout *l, guint row)
         labelled = TRUE;
       else if (fc_cells_integer (l->sheet, row, c, &v))
         {
-          if (v != expect && !labelled)
+          if ((v <= last || v > FC_MAX_COLUMN_NUMBER) && !labelled)
             return FALSE;
-          expect = v + 1;
+          last = v;
+          numbers++;
         }
       else if (!fc_cells_is_blank (l->sheet, row, c) && !labelled)
         return FALSE;
     }
-  return labelled ? expect > 1 : expect > 2;
+  return labelled ? numbers >= 1 : numbers >= 2;
 }
 
 typedef struct {
@@ -299,6 +303,26 @@ fc_layout_column (const FcLayout *l, guint number)
   return number < l->column_of->len ? g_array_index (l->column_of, int, number) : -1;
 }
 
+/* "决算数(万元)" → "决算数": a unit after a header text names no column
+ * (takes text, returns it shortened in place). */
+static char *
+strip_unit (const FcLayout *l, char *text)
+{
+  const char *const *units = words (l, FC_WORDS_UNITS);
+  gsize len = strlen (text);
+  for (guint i = 0; units[i] != NULL && len > 0 && text[len - 1] == ')'; i++)
+    {
+      g_autofree char *suffix = g_strdup_printf ("(%s)", units[i]);
+      gsize sl = strlen (suffix);
+      if (len > sl && strcmp (text + len - sl, suffix) == 0)
+        {
+          text[len - sl] = '\0';
+          break;
+        }
+    }
+  return text;
+}
+
 /* The header texts of every column, a merged text carried right over the
  * columns it spans: into an empty cell when the cell to its left holds
  * text, the row above spans both alike, and the column has a label lower
@@ -312,7 +336,7 @@ carry_header (const FcLayout *l, guint first, guint n_rows)
       {
         guint r = first + i;
         char *n = g_strdup (fc_cells_has_text (l->sheet, r, c) ? fc_layout_text (l, r, c) : "");
-        grid[i * l->ncols + c] = n;
+        grid[i * l->ncols + c] = strip_unit (l, n);
       }
   for (guint i = 0; i < n_rows; i++)
     for (guint c = 1; c < l->ncols; c++)
