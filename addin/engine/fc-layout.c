@@ -400,6 +400,38 @@ match_column (const FcLayout *l, GPtrArray *path)
   return best;
 }
 
+/* TRUE when two texts share two characters in a row ("年初结余" and
+ * 年初结转和结余 share 年初): a header worded otherwise than the catalogue. */
+static gboolean
+share_two_chars (const char *a, const char *b)
+{
+  for (const char *p = a; *p && *g_utf8_next_char (p); p = g_utf8_next_char (p))
+    {
+      const char *q = g_utf8_next_char (g_utf8_next_char (p));
+      g_autofree char *pair = g_strndup (p, (gsize) (q - p));
+      if (strstr (b, pair) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a column's header may be the 栏次 its printed number says: no
+ * header at all, or a text that resembles a word of that 栏次.  A header
+ * that names something else (备注) keeps the column out, whatever number
+ * stands under it. */
+static gboolean
+path_resembles (GPtrArray *path, const FcColumnDef *def)
+{
+  if (path->len == 0)
+    return TRUE;
+  for (guint p = 0; p < path->len; p++)
+    for (guint a = 0; a < def->alternatives->len; a++)
+      for (char **w = g_ptr_array_index (def->alternatives, a); *w != NULL; w++)
+        if (share_two_chars (g_ptr_array_index (path, p), *w))
+          return TRUE;
+  return FALSE;
+}
+
 static void
 number_columns (FcLayout *l)
 {
@@ -470,7 +502,9 @@ number_columns (FcLayout *l)
       if (named || is_key_column (l, c) || !fc_cells_integer (l->sheet, (guint) numbers_row, c, &v)
           || v < 1 || v > FC_MAX_COLUMN_NUMBER || fc_layout_column (l, (guint) v) >= 0)
         continue;
-      if (l->def != NULL && l->def->columns->len > 0 && fc_table_def_column (l->def, (guint) v) == NULL)
+      const FcColumnDef *def = fc_table_def_column (l->def, (guint) v);
+      if (l->def != NULL && l->def->columns->len > 0
+          && (def == NULL || !path_resembles (g_ptr_array_index (paths, c), def)))
         continue;
       set_column (l, (guint) v, (int) c);
     }
