@@ -466,6 +466,39 @@ START_TEST (test_header_worded_otherwise)
 }
 END_TEST
 
+/* A table in 元 beside tables in 万元 is compared in 万元: one S.8 warning,
+ * no error; its figures written ten thousand times larger reconcile (09
+ * has no rounding tail of its own), and a 0.05 万元 typo in it is an error. */
+START_TEST (test_table_in_yuan)
+{
+  g_autoptr (FcEngine) e = fc_test_engine ();
+  g_autoptr (FcWorkbook) wb = fc_test_sample ();
+  const char *name = "财政拨款“三公”经费支出决算表";
+  FcSheet *s09 = fc_test_sheet (wb, name);
+  guint row, col;
+  ck_assert (fc_test_find_number (s09, 18.83, &row, &col));
+  for (guint c = 0; c < fc_sheet_get_n_cols (s09); c++)
+    {
+      const FcCell *cell = fc_sheet_get_cell (s09, row, c);
+      if (cell->kind == FC_CELL_NUMBER)
+        fc_sheet_set_number (s09, row, c, round (cell->number * 10000));
+    }
+  for (guint r = 0; r < row; r++)
+    for (guint c = 0; c < fc_sheet_get_n_cols (s09); c++)
+      {
+        const FcCell *cell = fc_sheet_get_cell (s09, r, c);
+        if (cell->kind == FC_CELL_TEXT && strcmp (cell->text, "金额单位：万元") == 0)
+          fc_sheet_set_text (s09, r, c, "金额单位：元");
+      }
+  g_autoptr (FcReport) r = fc_engine_check (e, wb, NULL, NULL);
+  ck_assert_uint_eq (fc_report_count (r, FC_SEVERITY_ERROR), 0);
+  ck_assert_uint_eq (fc_test_count_rule (r, "S.8", FC_SEVERITY_WARNING), 1);
+  fc_sheet_set_number (s09, row, col, 188800); /* 18.88 万元 */
+  g_autoptr (FcReport) r2 = fc_engine_check (e, wb, NULL, NULL);
+  ck_assert_uint_ge (fc_test_count_at (r2, name, row, col, FC_SEVERITY_ERROR), 1);
+}
+END_TEST
+
 /* 05 ≤ 03 holds code by code; a code 05 has and 03 lacks is one finding,
  * not one per column. */
 START_TEST (test_code_missing_once)
@@ -560,6 +593,7 @@ engine_suite (void)
   tcase_add_test (tc, test_not_understood_is_one_warning);
   tcase_add_test (tc, test_code_missing_once);
   tcase_add_test (tc, test_header_worded_otherwise);
+  tcase_add_test (tc, test_table_in_yuan);
   suite_add_tcase (s, tc);
   return s;
 }

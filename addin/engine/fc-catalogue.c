@@ -13,6 +13,7 @@ struct _FcCatalogue {
   GPtrArray *tables;  /* of FcTableDef*, owned, by id */
   GPtrArray *sets;    /* of FcTableSet*, owned */
   GPtrArray *classes; /* of char* pairs: code, normalised name (owned) */
+  GHashTable *units;  /* unit → its scale in 万元 (double*, owned) */
   GPtrArray *words[FC_WORDS_N]; /* of char*, NULL-terminated, normalised */
 };
 
@@ -29,7 +30,7 @@ static const char *const word_keys[FC_WORDS_N] = {
   [FC_WORDS_INSTRUCTIONS] = "instructions",
   [FC_WORDS_DEPARTMENT] = "department",
   [FC_WORDS_NOT_IN_TITLE_PREFIX] = "not_in_title_prefix",
-  [FC_WORDS_UNITS] = "units",
+  [FC_WORDS_UNITS] = NULL, /* the keys of [units] */
 };
 
 /* ---- life cycle -------------------------------------------------------- */
@@ -94,6 +95,14 @@ word_list_new (void)
   return a;
 }
 
+/* Appends a word to a NULL-terminated list, keeping NULL last. */
+static void
+word_list_add (GPtrArray *list, char *word)
+{
+  g_ptr_array_index (list, list->len - 1) = word;
+  g_ptr_array_add (list, NULL);
+}
+
 FcCatalogue *
 fc_catalogue_new (void)
 {
@@ -101,6 +110,7 @@ fc_catalogue_new (void)
   c->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_def_free);
   c->sets = g_ptr_array_new_with_free_func ((GDestroyNotify) table_set_free);
   c->classes = g_ptr_array_new_with_free_func (g_free);
+  c->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < FC_WORDS_N; i++)
     c->words[i] = word_list_new ();
   return c;
@@ -114,6 +124,7 @@ fc_catalogue_free (FcCatalogue *catalogue)
   g_ptr_array_unref (catalogue->tables);
   g_ptr_array_unref (catalogue->sets);
   g_ptr_array_unref (catalogue->classes);
+  g_hash_table_unref (catalogue->units);
   for (guint i = 0; i < FC_WORDS_N; i++)
     g_ptr_array_unref (catalogue->words[i]);
   g_free (catalogue);
@@ -139,7 +150,8 @@ gboolean
 fc_catalogue_is_group (const char *group)
 {
   return g_str_has_prefix (group, "table ") || g_str_has_prefix (group, "set ")
-         || strcmp (group, "classes") == 0 || strcmp (group, "words") == 0;
+         || strcmp (group, "classes") == 0 || strcmp (group, "units") == 0
+         || strcmp (group, "words") == 0;
 }
 
 static gboolean
@@ -427,20 +439,39 @@ add_words (FcCatalogue *c, GKeyFile *kf, gboolean apply, const char **bad_key,
     {
       gboolean known = FALSE;
       for (guint w = 0; w < FC_WORDS_N; w++)
-        known |= strcmp (word_keys[w], present[i]) == 0;
+        known |= word_keys[w] != NULL && strcmp (word_keys[w], present[i]) == 0;
       if (!known)
         return fail (error, bad_key, present[i], "not a word list of [words]");
     }
   for (guint w = 0; w < FC_WORDS_N && apply; w++)
     {
+      if (word_keys[w] == NULL)
+        continue;
       g_auto (GStrv) words = get_list (kf, "words", word_keys[w]);
       GPtrArray *list = c->words[w];
       for (guint i = 0; words[i] != NULL; i++)
-        {
-          /* keep the NULL terminator last */
-          g_ptr_array_index (list, list->len - 1) = fc_text_fold (words[i]);
-          g_ptr_array_add (list, NULL);
-        }
+        word_list_add (list, fc_text_fold (words[i]));
+    }
+  return TRUE;
+}
+
+static gboolean
+add_units (FcCatalogue *c, GKeyFile *kf, gboolean apply, const char **bad_key, GError **error)
+{
+  g_auto (GStrv) units = g_key_file_get_keys (kf, "units", NULL, NULL);
+  for (guint i = 0; units != NULL && units[i] != NULL; i++)
+    {
+      g_autofree char *v = g_key_file_get_string (kf, "units", units[i], NULL);
+      char *end = NULL;
+      double scale = v ? g_ascii_strtod (g_strstrip (v), &end) : 0;
+      if (v == NULL || end == v || *end != '\0' || !(scale > 0 && scale < 1e9))
+        return fail (error, bad_key, units[i], "[units] gives each unit its size in 万元: 元 = 0.0001");
+      if (!apply)
+        continue;
+      g_autofree char *name = fc_text_fold (units[i]);
+      if (!g_hash_table_contains (c->units, name))
+        word_list_add (c->words[FC_WORDS_UNITS], g_strdup (name));
+      g_hash_table_insert (c->units, g_steal_pointer (&name), g_memdup2 (&scale, sizeof scale));
     }
   return TRUE;
 }
@@ -450,6 +481,8 @@ fc_catalogue_add_group (FcCatalogue *catalogue, GKeyFile *kf, const char *group,
                         gboolean apply, const char **bad_key, GError **error)
 {
   *bad_key = NULL;
+  if (strcmp (group, "units") == 0)
+    return add_units (catalogue, kf, apply, bad_key, error);
   if (strcmp (group, "classes") == 0)
     return add_classes (catalogue, kf, apply, bad_key, error);
   if (strcmp (group, "words") == 0)
@@ -574,6 +607,14 @@ fc_catalogue_class_for_label (const FcCatalogue *catalogue, const char *normaliz
         return g_ptr_array_index (catalogue->classes, i);
     }
   return NULL;
+}
+
+double
+fc_catalogue_unit_scale (const FcCatalogue *catalogue, const char *unit)
+{
+  g_autofree char *name = fc_text_fold (unit);
+  const double *scale = g_hash_table_lookup (catalogue->units, name);
+  return scale != NULL ? *scale : 0;
 }
 
 const FcColumnDef *

@@ -78,7 +78,7 @@ void fc_catalogue_free (FcCatalogue *catalogue);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcCatalogue, fc_catalogue_free)
 
 /* TRUE for the groups of a catalogue: [table NN], [set NAME], [classes],
- * [words].  Rule files may hold them too (a province's titles beside its
+ * [units], [words].  Rule files may hold them too (a province's titles beside its
  * rules). */
 gboolean fc_catalogue_is_group (const char *group);
 
@@ -116,7 +116,12 @@ const char *fc_catalogue_parse_table_id (const FcCatalogue *catalogue, const cha
  * ("一般公共服务支出" → "201"), or NULL. */
 const char *fc_catalogue_class_for_label (const FcCatalogue *catalogue, const char *normalized);
 
-/* A word list of [words], NULL-terminated (transfer none; never NULL). */
+/* What one unit ("元") is in 万元 (1e-4), or 0 for a text that names no
+ * unit of [units]. */
+double fc_catalogue_unit_scale (const FcCatalogue *catalogue, const char *unit);
+
+/* A word list of [words], NULL-terminated (transfer none; never NULL);
+ * FC_WORDS_UNITS lists the units of [units]. */
 const char *const *fc_catalogue_words (const FcCatalogue *catalogue, FcWords which);
 
 /* The 栏次 def of a table, or NULL (transfer none). */

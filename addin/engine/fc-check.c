@@ -44,7 +44,7 @@ typedef struct {
   guint number; /* 栏次 */
   guint col;    /* sheet column */
   FcAmountKind kind;
-  double value;
+  double value; /* in 万元, whatever unit the table states */
 } CellValue;
 
 typedef enum {
@@ -174,6 +174,7 @@ add_cell (GArray *cells, const FcTable *t, const FcTableRow *row, guint number)
     return FALSE;
   CellValue v = { t, row, number, (guint) col, 0, 0 };
   v.kind = fc_amount_read (fc_sheet_get_cell (t->sheet, row->row, (guint) col), &v.value);
+  v.value *= t->unit_scale;
   g_array_append_val (cells, v);
   return TRUE;
 }
@@ -406,6 +407,7 @@ judge (FcCheckContext *c, const FcRule *rule, FcRelation relation,
   const int *signs[] = { lhs_signs, rhs_signs };
   double sum[2] = { lhs_constant, rhs_constant };
   guint figures = 0;
+  double coarsest = 0; /* the largest unit among the figures: its rounding counts */
   gboolean invalid = FALSE;
   for (guint s = 0; s < 2; s++)
     for (guint i = 0; i < sides[s]->len; i++)
@@ -416,13 +418,14 @@ judge (FcCheckContext *c, const FcRule *rule, FcRelation relation,
             note_invalid (c, v);
             invalid = TRUE;
           }
-        figures += v->kind == FC_AMOUNT_VALUE;
+        if (v->kind == FC_AMOUNT_VALUE)
+          figures++, coarsest = MAX (coarsest, v->table->unit_scale);
         sum[s] += (signs[s] ? signs[s][i] : 1) * v->value;
       }
   if (invalid || (lhs->len == 0 && rhs->len == 0))
     return;
   double difference = quantize (sum[0] - sum[1]);
-  double tolerance = fc_check_tolerance (&c->tolerance, figures);
+  double tolerance = fc_check_tolerance (&c->tolerance, figures) * coarsest;
   double excess; /* how far the difference goes the forbidden way */
   switch (relation)
     {
@@ -1200,6 +1203,47 @@ check_header_agreement (FcCheckContext *c, const FcRule *rule)
     }
 }
 
+/* The tables should state one unit; the rules compare them in 万元 either
+ * way, so this is said once, naming the tables that differ from most. */
+static void
+check_unit_agreement (FcCheckContext *c, const FcRule *rule)
+{
+  g_autoptr (GHashTable) count = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *most = NULL;
+  guint most_n = 0;
+  for (guint i = 0; i < c->tables->len; i++)
+    {
+      const FcTable *t = g_ptr_array_index (c->tables, i);
+      const char *unit = t->unit ? t->unit : "万元";
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (count, unit)) + 1;
+      g_hash_table_insert (count, (gpointer) unit, GUINT_TO_POINTER (n));
+      if (n > most_n)
+        most = unit, most_n = n;
+    }
+  if (g_hash_table_size (count) < 2)
+    return;
+  g_autoptr (GString) zh = g_string_new (NULL);
+  g_autoptr (GString) en = g_string_new (NULL);
+  FcFinding *f = fc_finding_new (rule->id, rule->severity, "", "", "");
+  for (guint i = 0; i < c->tables->len; i++)
+    {
+      const FcTable *t = g_ptr_array_index (c->tables, i);
+      const char *unit = t->unit ? t->unit : "万元";
+      if (strcmp (unit, most) == 0)
+        continue;
+      g_string_append_printf (zh, "%s%s表为%s", zh->len ? "，" : "", t->id, unit);
+      g_string_append_printf (en, "%stable %s is in %s", en->len ? ", " : "", t->id, unit);
+      fc_finding_add_cell (f, fc_sheet_get_name (t->sheet), t->unit ? t->unit_row : t->title_row,
+                           t->unit ? t->unit_col : t->title_col, t->title, "", 0);
+    }
+  g_free (f->message);
+  g_free (f->message_en);
+  f->message = g_strdup_printf ("%s：其余各表为%s，%s（表间校验已按万元折算）", rule->message, most, zh->str);
+  f->message_en = g_strdup_printf ("%s: most tables are in %s, %s (compared across tables in 万元)",
+                                   rule->message_en, most, en->str);
+  fc_report_add_finding (c->report, f);
+}
+
 void
 fc_check_rule (FcCheckContext *context, const FcRule *rule)
 {
@@ -1231,6 +1275,9 @@ fc_check_rule (FcCheckContext *context, const FcRule *rule)
       break;
     case FC_RULE_INSTRUCTIONS:
       check_instructions (context, rule);
+      break;
+    case FC_RULE_UNIT_AGREEMENT:
+      check_unit_agreement (context, rule);
       break;
     }
 }

@@ -602,6 +602,9 @@ static const RuleKind rule_kinds[] = {
     parse_nothing, { { NULL } } },
   { "instructions", FC_RULE_INSTRUCTIONS, "no instruction of the template is left in a table",
     parse_nothing, { { NULL } } },
+  { "unit-agreement", FC_RULE_UNIT_AGREEMENT,
+    "every table states the same unit (金额单位); rules compare in 万元 either way",
+    parse_nothing, { { NULL } } },
 };
 
 static const RuleKind *

@@ -85,7 +85,8 @@ typedef enum {
   FC_RULE_CODE_PARENTS,    /* a 7-digit code's 5- and 3-digit parents are there */
   FC_RULE_EMPTY_EXPLAINED, /* a table without amounts says so (本表无数据) */
   FC_RULE_HEADER_AGREEMENT, /* 部门名称 and year agree across tables */
-  FC_RULE_INSTRUCTIONS      /* no template instruction is left in a table */
+  FC_RULE_INSTRUCTIONS,     /* no template instruction is left in a table */
+  FC_RULE_UNIT_AGREEMENT    /* every table states the same unit */
 } FcRuleKind;
 
 typedef struct {

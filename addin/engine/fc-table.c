@@ -74,7 +74,24 @@ fc_table_id_parse (const char *text)
 
 /* ---- one table --------------------------------------------------------- */
 
-/* 部门名称 and the year sit between the title and the header. */
+/* "金额单位：元" (folded) → the scale of 元, its name in *unit (transfer
+ * full); 0 when the text states no unit the catalogue knows. */
+static double
+stated_unit (const FcCatalogue *catalogue, const char *folded, char **unit)
+{
+  const char *at = strstr (folded, "单位:");
+  if (at == NULL)
+    return 0;
+  at += strlen ("单位:");
+  gsize len = strcspn (at, ")];:");
+  g_autofree char *name = g_strndup (at, len);
+  double scale = fc_catalogue_unit_scale (catalogue, name);
+  if (scale > 0)
+    *unit = g_steal_pointer (&name);
+  return scale;
+}
+
+/* 部门名称, the year and the unit sit between the title and the header. */
 static void
 find_department_and_year (FcTable *t, const FcCatalogue *catalogue, const FcSheet *sheet,
                           guint last_row)
@@ -88,6 +105,13 @@ find_department_and_year (FcTable *t, const FcCatalogue *catalogue, const FcShee
         if (cell->kind != FC_CELL_TEXT)
           continue;
         g_autofree char *n = fc_text_fold (cell->text);
+        double scale;
+        if (t->unit == NULL && (scale = stated_unit (catalogue, n, &t->unit)) > 0)
+          {
+            t->unit_scale = scale;
+            t->unit_row = r;
+            t->unit_col = c;
+          }
         if (t->department == NULL && fc_text_starts_with_any (n, department))
           {
             const char *colon = strstr (n, ":");
@@ -195,6 +219,7 @@ fc_table_free (FcTable *table)
   g_free (table->number_label);
   g_free (table->department);
   g_free (table->year);
+  g_free (table->unit);
   g_ptr_array_unref (table->rows);
   g_ptr_array_unref (table->column_labels);
   g_ptr_array_unref (table->problems);
@@ -266,6 +291,7 @@ table_new (const FcTableDef *def, const FcSheet *sheet, const Anchor *a, guint l
   t->last_col = ncols > 0 ? ncols - 1 : 0;
   t->title_row = a->row;
   t->title_col = a->col;
+  t->unit_scale = 1;
   t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_table_row_free);
   t->column_labels = g_ptr_array_new_with_free_func (g_free);
   t->problems = g_ptr_array_new_with_free_func (g_free);

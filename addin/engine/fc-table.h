@@ -37,6 +37,9 @@ typedef struct {
   guint department_row, department_col;
   char *year;           /* "2023" from "2023年度", or NULL */
   guint year_row, year_col;
+  char *unit;           /* the unit the table states ("元"), or NULL: 万元 */
+  double unit_scale;    /* one of that unit in 万元 (1 for 万元) */
+  guint unit_row, unit_col;
   GPtrArray *rows;          /* of FcTableRow*, owned, top to bottom */
   GPtrArray *column_labels; /* of char*: header text of 栏次 n at index n */
   GHashTable *by_code;      /* code → GPtrArray of its FcTableRow*, for lookups */
