@@ -3,7 +3,8 @@
  * variants of it the way other real packages print theirs: codes split over
  * 类 | 款 | 项 with the 合计 on the row of those labels, amounts as text with
  * thousands separators, tables shuffled and stacked on one sheet, 01/04 with
- * 26 instead of 24 功能分类 lines, a template instruction left in.  Each must
+ * 26 instead of 24 功能分类 lines, 09 with 预算数 and 决算数 rows, a template
+ * instruction left in.  Each must
  * give no error and at most three warnings a reviewer agrees with, and every
  * amount of an identity changed by ±0.05 must be an error at its cell. */
 #include <check.h>
@@ -228,6 +229,45 @@ lines_26 (FcWorkbook *out, const FcSheet *src)
   fc_sheet_set_text (dst, r24 + 2, c24, "二十六、抗疫特别国债安排的支出");
 }
 
+/* 09 with a 预算数 row and a 决算数 row under one header of the items,
+ * rather than 预算数 and 决算数 columns. */
+static void
+rows_09 (FcWorkbook *out, const FcSheet *src)
+{
+  static const char *const items[] = { "合计", "因公出国（境）费", "公务用车购置及运行维护费", "",
+                                       "", "公务接待费" };
+  static const char *const cars[] = { "", "", "小计", "公务用车购置费", "公务用车运行维护费", "" };
+  guint r, c;
+  if (strcmp (fc_sheet_get_name (src), "财政拨款“三公”经费支出决算表") != 0
+      || !find_text (src, "预算数", &r, &c))
+    {
+      copy_as_is (out, src);
+      return;
+    }
+  guint data = r + 1; /* the row of figures: 预算数, 决算数 by turns */
+  FcSheet *dst = fc_workbook_add_sheet (out, fc_sheet_get_name (src), 8, 7);
+  fc_test_copy_sheet (dst, src, 0, 0); /* title and unit rows, cleared below */
+  for (guint rr = 2; rr < 8; rr++)
+    for (guint cc = 0; cc < 7; cc++)
+      fc_sheet_clear_cell (dst, rr, cc);
+  fc_sheet_set_text (dst, 2, 0, "项目");
+  for (guint k = 0; k < 6; k++)
+    {
+      if (*items[k])
+        fc_sheet_set_text (dst, 2, k + 1, items[k]);
+      if (*cars[k])
+        fc_sheet_set_text (dst, 3, k + 1, cars[k]);
+    }
+  fc_sheet_set_text (dst, 4, 0, "预算数");
+  fc_sheet_set_text (dst, 5, 0, "决算数");
+  for (guint k = 0; k < 6; k++)
+    {
+      fc_test_put_cell (dst, 4, k + 1, fc_sheet_get_cell (src, data, 2 * k));
+      fc_test_put_cell (dst, 5, k + 1, fc_sheet_get_cell (src, data, 2 * k + 1));
+    }
+  fc_sheet_set_text (dst, 6, 0, "注：本表反映部门本年度“三公”经费支出预决算情况。");
+}
+
 /* Every table on one sheet, in a shuffled order, under a cover sheet. */
 static FcWorkbook *
 stacked (void)
@@ -387,6 +427,20 @@ START_TEST (test_26_lines)
 }
 END_TEST
 
+START_TEST (test_09_by_rows)
+{
+  g_autoptr (FcWorkbook) wb = edited (rows_09);
+  check_variant (wb, "09 by rows", NULL, 200);
+  /* X06-09.2 reads 09's 决算 公务接待费 from its 决算数 row */
+  FcSheet *s06 = fc_test_sheet (wb, "一般公共预算财政拨款基本支出决算表");
+  guint r, c;
+  ck_assert (find_text (s06, "公务接待费", &r, &c));
+  fc_sheet_set_number (s06, r, c + 1, 5);
+  g_autoptr (FcReport) rep = fc_engine_check (engine, wb, NULL, NULL);
+  ck_assert_uint_eq (fc_test_count_rule (rep, "X06-09.2", FC_SEVERITY_WARNING), 1);
+}
+END_TEST
+
 START_TEST (test_stacked)
 {
   g_autoptr (FcWorkbook) wb = stacked ();
@@ -460,6 +514,7 @@ main (void)
   tcase_add_test (tc, test_thousands_as_text);
   tcase_add_test (tc, test_26_lines);
   tcase_add_test (tc, test_stacked);
+  tcase_add_test (tc, test_09_by_rows);
   tcase_add_test (tc, test_instruction_left);
   tcase_add_test (tc, test_08_as_income_and_expenditure);
   suite_add_tcase (s, tc);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fc-cells.h"
+#include "fc-table.h"
 #include "fc-text.h"
 
 #define FC_HEADER_SCAN_ROWS 16  /* titles are followed by at most this many header rows */
@@ -439,7 +440,7 @@ number_columns (FcLayout *l)
   char **grid = carry_header (l, first, n_rows);
   g_autoptr (GArray) matches = g_array_new (FALSE, TRUE, sizeof (ColumnMatch));
   g_array_set_size (matches, l->ncols);
-  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *paths = l->col_words;
   int numbers_row = -1;
 
   for (guint i = 0; i < n_rows; i++)
@@ -447,15 +448,15 @@ number_columns (FcLayout *l)
       numbers_row = (int) (first + i);
   for (guint c = 0; c < l->ncols; c++)
     {
-      GPtrArray *path = g_ptr_array_new ();
+      GPtrArray *path = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < n_rows; i++)
         {
           const char *n = grid[i * l->ncols + c];
           if (*n != '\0' && !is_key_word (l, n)
               && (path->len == 0 || strcmp (g_ptr_array_index (path, path->len - 1), n) != 0))
-            g_ptr_array_add (path, (gpointer) n);
+            g_ptr_array_add (path, g_strdup (n));
         }
-      g_ptr_array_add (paths, path);
+      g_ptr_array_add (l->col_words, path);
       if (!is_key_column (l, c))
         g_array_index (matches, ColumnMatch, c) = match_column (l, path);
     }
@@ -528,17 +529,51 @@ number_columns (FcLayout *l)
   g_free (grid);
 }
 
-/* 栏次 the standard form has and the header does not name. */
-static void
-report_missing_columns (FcLayout *l)
+gboolean
+fc_layout_row_columns (const FcLayout *l, const char *label, GArray *numbers)
 {
-  if (l->def == NULL || l->def->rows == FC_ROWS_CODE_BLOCKS)
+  g_autofree char *n = fc_text_normalize (label);
+  g_array_set_size (numbers, 0);
+  if (l->col_words->len == 0 || !is_column_word (l, n))
+    return FALSE;
+  gboolean any = FALSE;
+  for (guint c = 0; c < l->ncols; c++)
+    {
+      int number = 0;
+      if (!is_key_column (l, c) && c < l->col_words->len)
+        {
+          GPtrArray *header = g_ptr_array_index (l->col_words, c);
+          g_autoptr (GPtrArray) path = g_ptr_array_sized_new (header->len + 1); /* borrows */
+          for (guint k = 0; k < header->len; k++)
+            g_ptr_array_add (path, g_ptr_array_index (header, k));
+          g_ptr_array_add (path, n);
+          ColumnMatch m = match_column (l, path);
+          number = m.tie ? 0 : (int) m.number;
+        }
+      /* two columns of one row cannot stand for one 栏次 */
+      for (guint k = 0; k < numbers->len && number > 0; k++)
+        if (g_array_index (numbers, int, k) == number)
+          g_array_index (numbers, int, k) = 0, number = 0;
+      g_array_append_val (numbers, number);
+      any |= number > 0;
+    }
+  return any;
+}
+
+/* 栏次 the standard form has and neither the header nor any row has. */
+void
+fc_layout_check_columns (FcLayout *l, const GPtrArray *rows)
+{
+  if (l->def == NULL || l->def->rows == FC_ROWS_CODE_BLOCKS || l->header_first < 0)
     return;
   g_autoptr (GString) missing = g_string_new (NULL);
   for (guint i = 0; i < l->def->columns->len; i++)
     {
       guint n = g_array_index (l->def->columns, FcColumnDef, i).number;
-      if (fc_layout_column (l, n) < 0 && !fc_table_def_column_optional (l->def, n))
+      gboolean found = fc_layout_column (l, n) >= 0 || fc_table_def_column_optional (l->def, n);
+      for (guint k = 0; k < rows->len && !found; k++)
+        found = fc_table_row_column (g_ptr_array_index (rows, k), n) >= 0;
+      if (!found)
         g_string_append_printf (missing, "%s%u", missing->len ? "、" : "", n);
     }
   if (missing->len == 0)
@@ -558,6 +593,7 @@ fc_layout_find (FcLayout *l, const FcSheet *sheet, const FcCatalogue *catalogue,
     .header_first = -1, .header_last = -1, .total_in_header = -1, .total_col = -1,
     .column_of = g_array_new (FALSE, FALSE, sizeof (int)),
     .column_paths = g_ptr_array_new_with_free_func (g_free),
+    .col_words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref),
     .line_cols = g_array_new (FALSE, FALSE, sizeof (guint)),
     .label_cols = g_array_new (FALSE, FALSE, sizeof (guint)),
     .code_cols = g_array_new (FALSE, FALSE, sizeof (guint)),
@@ -586,7 +622,6 @@ fc_layout_find (FcLayout *l, const FcSheet *sheet, const FcCatalogue *catalogue,
   for (guint n = 1; l->total_in_header >= 0 && n < l->column_of->len; n++)
     if (g_array_index (l->column_of, int, n) >= 0 && g_array_index (l->column_of, int, n) <= l->total_col)
       l->total_in_header = -1;
-  report_missing_columns (l);
 }
 
 void
@@ -594,6 +629,7 @@ fc_layout_clear (FcLayout *l)
 {
   g_clear_pointer (&l->column_of, g_array_unref);
   g_clear_pointer (&l->column_paths, g_ptr_array_unref);
+  g_clear_pointer (&l->col_words, g_ptr_array_unref);
   g_clear_pointer (&l->line_cols, g_array_unref);
   g_clear_pointer (&l->label_cols, g_array_unref);
   g_clear_pointer (&l->code_cols, g_array_unref);

@@ -23,6 +23,8 @@ typedef struct {
   int total_col;         /* the column of its 合计 */
   GArray *column_of;     /* of int: sheet col of 栏次 n at index n, -1 = none */
   GPtrArray *column_paths; /* of char*: the header words of 栏次 n, at index n */
+  GPtrArray *col_words;  /* of GPtrArray of char*: each sheet column's header
+                          * words, top down (owned) */
   GArray *line_cols;     /* of guint: 行次 columns, left to right */
   GArray *label_cols;    /* of guint: 项目 columns */
   GArray *code_cols;     /* of guint: 科目代码 columns */
@@ -61,6 +63,16 @@ gboolean fc_layout_is_total_text (const FcLayout *layout, guint row, guint col);
 
 /* TRUE for a row of notes under the table (注：…, 说明：…). */
 gboolean fc_layout_row_is_footer (const FcLayout *layout, guint row);
+
+/* For a row whose label completes its columns' headers (09 printed with a
+ * 预算数 row and a 决算数 row under 合计 | 因公出国(境)费 | …): sets numbers
+ * (of int, one per sheet column) to the 栏次 each column stands for in
+ * that row, 0 for none.  FALSE when the label names none. */
+gboolean fc_layout_row_columns (const FcLayout *layout, const char *label, GArray *numbers);
+
+/* Says which 栏次 of the standard form neither the header nor any of rows
+ * (of FcTableRow*) has. */
+void fc_layout_check_columns (FcLayout *layout, const GPtrArray *rows);
 
 /* Records something not understood, in both languages. */
 void fc_layout_add_problem (FcLayout *layout, const char *zh, const char *en);

@@ -388,12 +388,29 @@ fc_row_keys_plain (const FcLayout *l, FcTable *t)
 {
   int line = 0;
   g_autoptr (GArray) rows = data_rows (l);
+  g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (int));
   t->lines_inferred = TRUE; /* rows numbered 1, 2, … as found */
   for (guint i = 0; i < rows->len; i++)
     {
       guint r = g_array_index (rows, guint, i);
-      FcTableRow *row = fc_table_row_new (r, line + 1, NULL, "");
-      if (!set_columns (l, row, r, 0, (int) l->ncols))
+      FcTableRow *row = fc_table_row_new (r, line + 1, NULL, first_label (l, r, 0, l->ncols));
+      gboolean any;
+      /* a label that completes the header (预算数 / 决算数 rows) says what
+       * each column of its row stands for */
+      if (fc_layout_row_columns (l, row->display, numbers))
+        {
+          any = FALSE;
+          for (guint c = 0; c < numbers->len; c++)
+            if (g_array_index (numbers, int, c) > 0
+                && !fc_layout_is_header_text (l, r, c) && !fc_layout_is_total_text (l, r, c))
+              {
+                fc_table_row_set_column (row, (guint) g_array_index (numbers, int, c), (int) c);
+                any |= fc_cells_is_amount (l->sheet, r, c);
+              }
+        }
+      else
+        any = set_columns (l, row, r, 0, (int) l->ncols);
+      if (!any)
         {
           fc_table_row_free (row);
           continue;

@@ -204,6 +204,7 @@ analyse_table (FcTable *t, const FcCatalogue *catalogue, const FcSheet *sheet)
           fc_row_keys_plain (&l, t);
           break;
         }
+      fc_layout_check_columns (&l, t->rows);
       take_column_labels (t, &l);
     }
   g_ptr_array_extend_and_steal (t->problems, g_steal_pointer (&l.problems));
