@@ -102,6 +102,9 @@ START_TEST (test_table_ids)
   ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "收入支出决算总表（2024年度）"), "01");
   ck_assert_ptr_null (fc_catalogue_parse_table_id (cat, "国有资本经营预算财政拨款收入和支出决算表"));
   ck_assert_ptr_null (fc_catalogue_parse_table_id (cat, "项目支出决算表"));
+  /* a department whose name holds such words is still a prefix */
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "某市社会保险基金管理中心2024年度收入决算表"), "02");
+  ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "某市政府投资项目评审中心支出决算表"), "03");
   ck_assert_ptr_null (fc_catalogue_parse_table_id (cat, "一般公共预算财政拨款项目支出决算表"));
   /* bare numbers and 表号 need no catalogue */
   ck_assert_str_eq (fc_table_id_parse ("公开02表"), "02");

@@ -29,7 +29,7 @@ static const char *const word_keys[FC_WORDS_N] = {
   [FC_WORDS_EMPTY] = "empty",
   [FC_WORDS_INSTRUCTIONS] = "instructions",
   [FC_WORDS_DEPARTMENT] = "department",
-  [FC_WORDS_NOT_IN_TITLE_PREFIX] = "not_in_title_prefix",
+  [FC_WORDS_TITLE_PREFIX_ENDS] = "title_prefix_never_ends_with",
   [FC_WORDS_UNITS] = NULL, /* the keys of [units] */
 };
 
@@ -534,15 +534,18 @@ fc_catalogue_words (const FcCatalogue *catalogue, FcWords which)
 }
 
 /* A prefix before a title may name the year or the department; it is not
- * a sentence, and it holds none of the words that would make the whole a
+ * a sentence, and it does not end with a word that would make the whole a
  * longer title. */
 static gboolean
 is_title_prefix (const FcCatalogue *c, const char *prefix)
 {
+  const char *const *ends = fc_catalogue_words (c, FC_WORDS_TITLE_PREFIX_ENDS);
+  for (guint i = 0; ends[i] != NULL; i++)
+    if (*ends[i] != '\0' && g_str_has_suffix (prefix, ends[i]))
+      return FALSE;
   return g_utf8_strlen (prefix, -1) <= 40 && strstr (prefix, "、") == NULL
          && strstr (prefix, "，") == NULL && strstr (prefix, "。") == NULL
-         && strstr (prefix, ",") == NULL
-         && !fc_text_contains_any (prefix, fc_catalogue_words (c, FC_WORDS_NOT_IN_TITLE_PREFIX));
+         && strstr (prefix, ",") == NULL;
 }
 
 const char *
