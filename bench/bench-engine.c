@@ -36,6 +36,8 @@ scaled (const FcWorkbook *src, guint n_rows)
               guint at = k == 0 ? r : rows + (k - 1) * rows + r;
               if (k > 0 && r < 9)
                 continue; /* one title and header */
+              if (k + 1 < copies && cell->kind == FC_CELL_TEXT && g_str_has_prefix (cell->text, "注"))
+                continue; /* the notes under the last copy only: they end a table */
               if (cell->kind == FC_CELL_NUMBER && cell->number >= 200 && cell->number < 3e6
                   && cell->number == (gint64) cell->number)
                 {
