@@ -44,6 +44,8 @@ fc_finding_new (const char *rule_id, FcSeverity severity, const char *table,
   finding->message = g_strdup (message != NULL ? message : "");
   finding->message_en = g_strdup (message_en != NULL ? message_en : "");
   finding->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_finding_cell_free);
+  finding->quote = g_strdup ("");
+  finding->document = g_strdup ("");
   return finding;
 }
 
@@ -57,7 +59,21 @@ fc_finding_free (FcFinding *finding)
   g_free (finding->message);
   g_free (finding->message_en);
   g_ptr_array_unref (finding->cells);
+  g_free (finding->quote);
+  g_free (finding->document);
   g_free (finding);
+}
+
+void
+fc_finding_set_quote (FcFinding *finding, const char *quote, guint paragraph,
+                      const char *document)
+{
+  g_return_if_fail (finding != NULL);
+  g_free (finding->quote);
+  g_free (finding->document);
+  finding->quote = g_strdup (quote != NULL ? quote : "");
+  finding->paragraph = paragraph;
+  finding->document = g_strdup (document != NULL ? document : "");
 }
 
 /* Appends a copy of the given cell description; the address is computed. */

@@ -37,6 +37,10 @@ typedef struct {
   double actual;
   double difference;  /* actual − expected */
   double tolerance;   /* the rounding tolerance that was applied */
+  /* findings about the narrative (情况说明): the words they are about */
+  char *quote;        /* the claim as written, "" for findings about tables */
+  guint paragraph;    /* 1-based paragraph of the narrative the quote is in; 0 = none */
+  char *document;     /* the narrative document when it is not in the workbook, else "" */
 } FcFinding;
 
 /* Returns a new finding with an empty cell list (transfer full). */
@@ -50,6 +54,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcFinding, fc_finding_free)
 void fc_finding_add_cell (FcFinding *finding, const char *sheet, guint row,
                           guint col, const char *row_label,
                           const char *column_label, double value);
+
+/* Says which words of the narrative the finding is about: quote as written,
+ * its 1-based paragraph, and document (NULL or "" when the narrative is in
+ * the workbook; its cell is then the finding's first cell).  Copies. */
+void fc_finding_set_quote (FcFinding *finding, const char *quote,
+                           guint paragraph, const char *document);
 
 /* Where a table was found: for reports. */
 typedef struct {

@@ -76,6 +76,25 @@ append_text_amounts (GString *out, const FcFinding *finding, const char *indent)
                           indent, expected, actual, difference);
 }
 
+/* The words of the narrative a finding is about, and where they are. */
+static void
+append_text_quote (GString *out, const FcFinding *finding)
+{
+  if (*finding->quote == '\0')
+    return;
+  g_string_append (out, "    原文 quote");
+  if (finding->paragraph > 0 || *finding->document != '\0')
+    {
+      g_string_append (out, "（");
+      if (*finding->document != '\0')
+        g_string_append_printf (out, "%s%s", finding->document, finding->paragraph > 0 ? " " : "");
+      if (finding->paragraph > 0)
+        g_string_append_printf (out, "第%u段 paragraph %u", finding->paragraph, finding->paragraph);
+      g_string_append (out, "）");
+    }
+  g_string_append_printf (out, "：“%s”\n", finding->quote);
+}
+
 /* Errors and warnings in full: every cell with its labels.  Rounding notes
  * (info) in two lines: a reviewer reads them last and rarely. */
 static void
@@ -97,11 +116,13 @@ append_text_finding (GString *out, guint number, const FcFinding *finding)
           g_string_append_printf (out, "（差额 difference %s）", difference);
         }
       g_string_append_c (out, '\n');
+      append_text_quote (out, finding);
       return;
     }
   g_string_append_printf (out, "\n    %s\n", finding->message);
   if (finding->message_en != NULL && strcmp (finding->message_en, finding->message) != 0)
     g_string_append_printf (out, "    %s\n", finding->message_en);
+  append_text_quote (out, finding);
 
   for (guint i = 0; i < finding->cells->len; i++)
     append_text_cell (out, g_ptr_array_index (finding->cells, i), finding->has_amounts);
@@ -208,6 +229,18 @@ build_finding (JsonBuilder *builder, const FcFinding *finding)
   add_number_or_null (builder, "expected", finding->has_amounts, finding->expected);
   add_number_or_null (builder, "actual", finding->has_amounts, finding->actual);
   add_number_or_null (builder, "difference", finding->has_amounts, finding->difference);
+  /* narrative findings only, so table findings keep their shape */
+  if (*finding->quote != '\0')
+    {
+      add_string_member (builder, "quote", finding->quote);
+      if (finding->paragraph > 0)
+        {
+          json_builder_set_member_name (builder, "paragraph");
+          json_builder_add_int_value (builder, finding->paragraph);
+        }
+      if (*finding->document != '\0')
+        add_string_member (builder, "document", finding->document);
+    }
   json_builder_end_object (builder);
 }
 
@@ -475,6 +508,14 @@ read_finding (JsonObject *object, GError **error)
                          && get_number (object, "actual", &finding->actual);
   if (finding->has_amounts && !get_number (object, "difference", &finding->difference))
     finding->difference = finding->actual - finding->expected;
+  if (get_string (object, "quote") != NULL)
+    {
+      double paragraph = 0;
+      get_number (object, "paragraph", &paragraph);
+      fc_finding_set_quote (finding, get_string (object, "quote"),
+                            paragraph >= 1 && paragraph < G_MAXUINT ? (guint) paragraph : 0,
+                            get_string (object, "document"));
+    }
   return g_steal_pointer (&finding);
 }
 
