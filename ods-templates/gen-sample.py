@@ -1,10 +1,19 @@
 #!/usr/bin/env python3
-"""Generate sample.fods and template.fods from a 部门决算公开 seed text.
+"""Generate sample.fods, sample-tables.fods and template.fods from a 部门决算公开 seed text.
 
 The seed is the tab-separated text of a real published package (part 二 holds
-the ten disclosure tables).  Each table becomes one sheet named after its
-title; every seed line of the table becomes one sheet row and every
-tab-separated field one cell, starting in column A.
+the ten disclosure tables, part 三 the narrative, part 五 the project
+self-evaluations).  Each table becomes one sheet named after its title; every
+seed line of the table becomes one sheet row and every tab-separated field
+one cell, starting in column A.
+
+sample.fods has, after the ten tables, the narrative (part 三, from its
+heading 第三部分 情况说明 to the line before 第四部分) on a sheet 情况说明, one
+paragraph a cell in column A as pasting from Word gives, every line exactly
+as published; and each self-evaluation table of part 五 on a sheet of its
+own named after its project (its lines from its title on, blank lines
+dropped, fields as cells like the tables').  sample-tables.fods is the ten
+tables alone (what the table rules' tests read).
 
 Layout rules (so the mapping stays predictable):
   * a table runs from its title line (the line before "公开NN表") down to its
@@ -26,7 +35,7 @@ written with decimals) removed, the 部门名称/单位名称 blanked, and the �
 sample keeps that mistake on purpose).
 
 Usage:
-  gen-sample.py SEED.txt [--outdir DIR]     write sample.fods and template.fods
+  gen-sample.py SEED.txt [--outdir DIR]     write sample.fods, sample-tables.fods and template.fods
   gen-sample.py SEED.txt --check [--outdir DIR]
                                             exit 1 if the files in DIR differ
 Python 3 standard library only.
@@ -42,6 +51,10 @@ NUM_RE = re.compile(r'^-?\d+(\.\d+)?$')
 TABLE_NO_RE = re.compile(r'^公开\d\d表$')
 PART2_START = re.compile(r'^第二部分[^\t]*$')   # not the TOC line (has a tab + page)
 PART2_END = re.compile(r'^第三部分[^\t]*$')
+PART3_END = re.compile(r'^第四部分[^\t]*$')
+PART5_START = re.compile(r'^第五部分[^\t]*$')
+EVAL_TITLE_RE = re.compile(r'^[^\t]*项目支出[^\t]*$')   # a self-evaluation's title line
+YEAR_LINE_RE = re.compile(r'^\(\d{4}年度\)$')
 NOTE_RE = re.compile(r'^(注：|说明：)')
 
 
@@ -57,6 +70,33 @@ def read_part2(lines):
     if start is None or end is None:
         sys.exit('gen-sample: cannot find part 二 (第二部分 … 第三部分) in the seed')
     return start, lines[start:end]
+
+
+def read_part3(lines):
+    """The narrative: part 三's lines from its heading on, blank ones dropped."""
+    start = next((i for i, l in enumerate(lines) if PART2_END.match(l) and i > 0
+                  and any(PART2_START.match(x) for x in lines[:i])), None)
+    if start is None:
+        sys.exit('gen-sample: cannot find part 三 in the seed')
+    end = next((i for i in range(start, len(lines)) if PART3_END.match(lines[i])), len(lines))
+    return [l for l in lines[start:end] if l.strip()]
+
+
+def read_part5(lines):
+    """The self-evaluation tables: a list of (project, rows)."""
+    start = max((i for i, l in enumerate(lines) if PART5_START.match(l)), default=None)
+    if start is None:
+        sys.exit('gen-sample: cannot find part 五 in the seed')
+    body = [l for l in lines[start + 1:] if l.strip()]
+    starts = [i for i, l in enumerate(body) if EVAL_TITLE_RE.match(l) and not YEAR_LINE_RE.match(l)]
+    tables = []
+    for n, s in enumerate(starts):
+        rows = [l.split('\t') for l in body[s:starts[n + 1] if n + 1 < len(starts) else len(body)]]
+        name = next((f for r in rows if r and r[0] == '项目名称' for f in r[1:] if f.strip()), None)
+        if name is None:
+            sys.exit('gen-sample: self-evaluation %d has no 项目名称' % (n + 1))
+        tables.append((name.strip(), rows))
+    return tables
 
 
 def split_tables(lines, base):
@@ -186,17 +226,38 @@ FOOTER = '''</office:spreadsheet>
 '''
 
 
-def render(tables, rows_of, seed_name, what, title):
+def sheet_xml(name, rows, comment):
+    ncols = max((len(f) for f in rows if f), default=1)
+    out = ['<!-- %s -->\n' % escape(comment)]
+    out.append('<table:table table:name="%s">\n' % escape(name, {'"': '&quot;'}))
+    out.append('<table:table-column table:style-name="co1" table:number-columns-repeated="%d"/>\n' % ncols)
+    for fields in rows:
+        out.append(row_xml(fields) + '\n')
+    out.append('</table:table>\n')
+    return ''.join(out)
+
+
+def text_row_xml(text):
+    """One cell of text, whatever it looks like (a narrative paragraph)."""
+    return ('<table:table-row><table:table-cell office:value-type="string"><text:p>%s</text:p>'
+            '</table:table-cell></table:table-row>' % escape(text))
+
+
+def render(tables, rows_of, seed_name, what, title, narrative=None, evals=()):
     out = [HEADER % {'seed': escape(seed_name), 'what': escape(what), 'title': escape(title)}]
     for t in tables:
-        rows = rows_of(t)
-        ncols = max((len(f) for _, f in rows if f), default=1)
-        out.append('<!-- %s: seed lines %d-%d -->\n' % (escape(t['title']), t['first_line'], t['last_line']))
-        out.append('<table:table table:name="%s">\n' % escape(t['title'], {'"': '&quot;'}))
-        out.append('<table:table-column table:style-name="co1" table:number-columns-repeated="%d"/>\n' % ncols)
-        for _, fields in rows:
-            out.append(row_xml(fields) + '\n')
+        rows = [f for _, f in rows_of(t)]
+        out.append(sheet_xml(t['title'], rows, '%s: seed lines %d-%d' % (t['title'], t['first_line'],
+                                                                          t['last_line'])))
+    if narrative is not None:
+        out.append('<!-- 情况说明: part 三 of the seed, one paragraph a cell -->\n')
+        out.append('<table:table table:name="情况说明">\n')
+        out.append('<table:table-column table:style-name="co1"/>\n')
+        for line in narrative:
+            out.append(text_row_xml(line) + '\n')
         out.append('</table:table>\n')
+    for name, rows in evals:
+        out.append(sheet_xml(name, rows, '%s: a self-evaluation of part 五' % name))
     out.append(FOOTER)
     return ''.join(out)
 
@@ -213,10 +274,15 @@ def main():
     base, part2 = read_part2(lines)
     tables = split_tables(part2, base)
     seed_name = os.path.basename(a.seed)
+    narrative = read_part3(lines)
+    evals = read_part5(lines)
     docs = {
         'sample.fods': render(tables, lambda t: t['rows'], seed_name,
-                              'sample: part 二 of the seed, every number as published',
-                              'FiscalCheck sample workbook'),
+                              'sample: parts 二, 三 and 五 of the seed, every number and word as published',
+                              'FiscalCheck sample workbook', narrative, evals),
+        'sample-tables.fods': render(tables, lambda t: t['rows'], seed_name,
+                                     'sample tables: part 二 of the seed, every number as published',
+                                     'FiscalCheck sample workbook (tables)'),
         'template.fods': render(tables, blank_for_template, seed_name,
                                 'template: the ten tables without amounts or 部门名称',
                                 'FiscalCheck blank templates'),
@@ -238,6 +304,7 @@ def main():
             print('wrote %s' % path)
     for t in tables:
         print('  %-24s seed lines %3d-%3d, %2d rows' % (t['title'], t['first_line'], t['last_line'], len(t['rows'])))
+    print('  情况说明 %d paragraphs; %d self-evaluations' % (len(narrative), len(evals)))
     return rc
 
 

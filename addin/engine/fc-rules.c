@@ -289,8 +289,10 @@ check_each_row_tables (Parser *p, FcRule *rule)
   return TRUE;
 }
 
-gboolean
-fc_rules_parse_expression (const char *expression, FcRule *rule, GError **error)
+/* Parses expression into rule: a whole check, or with figure_only one side
+ * of it (into lhs). */
+static gboolean
+parse_text (const char *expression, FcRule *rule, gboolean figure_only, GError **error)
 {
   Parser p = { g_scanner_new (NULL), NULL };
   GScannerConfig *c = p.scanner->config;
@@ -312,8 +314,8 @@ fc_rules_parse_expression (const char *expression, FcRule *rule, GError **error)
   if (rule->tables == NULL)
     rule->tables = g_ptr_array_new_with_free_func (g_free);
 
-  gboolean ok = parse_side (&p, rule, rule->lhs) && parse_relation (&p, rule)
-                && parse_side (&p, rule, rule->rhs)
+  gboolean ok = parse_side (&p, rule, rule->lhs)
+                && (figure_only || (parse_relation (&p, rule) && parse_side (&p, rule, rule->rhs)))
                 && (g_scanner_get_next_token (p.scanner) == G_TOKEN_EOF
                     || fail (&p, "unexpected text after the expression"))
                 && check_each_row_tables (&p, rule);
@@ -324,11 +326,28 @@ fc_rules_parse_expression (const char *expression, FcRule *rule, GError **error)
   return ok;
 }
 
+gboolean
+fc_rules_parse_expression (const char *expression, FcRule *rule, GError **error)
+{
+  return parse_text (expression, rule, FALSE, error);
+}
+
+FcRule *
+fc_rules_parse_figure (const char *figure, GError **error)
+{
+  g_autoptr (FcRule) rule = g_new0 (FcRule, 1);
+  rule->id = g_strdup ("");
+  rule->expression = g_strdup (figure);
+  if (!parse_text (figure, rule, TRUE, error))
+    return NULL;
+  return g_steal_pointer (&rule);
+}
+
 /* ---- rule files -------------------------------------------------------- */
 
 /* 1-based line of "[group]" in the text, or of its key when key != NULL. */
-static guint
-line_of (const char *data, const char *group, const char *key)
+guint
+fc_rules_line_of (const char *data, const char *group, const char *key)
 {
   g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
   g_autofree char *header = g_strdup_printf ("[%s]", group);
@@ -461,7 +480,7 @@ source_fail (const Source *src, GError **error, const char *key, const char *for
   g_autofree char *what = g_strdup_vprintf (format, args);
   va_end (args);
   g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX, "%s:%u: rule %s: %s", src->name,
-               line_of (src->data, src->group, key), src->group, what);
+               fc_rules_line_of (src->data, src->group, key), src->group, what);
   return FALSE;
 }
 
@@ -653,7 +672,7 @@ parse_group (GKeyFile *kf, const char *data, const char *name,
   const Source src = { kf, data, name, group };
   g_autoptr (FcRule) rule = g_new0 (FcRule, 1);
   rule->id = g_strdup (group);
-  rule->origin = g_strdup_printf ("%s:%u", name, line_of (data, group, NULL));
+  rule->origin = g_strdup_printf ("%s:%u", name, fc_rules_line_of (data, group, NULL));
   rule->tables = g_ptr_array_new_with_free_func (g_free);
   rule->lhs = g_array_new (FALSE, TRUE, sizeof (FcTerm));
   rule->rhs = g_array_new (FALSE, TRUE, sizeof (FcTerm));
@@ -730,7 +749,7 @@ parse_tolerance (GKeyFile *kf, const char *data, const char *name,
         {
           g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
                        "%s:%u: tolerance %s must be a number between 0 and 1, not “%s”",
-                       name, line_of (data, "tolerance", keys[i]), keys[i], v);
+                       name, fc_rules_line_of (data, "tolerance", keys[i]), keys[i], v);
           return FALSE;
         }
       *fields[i] = d;
@@ -739,7 +758,7 @@ parse_tolerance (GKeyFile *kf, const char *data, const char *name,
     {
       g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
                    "%s:%u: tolerance minimum is larger than maximum", name,
-                   line_of (data, "tolerance", NULL));
+                   fc_rules_line_of (data, "tolerance", NULL));
       return FALSE;
     }
   return TRUE;

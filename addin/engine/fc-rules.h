@@ -147,4 +147,13 @@ char *fc_rules_describe_kinds (void);
 gboolean fc_rules_parse_expression (const char *expression, FcRule *rule,
                                     GError **error);
 
+/* Parses a figure: cell references and constants joined by + and -, as
+ * one side of a check ("10[5,1] + 10[6,1]"), into the lhs of a new rule
+ * (kind check, no rhs) that fc_check_figure() evaluates (transfer full). */
+FcRule *fc_rules_parse_figure (const char *figure, GError **error);
+
+/* The 1-based line of "[group]" in a key file's text, or of its key when
+ * key is not NULL, for messages that say where (0 when not found). */
+guint fc_rules_line_of (const char *data, const char *group, const char *key);
+
 G_END_DECLS
