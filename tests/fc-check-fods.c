@@ -2,7 +2,10 @@
  * flat-ODS workbooks, printing the text report, so a layout can be tried in
  * milliseconds.  Not a test; the batch command is `fiscalcheck check`.
  *
- *   tests/fc-check-fods [--tables] RULES_DIR [MORE_RULES_FILE…] -- WORKBOOK.fods…
+ *   tests/fc-check-fods [--tables] RULES_DIR [MORE_RULES_FILE…] -- [--narrative TEXT.txt] WORKBOOK.fods…
+ *
+ * --narrative checks the workbook after it with that narrative (one
+ * paragraph a line) instead of the one in the workbook.
  */
 #include <stdio.h>
 #include <string.h>
@@ -70,12 +73,28 @@ main (int argc, char **argv)
       return 2;
     }
   int status = 0;
+  g_autoptr (FcNarrative) narrative = NULL;
   for (i++; i < argc; i++)
     {
+      if (strcmp (argv[i], "--narrative") == 0 && i + 1 < argc)
+        {
+          g_autofree char *text = NULL;
+          gsize len = 0;
+          if (!g_file_get_contents (argv[++i], &text, &len, &error))
+            {
+              fprintf (stderr, "%s\n", error->message);
+              return 2;
+            }
+          g_clear_pointer (&narrative, fc_narrative_free);
+          narrative = fc_narrative_new_from_text (text, (gssize) len, argv[i]);
+          continue;
+        }
       g_autoptr (FcWorkbook) workbook = fc_fods_read_file (argv[i], &error);
       if (workbook != NULL && tables)
         dump_tables (engine, workbook);
-      g_autoptr (FcReport) report = workbook ? fc_engine_check (engine, workbook, NULL, &error) : NULL;
+      g_autoptr (FcReport) report = workbook ? fc_engine_check_full (engine, workbook, narrative, NULL, &error)
+                                             : NULL;
+      g_clear_pointer (&narrative, fc_narrative_free);
       if (report == NULL)
         {
           fprintf (stderr, "%s: %s\n", argv[i], error->message);

@@ -23,16 +23,12 @@ fc_test_engine (void)
   return engine;
 }
 
+static const char *env_path (const char *name);
+
 const char *
 fc_test_sample_path (void)
 {
-  const char *path = g_getenv ("FC_SAMPLE");
-  if (path == NULL)
-    {
-      g_printerr ("FC_SAMPLE: not set\n");
-      exit (2);
-    }
-  return path;
+  return env_path ("FC_SAMPLE");
 }
 
 FcWorkbook *
@@ -42,6 +38,53 @@ fc_test_sample (void)
   FcWorkbook *wb = fc_fods_read_file (fc_test_sample_path (), &error);
   ck_assert_msg (wb != NULL, "sample: %s", error ? error->message : "?");
   return wb;
+}
+
+static const char *
+env_path (const char *name)
+{
+  const char *path = g_getenv (name);
+  if (path == NULL)
+    {
+      g_printerr ("%s: not set\n", name);
+      exit (2);
+    }
+  return path;
+}
+
+const char *
+fc_test_sample_full_path (void)
+{
+  return env_path ("FC_SAMPLE_FULL");
+}
+
+FcWorkbook *
+fc_test_sample_full (void)
+{
+  g_autoptr (GError) error = NULL;
+  FcWorkbook *wb = fc_fods_read_file (fc_test_sample_full_path (), &error);
+  ck_assert_msg (wb != NULL, "sample: %s", error ? error->message : "?");
+  return wb;
+}
+
+char *
+fc_test_data_path (const char *name)
+{
+  return g_build_filename (env_path ("FC_DATA"), name, NULL);
+}
+
+guint
+fc_test_count_quote (const FcReport *report, const char *rule, FcSeverity severity,
+                     const char *words)
+{
+  guint n = 0;
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (report->findings, i);
+      n += strcmp (f->rule_id, rule) == 0 && f->severity == severity
+           && (words == NULL || strstr (f->quote, words) != NULL);
+    }
+  return n;
 }
 
 FcSheet *

@@ -17,8 +17,22 @@ FcEngine *fc_test_engine (void);
 /* The path in FC_SAMPLE (transfer none), exiting with status 2 when unset. */
 const char *fc_test_sample_path (void);
 
-/* The sample workbook, freshly read (transfer full); inside a test only. */
+/* The sample workbook, freshly read (transfer full); inside a test only.
+ * FC_SAMPLE is its ten tables alone (sample-tables.fods). */
 FcWorkbook *fc_test_sample (void);
+
+/* The whole sample, with its narrative and self-evaluations (FC_SAMPLE_FULL):
+ * its path (transfer none) and a fresh copy (transfer full, in a test). */
+const char *fc_test_sample_full_path (void);
+FcWorkbook *fc_test_sample_full (void);
+
+/* A file of tests/data (FC_DATA) (transfer full). */
+char *fc_test_data_path (const char *name);
+
+/* Findings of the rule at this severity exactly whose quote contains
+ * words (NULL: any). */
+guint fc_test_count_quote (const FcReport *report, const char *rule, FcSeverity severity,
+                           const char *words);
 
 /* The sheet called name; fails the test when there is none (transfer none). */
 FcSheet *fc_test_sheet (FcWorkbook *workbook, const char *name);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fc-amount.h"
+#include "fc-narrative-check.h"
 
 /* Differences are compared after rounding to this, so that binary noise in
  * sums of 2-decimal figures never reads as a difference. */
@@ -35,6 +36,8 @@ struct _FcCheckContext {
   const char *each_table;
   const char *each_code;
   guint each_column;
+  gboolean quiet;           /* evaluating a figure for the narrative: report nothing */
+  FcTextFacts *text;        /* what narrative rules read, borrowed */
 };
 
 /* One cell a rule reads; table and row are borrowed from the context. */
@@ -254,7 +257,8 @@ resolve_ref (FcCheckContext *c, const FcRef *ref, GArray *cells)
             return NOT_APPLICABLE;
           if (t->lines_inferred || table_is_empty (t))
             return RESOLVED;
-          report_missing_row (c, t, ref, col);
+          if (!c->quiet)
+            report_missing_row (c, t, ref, col);
           return NOT_APPLICABLE;
         }
       break;
@@ -485,6 +489,67 @@ resolve_side (FcCheckContext *c, const GArray *terms, GArray *cells,
         g_array_append_val (signs, t->sign);
     }
   return RESOLVED;
+}
+
+/* ---- figures for the narrative ------------------------------------------ */
+
+gboolean
+fc_check_figure (FcCheckContext *c, const FcRule *figure, FcFigureValue *out, FcFinding *cells_to)
+{
+  g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (CellValue));
+  g_autoptr (GArray) signs = g_array_new (FALSE, FALSE, sizeof (int));
+  double constant = 0;
+  memset (out, 0, sizeof *out);
+  c->quiet = TRUE;
+  Resolution r = resolve_side (c, figure->lhs, cells, signs, &constant);
+  c->quiet = FALSE;
+  if (r == NOT_APPLICABLE || cells->len == 0)
+    return FALSE;
+  out->value = constant;
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const CellValue *v = &g_array_index (cells, CellValue, i);
+      if (v->kind == FC_AMOUNT_INVALID)
+        return FALSE; /* the table's own rules say so (I.1) */
+      out->value += g_array_index (signs, int, i) * v->value;
+      out->n_figures += v->kind == FC_AMOUNT_VALUE;
+    }
+  out->value = quantize (out->value);
+  out->n_cells = cells->len;
+  out->table = g_array_index (cells, CellValue, 0).table->id;
+  if (cells_to != NULL)
+    finding_add_cells (cells_to, cells);
+  return TRUE;
+}
+
+void
+fc_check_context_set_text (FcCheckContext *context, FcTextFacts *text)
+{
+  context->text = text;
+}
+
+FcTextFacts *
+fc_check_context_get_text (const FcCheckContext *context)
+{
+  return context->text;
+}
+
+const FcTolerance *
+fc_check_context_tolerance (const FcCheckContext *context)
+{
+  return &context->tolerance;
+}
+
+GPtrArray *
+fc_check_context_tables (const FcCheckContext *context)
+{
+  return context->tables;
+}
+
+FcReport *
+fc_check_context_report (const FcCheckContext *context)
+{
+  return context->report;
 }
 
 /* A breakdown is printed where one of its parts holds a figure, or where
@@ -1278,6 +1343,12 @@ fc_check_rule (FcCheckContext *context, const FcRule *rule)
       break;
     case FC_RULE_UNIT_AGREEMENT:
       check_unit_agreement (context, rule);
+      break;
+    case FC_RULE_NARRATIVE:
+      fc_narrative_check (context, rule);
+      break;
+    case FC_RULE_SELF_EVALUATION:
+      fc_selfeval_check (context, rule);
       break;
     }
 }

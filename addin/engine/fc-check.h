@@ -38,4 +38,31 @@ void fc_check_finish (FcCheckContext *context);
 /* The tolerance for an identity over n_figures written figures. */
 double fc_check_tolerance (const FcTolerance *tolerance, guint n_figures);
 
+/* A figure's value on the tables, for comparing the narrative with them. */
+typedef struct {
+  double value;
+  guint n_figures;    /* written figures in it (a blank cell is an exact 0) */
+  guint n_cells;      /* cells read */
+  const char *table;  /* the table of its first cell (static) */
+} FcFigureValue;
+
+/* Evaluates figure (fc_rules_parse_figure) on the tables, reporting
+ * nothing: FALSE when a table it needs is missing, a row it names by 行次
+ * or label is not there, no cell was read, or a cell holds no amount (the
+ * table's own rules report that).  With cells_to, the cells read are
+ * appended to that finding. */
+gboolean fc_check_figure (FcCheckContext *context, const FcRule *figure, FcFigureValue *out,
+                          FcFinding *cells_to);
+
+/* What the narrative and self-evaluation rules read (fc-narrative-check.h),
+ * borrowed; NULL when there is none. */
+typedef struct _FcTextFacts FcTextFacts;
+void fc_check_context_set_text (FcCheckContext *context, FcTextFacts *text);
+FcTextFacts *fc_check_context_get_text (const FcCheckContext *context);
+
+/* The context's tolerance, tables and report (transfer none). */
+const FcTolerance *fc_check_context_tolerance (const FcCheckContext *context);
+GPtrArray *fc_check_context_tables (const FcCheckContext *context);
+FcReport *fc_check_context_report (const FcCheckContext *context);
+
 G_END_DECLS

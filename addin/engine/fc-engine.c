@@ -4,14 +4,18 @@
 #include <string.h>
 
 #include "fc-check.h"
+#include "fc-narrative-check.h"
 #include "fc-rules.h"
+#include "fc-selfeval.h"
 #include "fc-table.h"
+#include "fc-vocabulary.h"
 
 struct _FcEngine {
   FcCatalogue *catalogue; /* owned */
   GPtrArray *rules;    /* of FcRule*, owned */
   GPtrArray *problems; /* of char*: rule files that could not be loaded */
   FcTolerance tolerance;
+  FcVocabulary *vocabulary; /* the narrative's (narrative.ini), or NULL */
 };
 
 static FcEngine *
@@ -53,7 +57,26 @@ fc_engine_free (FcEngine *engine)
   g_ptr_array_unref (engine->rules);
   g_ptr_array_unref (engine->problems);
   fc_catalogue_free (engine->catalogue);
+  fc_vocabulary_free (engine->vocabulary);
   g_free (engine);
+}
+
+/* Rule text, catalogue entries, or the narrative vocabulary (a file whose
+ * groups are the vocabulary's: it replaces the one loaded before). */
+static gboolean
+add_data (FcEngine *engine, const char *data, gssize length, const char *name, GError **error)
+{
+  if (fc_vocabulary_is_data (data, length))
+    {
+      FcVocabulary *vocabulary = fc_vocabulary_new_from_data (data, length, name, error);
+      if (vocabulary == NULL)
+        return FALSE;
+      fc_vocabulary_free (engine->vocabulary);
+      engine->vocabulary = vocabulary;
+      return TRUE;
+    }
+  return fc_rules_parse_full (data, length, name, engine->rules, &engine->tolerance,
+                              engine->catalogue, error);
 }
 
 gboolean
@@ -68,8 +91,7 @@ fc_engine_add_rules_file (FcEngine *engine, const char *path, GError **error)
                    "cannot read rule file: %s", local->message);
       return FALSE;
     }
-  return fc_rules_parse_full (data, (gssize) len, path, engine->rules, &engine->tolerance,
-                              engine->catalogue, error);
+  return add_data (engine, data, (gssize) len, path, error);
 }
 
 guint
@@ -103,7 +125,7 @@ fc_engine_new_from_data (const char *data, gssize length, const char *name,
                          GError **error)
 {
   g_autoptr (FcEngine) e = engine_new ();
-  if (!fc_rules_parse_full (data, length, name, e->rules, &e->tolerance, e->catalogue, error))
+  if (!add_data (e, data, length, name, error))
     return NULL;
   return g_steal_pointer (&e);
 }
@@ -173,6 +195,30 @@ FcReport *
 fc_engine_check (const FcEngine *engine, const FcWorkbook *workbook,
                  const char *only, GError **error)
 {
+  return fc_engine_check_full (engine, workbook, NULL, only, error);
+}
+
+/* Whether a selected rule reads the narrative or the self-evaluations:
+ * only then are they looked for. */
+static gboolean
+wants_text (const FcEngine *engine, const char *only, const char *only_table)
+{
+  if (engine->vocabulary == NULL)
+    return FALSE;
+  for (guint i = 0; i < engine->rules->len; i++)
+    {
+      const FcRule *rule = g_ptr_array_index (engine->rules, i);
+      if ((rule->kind == FC_RULE_NARRATIVE || rule->kind == FC_RULE_SELF_EVALUATION)
+          && rule_selected (rule, only, only_table))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+FcReport *
+fc_engine_check_full (const FcEngine *engine, const FcWorkbook *workbook,
+                      const FcNarrative *narrative, const char *only, GError **error)
+{
   g_autoptr (GPtrArray) tables = fc_table_recognize (engine->catalogue, workbook);
   gboolean any_rows = FALSE;
   for (guint i = 0; i < tables->len; i++)
@@ -212,8 +258,18 @@ fc_engine_check (const FcEngine *engine, const FcWorkbook *workbook,
                                              problem);
       fc_report_add_finding (report, fc_finding_new ("S.0", FC_SEVERITY_WARNING, "", zh, en));
     }
+  g_autoptr (FcNarrative) in_workbook = NULL;
+  g_autoptr (FcTextFacts) facts = NULL;
+  if (wants_text (engine, only, only_table))
+    {
+      if (narrative == NULL)
+        narrative = in_workbook = fc_narrative_from_workbook (workbook, engine->vocabulary, tables);
+      facts = fc_text_facts_new (narrative, engine->vocabulary,
+                                 fc_selfeval_recognize (workbook, engine->vocabulary), tables);
+    }
   g_autoptr (FcCheckContext) context = fc_check_context_new (engine->catalogue, tables, report,
                                                              &engine->tolerance);
+  fc_check_context_set_text (context, facts);
   fc_check_report_tables (context);
   for (guint i = 0; i < engine->rules->len; i++)
     {

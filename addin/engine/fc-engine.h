@@ -8,6 +8,7 @@
 #include "fc-catalogue.h"
 #include "fc-error.h"
 #include "fc-finding.h"
+#include "fc-narrative.h"
 #include "fc-workbook.h"
 
 G_BEGIN_DECLS
@@ -21,8 +22,9 @@ typedef struct _FcEngine FcEngine;
 FcEngine *fc_engine_new_from_files (const char *const *paths, GError **error);
 
 /* The engine with what ships in dir (addin/rules/, or rules/ beside the
- * add-in): catalogue.ini, the other *.ini data files, then the *.rules
- * files, each in name order (transfer full).  NULL with
+ * add-in): catalogue.ini, the other *.ini data files (narrative.ini, the
+ * narrative vocabulary, among them), then the *.rules files, each in name
+ * order (transfer full).  NULL with
  * FC_ERROR_RULE_SYNTAX naming file and line when one is malformed. */
 FcEngine *fc_engine_new_shipped (const char *dir, GError **error);
 
@@ -51,11 +53,21 @@ const FcCatalogue *fc_engine_get_catalogue (const FcEngine *engine);
 /* The id of rule index, in catalogue order (transfer none). */
 const char *fc_engine_get_rule_id (const FcEngine *engine, guint index);
 
-/* Recognises the tables of the workbook and runs every rule on it.
+/* Recognises the tables of the workbook and runs every rule on it, the
+ * narrative rules on the narrative pasted into the workbook, if any.
  * only: NULL for all, or a table ("公开02表", "02") or a rule id ("R02.1")
  * to restrict the findings to.  Returns NULL with FC_ERROR_NO_TABLES when
  * no disclosure table is found at all (transfer full). */
 FcReport *fc_engine_check (const FcEngine *engine, const FcWorkbook *workbook,
                            const char *only, GError **error);
+
+/* The same with a narrative from a separate document (beside the workbook
+ * or named by the user: fc_narrative_new_from_paragraphs()); NULL reads the
+ * narrative in the workbook, as fc_engine_check().  A given narrative is
+ * checked instead of one in the workbook; the self-evaluation tables are
+ * read from the workbook either way (transfer full). */
+FcReport *fc_engine_check_full (const FcEngine *engine, const FcWorkbook *workbook,
+                                const FcNarrative *narrative, const char *only,
+                                GError **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fc-error.h"
+#include "fc-narrative-check.h"
 #include "fc-table.h"
 
 static void
@@ -48,6 +49,7 @@ fc_rule_free (FcRule *rule)
   g_clear_pointer (&rule->rhs, g_array_unref);
   g_clear_pointer (&rule->tables, g_ptr_array_unref);
   g_clear_pointer (&rule->breakdowns, g_array_unref);
+  g_free (rule->aspect);
   g_free (rule);
 }
 
@@ -568,6 +570,34 @@ parse_breakdowns (const Source *src, FcRule *rule, GError **error)
   return TRUE;
 }
 
+/* aspect = one of the names in list. */
+static gboolean
+parse_aspect (const Source *src, FcRule *rule, const char *const *list, GError **error)
+{
+  rule->aspect = g_key_file_get_string (src->kf, src->group, "aspect", NULL);
+  if (rule->aspect != NULL)
+    g_strstrip (rule->aspect);
+  if (rule->aspect == NULL || !g_strv_contains (list, rule->aspect))
+    {
+      g_autofree char *names = g_strjoinv (", ", (GStrv) list);
+      return source_fail (src, error, rule->aspect ? "aspect" : NULL,
+                          "aspect must be one of %s", names);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_narrative (const Source *src, FcRule *rule, GError **error)
+{
+  return parse_aspect (src, rule, fc_narrative_aspects, error);
+}
+
+static gboolean
+parse_self_evaluation (const Source *src, FcRule *rule, GError **error)
+{
+  return parse_aspect (src, rule, fc_selfeval_aspects, error);
+}
+
 static gboolean
 parse_nothing (const Source *src, FcRule *rule, GError **error)
 {
@@ -624,6 +654,12 @@ static const RuleKind rule_kinds[] = {
   { "unit-agreement", FC_RULE_UNIT_AGREEMENT,
     "every table states the same unit (金额单位); rules compare in 万元 either way",
     parse_nothing, { { NULL } } },
+  { "narrative", FC_RULE_NARRATIVE, "the 情况说明 against the tables, through narrative.ini",
+    parse_narrative,
+    { { "aspect", "amount, share, breakdown, prior-year, zero-base, budget-rate, budget-sum,"
+                  " direction, year, department, residue, names or self-evaluation" } } },
+  { "self-evaluation", FC_RULE_SELF_EVALUATION, "a project self-evaluation table against itself",
+    parse_self_evaluation, { { "aspect", "layout, total, rate, balance, score or grade" } } },
 };
 
 static const RuleKind *
@@ -775,13 +811,13 @@ parse_catalogue_group (FcCatalogue *catalogue, GKeyFile *kf, const char *data,
     {
       g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX,
                    "%s:%u: [%s] belongs to the catalogue, not to a rule file read here",
-                   name, line_of (data, group, NULL), group);
+                   name, fc_rules_line_of (data, group, NULL), group);
       return FALSE;
     }
   if (fc_catalogue_add_group (catalogue, kf, group, apply, &bad_key, &local))
     return TRUE;
   g_set_error (error, FC_ERROR, FC_ERROR_RULE_SYNTAX, "%s:%u: [%s] %s%s%s", name,
-               line_of (data, group, bad_key), group, bad_key ? bad_key : "",
+               fc_rules_line_of (data, group, bad_key), group, bad_key ? bad_key : "",
                bad_key ? ": " : "", local->message);
   return FALSE;
 }

@@ -86,7 +86,9 @@ typedef enum {
   FC_RULE_EMPTY_EXPLAINED, /* a table without amounts says so (本表无数据) */
   FC_RULE_HEADER_AGREEMENT, /* 部门名称 and year agree across tables */
   FC_RULE_INSTRUCTIONS,     /* no template instruction is left in a table */
-  FC_RULE_UNIT_AGREEMENT    /* every table states the same unit */
+  FC_RULE_UNIT_AGREEMENT,   /* every table states the same unit */
+  FC_RULE_NARRATIVE,        /* the 情况说明 against the tables (aspect) */
+  FC_RULE_SELF_EVALUATION   /* a project self-evaluation table's own sums (aspect) */
 } FcRuleKind;
 
 typedef struct {
@@ -104,6 +106,7 @@ typedef struct {
   guint col_from, col_to; /* hierarchy columns */
   GPtrArray *tables; /* of char*: every table the rule reads */
   GArray *breakdowns; /* of FcBreakdown: where the rule applies */
+  char *aspect;      /* narrative, self-evaluation: what is checked ("amount") */
 } FcRule;
 
 void fc_rule_free (FcRule *rule);

@@ -402,6 +402,23 @@ fc_vocabulary_new_from_data (const char *data, gssize length, const char *name, 
   return g_steal_pointer (&v);
 }
 
+gboolean
+fc_vocabulary_is_data (const char *data, gssize length)
+{
+  gsize len = length < 0 ? strlen (data) : (gsize) length;
+  /* [words] at the start of a line */
+  for (const char *p = data; p != NULL && p < data + len; p = memchr (p, '\n', (gsize) (data + len - p)))
+    {
+      if (*p == '\n')
+        p++;
+      while (p < data + len && (*p == ' ' || *p == '\t'))
+        p++;
+      if ((gsize) (data + len - p) >= 7 && strncmp (p, "[words]", 7) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 FcVocabulary *
 fc_vocabulary_new_from_file (const char *path, GError **error)
 {

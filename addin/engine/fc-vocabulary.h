@@ -91,6 +91,10 @@ FcVocabulary *fc_vocabulary_new_from_data (const char *data, gssize length,
                                            const char *name, GError **error);
 FcVocabulary *fc_vocabulary_new_from_file (const char *path, GError **error);
 void fc_vocabulary_free (FcVocabulary *vocabulary);
+
+/* Whether a key file's text is a vocabulary (it has a [words] group),
+ * not rules or catalogue. */
+gboolean fc_vocabulary_is_data (const char *data, gssize length);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcVocabulary, fc_vocabulary_free)
 
 /* Text as the vocabulary compares it: no white space or quotes, full-width
