@@ -1,7 +1,8 @@
 /* test-rules.c — a passing and a failing case for every rule of the shipped
- * catalogue.  The passing case is the sample workbook; each failing case is
- * one edit of it, located by a label (or value) and a column offset the way
- * a person would point at the cell. */
+ * catalogue.  The passing case is the sample workbook (its tables; the whole
+ * sample for the narrative's and self-evaluations' rules); each failing
+ * case is one edit of it, located by a label (or value) and a column offset
+ * the way a person would point at the cell, or by the words replaced. */
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
@@ -117,6 +118,43 @@ static const Mutation mutations[] = {
   { "I.1", T01, "本年收入合计", 0, 0, 2, TEXT ("六百") },
 };
 
+/* The self-evaluations' rules: one edit of a self-evaluation table of the
+ * whole sample (its sheets are named after their projects). */
+#define E01 "J残疾人就业保障金"
+
+static const Mutation eval_mutations[] = {
+  { "P.0", E01, "总分", 0, 0, 0, TEXT ("合计") },
+  { "P.1", E01, "总分", 0, 0, 8, NUMBER (96) },
+  { "P.2", E01, "资金总额:", 0, 0, 6, NUMBER (90) },
+  { "P.3", E01, "资金总额:", 0, 0, 5, NUMBER (1) },
+  { "P.4", E01, "资金总额:", 0, 0, 7, NUMBER (8) },
+  { "P.5", E01, "总分", 0, 0, 9, TEXT ("良") },
+};
+
+/* The narrative's rules: one edit of a paragraph of the whole sample's
+ * 情况说明 sheet, found by the words replaced. */
+typedef struct {
+  const char *rule;
+  const char *find;
+  const char *replace;
+} TextMutation;
+
+static const TextMutation text_mutations[] = {
+  { "N.1", "收入总计618.10万元", "收入总计619.10万元" },
+  { "N.2", "占比89.64%", "占比88.64%" },
+  { "N.3", "经营收入65.70万元，占比10.36%", "经营收入66.70万元，占比10.36%" },
+  { "N.4", "收入总计增加26.78万元，增长4.53%", "收入总计增加26.78万元，增长4.63%" },
+  { "N.5", "比上年度增加1.62万元，增长114.08%", "比上年度增加3.04万元，增长100.00%" },
+  { "N.6", "完成年初预算的146.89%", "完成年初预算的156.89%" },
+  { "N.7", "项目支出年初预算98.67万元", "项目支出年初预算88.67万元" },
+  { "N.8", "完成年初预算的134.52%。其中：", "完成年初预算的134.52%，决算数小于预算数。其中：" },
+  { "N.9", "2023年度收入合计634.38万元", "2021年度收入合计634.38万元" },
+  { "N.10", "2023年度收入总计618.10万元", "大同市政府外事办公室2023年度收入总计618.10万元" },
+  { "N.11", "2023年度支出合计635.58万元", "2023年度XX支出合计635.58万元" },
+  { "N.12", "住房保障支出(类)30.13万元，占比5.30%", "住房保障支出(类)住房保障(款)30.13万元，占比5.30%" },
+  { "N.13", "涉及二级项目12个", "涉及二级项目13个" },
+};
+
 /* Rules with no failing case here, and why. */
 static const char *const untested[] = {
   "R07.3", /* hierarchy of 07: the sample's 07 has no code rows; the kind is tested on 02/03/05/06 */
@@ -200,6 +238,85 @@ START_TEST (test_fixing_the_label)
 }
 END_TEST
 
+/* Findings of rule, a warning or worse, that point at the cell. */
+static guint
+count_rule_at (const FcReport *r, const char *rule, const char *sheet, guint row, guint col)
+{
+  guint n = 0;
+  for (guint i = 0; i < r->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (r->findings, i);
+      n += strcmp (f->rule_id, rule) == 0 && f->severity >= FC_SEVERITY_WARNING
+           && fc_test_finding_has_cell (f, sheet, row, col);
+    }
+  return n;
+}
+
+/* The passing case of the narrative's and self-evaluations' rules is the
+ * whole sample: only what the seed really gets wrong fires. */
+START_TEST (test_passing_text)
+{
+  g_autoptr (FcWorkbook) wb = fc_test_sample_full ();
+  g_autoptr (FcReport) r = fc_engine_check (engine, wb, NULL, NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (text_mutations); k++)
+    {
+      const char *id = text_mutations[k].rule;
+      guint expected = strcmp (id, "N.4") == 0 || strcmp (id, "N.5") == 0; /* 545.61; 增长∞% */
+      ck_assert_msg (fc_test_count_rule (r, id, FC_SEVERITY_WARNING) == expected,
+                     "%s fires %u times on the whole sample", id, fc_test_count_rule (r, id, FC_SEVERITY_WARNING));
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (eval_mutations); k++)
+    {
+      const char *id = eval_mutations[k].rule;
+      guint expected = strcmp (id, "P.1") == 0; /* J外事宣传费: 99.95 for Σ 89.95 */
+      ck_assert_msg (fc_test_count_rule (r, id, FC_SEVERITY_WARNING) == expected,
+                     "%s fires on the whole sample", id);
+    }
+}
+END_TEST
+
+START_TEST (test_failing_text)
+{
+  const TextMutation *m = &text_mutations[_i];
+  g_autoptr (FcWorkbook) wb = fc_test_sample_full ();
+  FcSheet *s = fc_test_sheet (wb, "情况说明");
+  guint row = G_MAXUINT;
+  for (guint r = 0; r < fc_sheet_get_n_rows (s) && row == G_MAXUINT; r++)
+    {
+      const FcCell *cell = fc_sheet_get_cell (s, r, 0);
+      if (cell->kind == FC_CELL_TEXT && strstr (cell->text, m->find) != NULL)
+        {
+          g_autoptr (GString) text = g_string_new (cell->text);
+          g_string_replace (text, m->find, m->replace, 1);
+          fc_sheet_set_text (s, r, 0, text->str);
+          row = r;
+        }
+    }
+  ck_assert_msg (row != G_MAXUINT, "%s: “%s” not in the narrative", m->rule, m->find);
+  g_autoptr (FcReport) r = fc_engine_check (engine, wb, NULL, NULL);
+  ck_assert_msg (count_rule_at (r, m->rule, "情况说明", row, 0) >= 1,
+                 "%s did not fire at 情况说明!A%u after “%s” → “%s”", m->rule, row + 1, m->find,
+                 m->replace);
+}
+END_TEST
+
+START_TEST (test_failing_eval)
+{
+  const Mutation *m = &eval_mutations[_i];
+  g_autoptr (FcWorkbook) wb = fc_test_sample_full ();
+  FcSheet *s = fc_test_sheet (wb, m->sheet);
+  guint row, col;
+  ck_assert_msg (locate (s, m, &row, &col), "%s: anchor not found", m->rule);
+  if (m->new_text == NULL)
+    fc_sheet_set_number (s, row, col, m->new_number);
+  else
+    fc_sheet_set_text (s, row, col, m->new_text);
+  g_autoptr (FcReport) r = fc_engine_check (engine, wb, NULL, NULL);
+  ck_assert_msg (fc_test_count_rule (r, m->rule, FC_SEVERITY_WARNING) >= 1,
+                 "%s did not fire after editing %s!%u,%u", m->rule, m->sheet, row + 1, col + 1);
+}
+END_TEST
+
 START_TEST (test_every_rule_has_a_case)
 {
   for (guint i = 0; i < fc_engine_get_n_rules (engine); i++)
@@ -208,6 +325,10 @@ START_TEST (test_every_rule_has_a_case)
       gboolean found = g_strv_contains (untested, id) || strcmp (id, "S.2") == 0;
       for (guint k = 0; k < G_N_ELEMENTS (mutations) && !found; k++)
         found = strcmp (mutations[k].rule, id) == 0;
+      for (guint k = 0; k < G_N_ELEMENTS (eval_mutations) && !found; k++)
+        found = strcmp (eval_mutations[k].rule, id) == 0;
+      for (guint k = 0; k < G_N_ELEMENTS (text_mutations) && !found; k++)
+        found = strcmp (text_mutations[k].rule, id) == 0;
       ck_assert_msg (found, "rule %s has no failing case in test-rules.c", id);
     }
 }
@@ -223,6 +344,9 @@ main (void)
   tcase_add_test (tc, test_passing);
   tcase_add_loop_test (tc, test_failing, 0, G_N_ELEMENTS (mutations));
   tcase_add_test (tc, test_fixing_the_label);
+  tcase_add_test (tc, test_passing_text);
+  tcase_add_loop_test (tc, test_failing_text, 0, G_N_ELEMENTS (text_mutations));
+  tcase_add_loop_test (tc, test_failing_eval, 0, G_N_ELEMENTS (eval_mutations));
   tcase_add_test (tc, test_every_rule_has_a_case);
   suite_add_tcase (s, tc);
   int status = fc_test_run (s);

@@ -276,6 +276,19 @@ figure_text (const FcFinding *f, double value, guint decimals)
   return g_steal_pointer (&v);
 }
 
+/* Whether the finding already lists the paragraph's cell. */
+static gboolean
+cell_listed (const FcFinding *f, const FcParagraph *p)
+{
+  for (guint i = 0; i < f->cells->len; i++)
+    {
+      const FcFindingCell *c = g_ptr_array_index (f->cells, i);
+      if (c->row == p->row && c->col == p->col && strcmp (c->sheet, p->sheet) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* ---- ties -------------------------------------------------------------- */
 
 static const FcTopic *
@@ -725,6 +738,22 @@ check_shares (Ctx *k)
 
 /* ---- breakdowns -------------------------------------------------------- */
 
+/* The cells of the claims (of int) and of head, after the finding's own,
+ * each once: which part is wrong, the sum cannot tell. */
+static void
+add_claim_cells (const Ctx *k, FcFinding *f, GArray *claims, const FcClaim *head)
+{
+  for (guint i = 0; i <= claims->len; i++)
+    {
+      const FcClaim *c = i < claims->len ? claim (k->x, g_array_index (claims, int, i)) : head;
+      const FcParagraph *p = c ? fc_narrative_get_paragraph (k->x->narrative, c->paragraph) : NULL;
+      if (p == NULL || p->sheet == NULL || cell_listed (f, p))
+        continue;
+      g_autofree char *label = g_strdup_printf ("情况说明 第%u段", c->paragraph + 1);
+      fc_finding_add_cell (f, p->sheet, p->row, p->col, label, "", c->value);
+    }
+}
+
 /* The parts of a whole stated in one section: their amounts add up to
  * the whole when every part the vocabulary knows is stated, and the shares
  * of a complete breakdown add to 100 %. */
@@ -794,6 +823,7 @@ check_breakdowns (Ctx *k)
         {
           const FcClaim *last = claim (k->x, g_array_index (parts, int, parts->len - 1));
           FcFinding *f = claim_finding (k, k->rule->severity, last, "");
+          add_claim_cells (k, f, parts, head);
           set_amounts (f, head->value, sum, tol);
           g_autofree char *q = fc_claims_quote (k->x->claims, k->x->narrative, head);
           g_autofree char *a = number (sum, 2), *b = number (head->value, 2);
@@ -840,6 +870,7 @@ check_breakdowns (Ctx *k)
         continue;
       Verdict v = fabs (shares - 100) <= half + EPS ? VERDICT_NOTE : VERDICT_WRONG;
       FcFinding *f = claim_finding (k, severity_of (k, v), last_share, "");
+      add_claim_cells (k, f, parts, NULL);
       set_amounts (f, 100, shares, half);
       g_autofree char *total = number (shares, 2);
       g_autofree char *zh = g_strdup_printf ("%u项占比之和为%s%%，不是100%%", n, total);

@@ -8,7 +8,7 @@
 #include "fc-error.h"
 #include "fc-rules.h"
 
-/* [words] keys, in FcWord order. */
+/* [claims] keys, in FcWord order. */
 static const char *const word_keys[FC_N_WORDS] = {
   "increase", "decrease", "same", "share", "completion_initial", "completion_full",
   "budget_initial", "budget_full", "actual", "prior", "compare", "greater", "less",
@@ -358,13 +358,13 @@ fc_vocabulary_new_from_data (const char *data, gssize length, const char *name, 
   const Source src = { kf, text, name };
 
   for (guint i = 0; i < FC_N_WORDS; i++)
-    v->words[i] = folded_list (kf, "words", word_keys[i]);
-  if (g_key_file_has_group (kf, "words") && !check_keys (&src, "words", word_keys, error))
+    v->words[i] = folded_list (kf, "claims", word_keys[i]);
+  if (g_key_file_has_group (kf, "claims") && !check_keys (&src, "claims", word_keys, error))
     return NULL;
-  v->narrative_parts = folded_list (kf, "reading", "narrative_parts");
-  v->sheet_markers = folded_list (kf, "reading", "sheet_markers");
-  v->residue = folded_list (kf, "reading", "residue");
-  if (g_key_file_has_group (kf, "reading") && !check_keys (&src, "reading", reading_keys, error))
+  v->narrative_parts = folded_list (kf, "narrative", "narrative_parts");
+  v->sheet_markers = folded_list (kf, "narrative", "sheet_markers");
+  v->residue = folded_list (kf, "narrative", "residue");
+  if (g_key_file_has_group (kf, "narrative") && !check_keys (&src, "narrative", reading_keys, error))
     return NULL;
 
   g_auto (GStrv) groups = g_key_file_get_groups (kf, NULL);
@@ -372,7 +372,7 @@ fc_vocabulary_new_from_data (const char *data, gssize length, const char *name, 
     {
       const char *g = groups[i];
       gboolean ok;
-      if (strcmp (g, "words") == 0 || strcmp (g, "reading") == 0)
+      if (strcmp (g, "claims") == 0 || strcmp (g, "narrative") == 0)
         continue;
       if (g_str_has_prefix (g, "subject:"))
         ok = read_subject (&src, g, v, error);
@@ -383,7 +383,7 @@ fc_vocabulary_new_from_data (const char *data, gssize length, const char *name, 
       else if (strcmp (g, "self-evaluation") == 0)
         ok = read_self_evaluation (&src, v, error);
       else
-        ok = fail (&src, error, g, NULL, "unknown group (reading, words, section:…, subject:…, "
+        ok = fail (&src, error, g, NULL, "unknown group (narrative, claims, section:…, subject:…, "
                                           "codes:…, self-evaluation)");
       if (!ok)
         return NULL;
@@ -406,14 +406,14 @@ gboolean
 fc_vocabulary_is_data (const char *data, gssize length)
 {
   gsize len = length < 0 ? strlen (data) : (gsize) length;
-  /* [words] at the start of a line */
+  /* [narrative] at the start of a line */
   for (const char *p = data; p != NULL && p < data + len; p = memchr (p, '\n', (gsize) (data + len - p)))
     {
       if (*p == '\n')
         p++;
       while (p < data + len && (*p == ' ' || *p == '\t'))
         p++;
-      if ((gsize) (data + len - p) >= 7 && strncmp (p, "[words]", 7) == 0)
+      if ((gsize) (data + len - p) >= 11 && strncmp (p, "[narrative]", 11) == 0)
         return TRUE;
     }
   return FALSE;

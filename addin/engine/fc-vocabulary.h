@@ -4,7 +4,7 @@
  * Sections are recognised by their headings; a subject is something the
  * text names in a section (收入总计 in 一、), with the figure it stands for
  * in the rules' cell language (01["总计",1]); code groups tie 功能分类 names
- * marked （类）（款）（项） to a table's code rows; [words] is the grammar of
+ * marked （类）（款）（项） to a table's code rows; [claims] is the grammar of
  * claims (增加, 占比, 完成年初预算的 …); [self-evaluation] says how the text
  * speaks of the project self-evaluations.  The file documents every key.
  */
@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-/* The roles of [words], in file order. */
+/* The roles of [claims], in file order. */
 typedef enum {
   FC_WORD_INCREASE,
   FC_WORD_DECREASE,
@@ -92,7 +92,7 @@ FcVocabulary *fc_vocabulary_new_from_data (const char *data, gssize length,
 FcVocabulary *fc_vocabulary_new_from_file (const char *path, GError **error);
 void fc_vocabulary_free (FcVocabulary *vocabulary);
 
-/* Whether a key file's text is a vocabulary (it has a [words] group),
+/* Whether a key file's text is a vocabulary (it has a [narrative] group),
  * not rules or catalogue. */
 gboolean fc_vocabulary_is_data (const char *data, gssize length);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcVocabulary, fc_vocabulary_free)
