@@ -305,8 +305,9 @@ read_table (const FcSheet *sheet, guint anchor_row, guint anchor_col, guint abov
   for (guint c = anchor_col + 1; c < fc_sheet_get_n_cols (sheet) && e->name == NULL; c++)
     {
       const FcCell *cell = fc_sheet_get_cell (sheet, anchor_row, c);
-      if (cell->kind == FC_CELL_TEXT && *g_strstrip (g_strdup (cell->text)) != '\0')
-        e->name = g_strstrip (g_strdup (cell->text));
+      g_autofree char *name = cell->kind == FC_CELL_TEXT ? g_strstrip (g_strdup (cell->text)) : NULL;
+      if (name != NULL && *name != '\0')
+        e->name = g_steal_pointer (&name);
     }
   read_title (e, sheet, anchor_row, above);
   if (e->name == NULL)
