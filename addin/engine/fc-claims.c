@@ -77,6 +77,7 @@ typedef struct {
 
 typedef struct {
   GArray *entries;        /* of Entry, longest first */
+  GHashTable *by_first;   /* first character → GArray of entry indices, longest first */
 } Lexicon;
 
 typedef struct {
@@ -113,7 +114,15 @@ static void
 lexicon_free (Lexicon *l)
 {
   g_array_unref (l->entries);
+  g_hash_table_unref (l->by_first);
   g_free (l);
+}
+
+/* The entries that may match at s: those starting with its character. */
+static const GArray *
+lexicon_candidates (const Lexicon *l, const char *s)
+{
+  return g_hash_table_lookup (l->by_first, GUINT_TO_POINTER (g_utf8_get_char (s)));
 }
 
 /* Adds a word with a role, merging roles of the same text. */
@@ -187,6 +196,15 @@ lexicon_for (Reader *r, const char *section)
         }
     }
   g_array_sort (l->entries, compare_entries);
+  l->by_first = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < l->entries->len; i++)
+    {
+      gpointer first = GUINT_TO_POINTER (g_utf8_get_char (g_array_index (l->entries, Entry, i).text));
+      GArray *list = g_hash_table_lookup (l->by_first, first);
+      if (list == NULL)
+        g_hash_table_insert (l->by_first, first, list = g_array_new (FALSE, FALSE, sizeof (guint)));
+      g_array_append_val (list, i);
+    }
   g_hash_table_insert (r->lexicons, g_strdup (key), l);
   return l;
 }
@@ -516,9 +534,10 @@ tokenize (Reader *r, gsize from, const char *section)
             }
         }
       const Entry *match = NULL;
-      for (guint k = 0; k < lex->entries->len; k++)
+      const GArray *candidates = lexicon_candidates (lex, f + i);
+      for (guint k = 0; candidates != NULL && k < candidates->len; k++)
         {
-          const Entry *e = &g_array_index (lex->entries, Entry, k);
+          const Entry *e = &g_array_index (lex->entries, Entry, g_array_index (candidates, guint, k));
           if (e->len <= len - i && memcmp (f + i, e->text, e->len) == 0)
             {
               match = e;
