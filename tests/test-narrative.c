@@ -441,7 +441,10 @@ START_TEST (test_no_narrative)
 {
   g_autoptr (FcWorkbook) wb = fc_test_sample ();
   const char *const texts[] = { "", "Hello, world.\nNo narrative here: 100万元, 50%.",
-                                "一、主要职能\n1.负责规划。\n本单位共有人员12人，经费300万元。", NULL };
+                                "一、主要职能\n1.负责规划。\n本单位共有人员12人，经费300万元。",
+                                /* clean, with years that are not the package's but state no figure */
+                                "一、收入支出决算总体情况说明\n自2019年起实行新制度，2025年将继续。"
+                                "2023年度收入总计618.10万元。", NULL };
   for (guint i = 0; texts[i] != NULL; i++)
     {
       g_autoptr (FcNarrative) n = fc_narrative_new_from_text (texts[i], -1, "x.txt");

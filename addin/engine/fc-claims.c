@@ -614,6 +614,7 @@ typedef struct {
   guint64 last_role;    /* the roles of the last word that is not filler */
   gboolean clean;       /* nothing unknown since the clause's topic (or start) */
   gboolean prior;       /* 相较2022年度, 比上年: what follows is last year's */
+  int year;             /* a year named in the clause before its figure, 0 = none */
   gboolean share_seen;
   const char *grade;
   gsize clause_start;   /* folded */
@@ -629,6 +630,7 @@ clause_reset (State *s, gsize start)
   s->clean = TRUE;
   s->prior = FALSE;
   s->share_seen = FALSE;
+  s->year = 0;
   s->grade = NULL;
   s->has_count = FALSE;
   s->descriptive_before = s->descriptive;
@@ -804,6 +806,7 @@ on_number (Reader *r, State *s, const Token *t)
   c->infinite = t->infinite;
   c->direction = kind == FC_CLAIM_CHANGE || kind == FC_CLAIM_RATE ? direction : 0;
   c->missing_percent = t->unit == UNIT_NONE;
+  c->year = s->year;
   if (kind == FC_CLAIM_RATE)
     {
       c->part = s->last_change;
@@ -946,6 +949,7 @@ interpret (Reader *r)
         case TOK_YEAR:
           if (s.clause_roles & ROLE (FC_WORD_COMPARE))
             s.prior = TRUE;
+          s.year = (int) t->value;
           break;
         case TOK_GRADE:
           s.grade = t->grade;

@@ -70,6 +70,7 @@ typedef struct {
   guint decimals;       /* as written: 89.64 → 2 */
   gboolean infinite;    /* ∞% */
   char *grade;          /* GRADE: the grade as folded */
+  int year;             /* the year its clause names before its figure (2023年度…), 0 = none */
   guint paragraph;      /* index in the narrative */
   gsize start, end;     /* bytes of the paragraph's text: the words to quote */
   const char *section;  /* the section id (vocabulary-owned), NULL outside known sections */

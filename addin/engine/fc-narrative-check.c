@@ -1172,14 +1172,6 @@ check_directions (Ctx *k)
 
 /* ---- year, department, residue ------------------------------------------ */
 
-static gboolean
-paragraph_in_sections (const Ctx *k, guint paragraph)
-{
-  const FcClaims *c = k->x->claims;
-  return paragraph < c->sections->len && g_ptr_array_index (c->sections, paragraph) != NULL
-         && g_array_index (c->in_narrative, gboolean, paragraph);
-}
-
 /* The year the package is for: the tables', else the one the narrative
  * names most (0 when none). */
 static int
@@ -1251,6 +1243,8 @@ clause_around (const char *text, gsize start, gsize end)
   return q;
 }
 
+/* A figure stated for a year the package is not about (last year's may
+ * be stated: 2022年度…545.61万元). */
 static void
 check_year (Ctx *k)
 {
@@ -1258,33 +1252,20 @@ check_year (Ctx *k)
   int year = package_year (k, &from_tables);
   if (year == 0)
     return;
-  for (guint p = 0; p < fc_narrative_get_n_paragraphs (k->x->narrative); p++)
+  g_autoptr (GHashTable) said = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < k->x->claims->claims->len; i++)
     {
-      if (!paragraph_in_sections (k, p))
+      const FcClaim *cl = claim (k->x, (int) i);
+      if (cl->year == 0 || cl->year == year || cl->year == year - 1
+          || !g_hash_table_add (said, GUINT_TO_POINTER (cl->sentence + 1)))
         continue;
-      const char *text = fc_narrative_get_paragraph (k->x->narrative, p)->text;
-      g_autoptr (GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
-      g_autofree char *f = fc_vocabulary_fold (text, -1, offsets);
-      for (const char *s = strstr (f, "年"); s != NULL; s = strstr (s + 1, "年"))
-        {
-          if (s - f < 4 || !g_ascii_isdigit (s[-1]) || !g_ascii_isdigit (s[-4])
-              || (s - f > 4 && g_ascii_isdigit (s[-5])))
-            continue;
-          int y = atoi (s - 4);
-          if (y < 1990 || y > 2100 || y == year || y == year - 1)
-            continue;
-          gsize at = (gsize) (s - 4 - f);
-          g_autofree char *quote = clause_around (text, g_array_index (offsets, gsize, at),
-                                                  g_array_index (offsets, gsize, at + 4));
-          FcFinding *f2 = paragraph_finding (k, p, quote);
-          g_autofree char *zh = g_strdup_printf ("“%s”写作%d年，%s为%d年度", quote, y,
-                                                 from_tables ? "各表" : "本文其余各处", year);
-          g_autofree char *en = g_strdup_printf ("“%s” says %d; %s for %d", quote, y,
-                                                 from_tables ? "the tables are" : "the rest of the text is",
-                                                 year);
-          finish (k, f2, zh, en);
-          break; /* one per paragraph */
-        }
+      FcFinding *f = claim_finding (k, k->rule->severity, cl, "");
+      g_autofree char *q = fc_claims_quote (k->x->claims, k->x->narrative, cl);
+      g_autofree char *zh = g_strdup_printf ("“%s”写作%d年，%s为%d年度", q, cl->year,
+                                             from_tables ? "各表" : "本文其余各处", year);
+      g_autofree char *en = g_strdup_printf ("“%s” says %d; %s for %d", q, cl->year,
+                                             from_tables ? "the tables are" : "the rest of the text is", year);
+      finish (k, f, zh, en);
     }
 }
 
