@@ -1472,6 +1472,16 @@ check_self_evaluation_claims (Ctx *k)
   int projects_claim = -1;
   double grades_sum = 0;
   guint n_grades = 0;
+  /* the tables are all the projects the text counts, or some of them: a
+   * package may publish the tables of its main projects only, and then
+   * their grades and budgets are not the text's totals */
+  gboolean all_tables = evals->len > 0;
+  for (guint i = 0; i < claims->len; i++)
+    {
+      const FcClaim *cl = claim (k->x, (int) i);
+      if (cl->kind == FC_CLAIM_PROJECTS)
+        all_tables &= fabs (cl->value - evals->len) < EPS;
+    }
   for (guint i = 0; i < claims->len; i++)
     {
       const FcClaim *cl = claim (k->x, (int) i);
@@ -1481,7 +1491,18 @@ check_self_evaluation_claims (Ctx *k)
           if (projects_claim < 0)
             projects_claim = (int) i;
           if (evals->len > 0 && fabs (cl->value - evals->len) > EPS)
-            report_eval (k, cl, VERDICT_WRONG, NULL, NULL, evals->len, "项目数", "count");
+            {
+              /* more tables than projects is wrong; fewer may be a choice */
+              FcSeverity sev = evals->len > cl->value ? k->rule->severity : FC_SEVERITY_WARNING;
+              FcFinding *f = claim_finding (k, sev, cl, "");
+              set_amounts (f, evals->len, cl->value, 0);
+              g_autofree char *q = fc_claims_quote (k->x->claims, k->x->narrative, cl);
+              g_autofree char *zh = g_strdup_printf ("“%s”，工作簿中的项目支出绩效自评表为%u张", q,
+                                                     evals->len);
+              g_autofree char *en = g_strdup_printf ("“%s”, the workbook holds %u self-evaluation tables",
+                                                     q, evals->len);
+              finish (k, f, zh, en);
+            }
           break;
         case FC_CLAIM_GRADE:
           {
@@ -1490,7 +1511,7 @@ check_self_evaluation_claims (Ctx *k)
             guint n = 0;
             for (guint e = 0; e < evals->len; e++)
               n += g_strcmp0 (((FcSelfEval *) g_ptr_array_index (evals, e))->grade, cl->grade) == 0;
-            if (evals->len > 0 && fabs (cl->value - n) > EPS)
+            if (all_tables && fabs (cl->value - n) > EPS)
               {
                 g_autofree char *zh = g_strdup_printf ("评为“%s”的项目数", cl->grade);
                 g_autofree char *en = g_strdup_printf ("count graded “%s”", cl->grade);
@@ -1500,7 +1521,7 @@ check_self_evaluation_claims (Ctx *k)
           }
         case FC_CLAIM_EVAL_BUDGET:
           {
-            if (evals->len == 0)
+            if (!all_tables)
               break;
             double initial = 0, full = 0;
             for (guint e = 0; e < evals->len; e++)
@@ -1528,7 +1549,7 @@ check_self_evaluation_claims (Ctx *k)
                   sum += ev->total.value, n++;
               }
             Verdict v;
-            if (n > 0 && (v = judge_figure (cl->value, cl->decimals, sum / n)) != VERDICT_OK)
+            if (all_tables && n > 0 && (v = judge_figure (cl->value, cl->decimals, sum / n)) != VERDICT_OK)
               report_eval (k, cl, v, NULL, NULL, sum / n, "总分的平均", "average total is");
             break;
           }
