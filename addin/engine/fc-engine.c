@@ -262,10 +262,11 @@ fc_engine_check_full (const FcEngine *engine, const FcWorkbook *workbook,
   g_autoptr (FcTextFacts) facts = NULL;
   if (wants_text (engine, only, only_table))
     {
+      g_autoptr (GArray) texts = fc_text_cells_new (workbook);
       if (narrative == NULL)
-        narrative = in_workbook = fc_narrative_from_workbook (workbook, engine->vocabulary, tables);
+        narrative = in_workbook = fc_narrative_from_text_cells (texts, engine->vocabulary, tables);
       facts = fc_text_facts_new (narrative, engine->vocabulary,
-                                 fc_selfeval_recognize (workbook, engine->vocabulary), tables);
+                                 fc_selfeval_recognize_cells (texts, engine->vocabulary), tables);
     }
   g_autoptr (FcCheckContext) context = fc_check_context_new (engine->catalogue, tables, report,
                                                              &engine->tolerance);

@@ -285,49 +285,70 @@ row_in_table (GPtrArray *tables, const FcSheet *sheet, guint row, guint first_ma
   return FALSE;
 }
 
+GArray *
+fc_text_cells_new (const FcWorkbook *workbook)
+{
+  GArray *cells = g_array_new (FALSE, FALSE, sizeof (FcTextCell));
+  for (guint s = 0; workbook != NULL && s < fc_workbook_get_n_sheets (workbook); s++)
+    {
+      const FcSheet *sheet = fc_workbook_get_sheet (workbook, s);
+      guint nrows = fc_sheet_get_n_rows (sheet), ncols = fc_sheet_get_n_cols (sheet);
+      for (guint r = 0; r < nrows; r++)
+        for (guint c = 0; c < ncols; c++)
+          {
+            const FcCell *cell = fc_sheet_get_cell (sheet, r, c);
+            if (cell->kind == FC_CELL_TEXT && *cell->text != '\0')
+              {
+                FcTextCell t = { sheet, r, c, cell->text };
+                g_array_append_val (cells, t);
+              }
+          }
+    }
+  return cells;
+}
+
+FcNarrative *
+fc_narrative_from_text_cells (GArray *cells, const FcVocabulary *vocabulary, GPtrArray *tables)
+{
+  if (cells == NULL || vocabulary == NULL)
+    return NULL;
+  g_autoptr (GPtrArray) tails = marker_tails (vocabulary);
+  FcNarrative *n = NULL;
+  for (guint start = 0, end; start < cells->len; start = end)
+    {
+      const FcSheet *sheet = g_array_index (cells, FcTextCell, start).sheet;
+      for (end = start; end < cells->len && g_array_index (cells, FcTextCell, end).sheet == sheet; end++)
+        ;
+      guint first_marker = G_MAXUINT;
+      for (guint i = start; i < end && first_marker == G_MAXUINT; i++)
+        {
+          const FcTextCell *t = &g_array_index (cells, FcTextCell, i);
+          gboolean maybe = FALSE;
+          for (guint k = 0; k < tails->len && !maybe; k++)
+            maybe = strstr (t->text, g_ptr_array_index (tails, k)) != NULL;
+          if (maybe && is_narrative_marker (t->text, vocabulary))
+            first_marker = t->row;
+        }
+      if (first_marker == G_MAXUINT)
+        continue;
+      if (n == NULL)
+        n = fc_narrative_new (NULL);
+      for (guint i = start; i < end; i++)
+        {
+          const FcTextCell *t = &g_array_index (cells, FcTextCell, i);
+          if (!row_in_table (tables, sheet, t->row, first_marker))
+            fc_narrative_append_cell (n, t->text, fc_sheet_get_name (sheet), t->row, t->col);
+        }
+    }
+  return n;
+}
+
 FcNarrative *
 fc_narrative_from_workbook (const FcWorkbook *workbook, const FcVocabulary *vocabulary,
                             GPtrArray *tables)
 {
   if (workbook == NULL || vocabulary == NULL)
     return NULL;
-  g_autoptr (GPtrArray) tails = marker_tails (vocabulary);
-  FcNarrative *n = NULL;
-  for (guint s = 0; s < fc_workbook_get_n_sheets (workbook); s++)
-    {
-      const FcSheet *sheet = fc_workbook_get_sheet (workbook, s);
-      guint nrows = fc_sheet_get_n_rows (sheet), ncols = fc_sheet_get_n_cols (sheet);
-      guint first_marker = G_MAXUINT;
-      for (guint r = 0; r < nrows && first_marker == G_MAXUINT; r++)
-        for (guint c = 0; c < ncols; c++)
-          {
-            const FcCell *cell = fc_sheet_get_cell (sheet, r, c);
-            if (cell->kind != FC_CELL_TEXT)
-              continue;
-            gboolean maybe = FALSE;
-            for (guint i = 0; i < tails->len && !maybe; i++)
-              maybe = strstr (cell->text, g_ptr_array_index (tails, i)) != NULL;
-            if (maybe && is_narrative_marker (cell->text, vocabulary))
-              {
-                first_marker = r;
-                break;
-              }
-          }
-      if (first_marker == G_MAXUINT)
-        continue;
-      if (n == NULL)
-        n = fc_narrative_new (NULL);
-      for (guint r = 0; r < nrows; r++)
-        {
-          if (row_in_table (tables, sheet, r, first_marker))
-            continue;
-          for (guint c = 0; c < ncols; c++)
-            {
-              const FcCell *cell = fc_sheet_get_cell (sheet, r, c);
-              if (cell->kind == FC_CELL_TEXT && *cell->text != '\0')
-                fc_narrative_append_cell (n, cell->text, fc_sheet_get_name (sheet), r, c);
-            }
-        }
-    }
-  return n;
+  g_autoptr (GArray) cells = fc_text_cells_new (workbook);
+  return fc_narrative_from_text_cells (cells, vocabulary, tables);
 }

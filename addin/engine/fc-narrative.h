@@ -69,6 +69,23 @@ typedef enum {
  * set to what follows it (the whole text when there is none). */
 FcEnumeration fc_narrative_enumeration (const char *folded, const char **rest);
 
+/* A text cell of a workbook, borrowed from it. */
+typedef struct {
+  const FcSheet *sheet;
+  guint row, col;
+  const char *text;
+} FcTextCell;
+
+/* The workbook's text cells, sheet by sheet in row order: what the
+ * narrative and the self-evaluations are found among, gathered in one walk
+ * over the cells (a sheet 1,048,576 rows tall is walked once, not once per
+ * finder).  Of FcTextCell, borrowing the workbook (transfer full). */
+GArray *fc_text_cells_new (const FcWorkbook *workbook);
+
+/* fc_narrative_from_workbook() over text cells already gathered. */
+FcNarrative *fc_narrative_from_text_cells (GArray *cells, const FcVocabulary *vocabulary,
+                                           GPtrArray *tables);
+
 guint fc_narrative_get_n_paragraphs (const FcNarrative *narrative);
 /* transfer none; NULL when index is out of range */
 const FcParagraph *fc_narrative_get_paragraph (const FcNarrative *narrative, guint index);

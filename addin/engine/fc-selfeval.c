@@ -343,42 +343,46 @@ read_table (const FcSheet *sheet, guint anchor_row, guint anchor_col, guint abov
 }
 
 GPtrArray *
-fc_selfeval_recognize (const FcWorkbook *workbook, const FcVocabulary *v)
+fc_selfeval_recognize_cells (GArray *cells, const FcVocabulary *v)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_selfeval_free);
-  if (workbook == NULL || v == NULL || v->name_label == NULL || v->name_label[0] == NULL)
+  if (cells == NULL || v == NULL || v->name_label == NULL || v->name_label[0] == NULL)
     return out;
-  const char *first = v->name_label[0];
-  for (guint s = 0; s < fc_workbook_get_n_sheets (workbook); s++)
+  /* cheap first: the label's first character */
+  const char *label = v->name_label[0];
+  g_autofree char *first = g_strndup (label, (gsize) (g_utf8_next_char (label) - label));
+  for (guint start = 0, end; start < cells->len; start = end)
     {
-      const FcSheet *sheet = fc_workbook_get_sheet (workbook, s);
-      guint nrows = fc_sheet_get_n_rows (sheet), ncols = fc_sheet_get_n_cols (sheet);
-      g_autoptr (GArray) anchors = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
-      for (guint r = 0; r < nrows; r++)
-        for (guint c = 0; c < ncols; c++)
-          {
-            const FcCell *cell = fc_sheet_get_cell (sheet, r, c);
-            /* cheap first: the label's first bytes */
-            if (cell->kind != FC_CELL_TEXT || strlen (cell->text) > 64
-                || strstr (cell->text, (char[]) { first[0], first[1], first[2], 0 }) == NULL)
-              continue;
-            g_autofree char *f = fc_vocabulary_fold (cell->text, -1, NULL);
-            if (label_is (f, v->name_label))
-              {
-                guint at[2] = { r, c };
-                g_array_append_val (anchors, at);
-                break;
-              }
-          }
+      const FcSheet *sheet = g_array_index (cells, FcTextCell, start).sheet;
+      for (end = start; end < cells->len && g_array_index (cells, FcTextCell, end).sheet == sheet; end++)
+        ;
+      g_autoptr (GArray) anchors = g_array_new (FALSE, FALSE, sizeof (FcTextCell));
+      for (guint i = start; i < end; i++)
+        {
+          const FcTextCell *t = &g_array_index (cells, FcTextCell, i);
+          if (strlen (t->text) > 64 || strstr (t->text, first) == NULL
+              || (anchors->len > 0 && g_array_index (anchors, FcTextCell, anchors->len - 1).row == t->row))
+            continue;
+          g_autofree char *f = fc_vocabulary_fold (t->text, -1, NULL);
+          if (label_is (f, v->name_label))
+            g_array_append_val (anchors, *t);
+        }
+      guint nrows = fc_sheet_get_n_rows (sheet);
       for (guint i = 0; i < anchors->len; i++)
         {
-          const guint *at = &g_array_index (anchors, guint, 2 * i);
-          guint above = i > 0 ? g_array_index (anchors, guint, 2 * (i - 1)) + 1 : 0;
-          above = MAX (above, at[0] >= TITLE_ROWS ? at[0] - TITLE_ROWS : 0);
-          guint last = i + 1 < anchors->len ? g_array_index (anchors, guint, 2 * (i + 1)) - 1
-                                            : nrows - 1;
-          g_ptr_array_add (out, read_table (sheet, at[0], at[1], above, last, v));
+          const FcTextCell *at = &g_array_index (anchors, FcTextCell, i);
+          guint above = i > 0 ? g_array_index (anchors, FcTextCell, i - 1).row + 1 : 0;
+          above = MAX (above, at->row >= TITLE_ROWS ? at->row - TITLE_ROWS : 0);
+          guint last = i + 1 < anchors->len ? g_array_index (anchors, FcTextCell, i + 1).row - 1 : nrows - 1;
+          g_ptr_array_add (out, read_table (sheet, at->row, at->col, above, last, v));
         }
     }
   return out;
+}
+
+GPtrArray *
+fc_selfeval_recognize (const FcWorkbook *workbook, const FcVocabulary *v)
+{
+  g_autoptr (GArray) cells = fc_text_cells_new (workbook);
+  return fc_selfeval_recognize_cells (cells, v);
 }

@@ -13,6 +13,7 @@
 
 #include <glib.h>
 
+#include "fc-narrative.h"
 #include "fc-vocabulary.h"
 #include "fc-workbook.h"
 
@@ -58,5 +59,8 @@ void fc_selfeval_free (FcSelfEval *eval);
  * array when there is none or the vocabulary has no labels for them
  * (transfer full).  The tables borrow the workbook's sheets. */
 GPtrArray *fc_selfeval_recognize (const FcWorkbook *workbook, const FcVocabulary *vocabulary);
+
+/* The same over the workbook's text cells (fc_text_cells_new). */
+GPtrArray *fc_selfeval_recognize_cells (GArray *cells, const FcVocabulary *vocabulary);
 
 G_END_DECLS
