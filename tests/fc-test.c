@@ -117,6 +117,20 @@ fc_test_copy_sheet (FcSheet *dst, const FcSheet *src, guint dr, guint dc)
       fc_test_put_cell (dst, r + dr, c + dc, fc_sheet_get_cell (src, r, c));
 }
 
+guint
+fc_test_retext (FcSheet *sheet, const char *from, const char *to)
+{
+  guint n = 0;
+  for (guint r = 0; r < fc_sheet_get_n_rows (sheet); r++)
+    for (guint c = 0; c < fc_sheet_get_n_cols (sheet); c++)
+      {
+        const FcCell *cell = fc_sheet_get_cell (sheet, r, c);
+        if (cell->kind == FC_CELL_TEXT && g_str_has_prefix (cell->text, from))
+          fc_sheet_set_text (sheet, r, c, to), n++;
+      }
+  return n;
+}
+
 gboolean
 fc_test_find_number (const FcSheet *sheet, double value, guint *row, guint *col)
 {

@@ -43,6 +43,10 @@ void fc_test_put_cell (FcSheet *dst, guint row, guint col, const FcCell *cell);
 /* Copies every cell of src into dst, shifted by dr rows and dc columns. */
 void fc_test_copy_sheet (FcSheet *dst, const FcSheet *src, guint dr, guint dc);
 
+/* Writes to into every cell of the sheet whose text starts with from;
+ * returns how many. */
+guint fc_test_retext (FcSheet *sheet, const char *from, const char *to);
+
 /* The first number equal to value on the sheet. */
 gboolean fc_test_find_number (const FcSheet *sheet, double value, guint *row, guint *col);
 

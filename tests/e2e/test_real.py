@@ -78,6 +78,19 @@ def save(office, doc, path, filter_name):
     doc.storeToURL('file://' + path, _props(FilterName=filter_name, Overwrite=True))
 
 
+def mutant(office, xlsx, sheet, label, offset, was, becomes, path):
+    """A copy of the package with the amount offset columns right of label
+    changed from was to becomes, saved as .xlsx at path; its address."""
+    doc = office.load(xlsx, copy=True)
+    r, c = a1_to_rc(office.find(doc, sheet, label)[0])
+    address = rc_to_a1(r, c + offset)
+    check(office.value(doc, sheet, address) == was, '%s is %s at %s' % (label, was, address))
+    set_cell(office, doc, sheet, address, becomes)
+    save(office, doc, path, 'Calc MS Excel 2007 XML')
+    office.close(doc)
+    return address
+
+
 def thousands(doc):
     """Every amount with decimals becomes text such as "9,746.50"."""
     sheets = doc.Sheets
@@ -127,21 +140,10 @@ def main(argv):
             save(office, doc, os.path.join(work, 'thousands.xlsx'), 'Calc MS Excel 2007 XML')
             office.close(doc)
 
-            doc = office.load(xlsx, copy=True)
-            r, c = a1_to_rc(office.find(doc, T01, '十一、城乡社区支出')[0])
-            mutated_01 = rc_to_a1(r, c + 1)
-            check(office.value(doc, T01, mutated_01) == 3845.25, '01 212 is 3845.25 at %s' % mutated_01)
-            set_cell(office, doc, T01, mutated_01, 3845.30)
-            save(office, doc, os.path.join(work, 'mutant01.xlsx'), 'Calc MS Excel 2007 XML')
-            office.close(doc)
-
-            doc = office.load(xlsx, copy=True)
-            r, c = a1_to_rc(office.find(doc, T06, '人员经费合计')[0])
-            mutated_06 = rc_to_a1(r, c + 2)
-            check(office.value(doc, T06, mutated_06) == 4884.09, '06 人员经费合计 is 4884.09 at %s' % mutated_06)
-            set_cell(office, doc, T06, mutated_06, 4884.04)
-            save(office, doc, os.path.join(work, 'mutant06.xlsx'), 'Calc MS Excel 2007 XML')
-            office.close(doc)
+            mutated_01 = mutant(office, xlsx, T01, '十一、城乡社区支出', 1, 3845.25, 3845.30,
+                                os.path.join(work, 'mutant01.xlsx'))
+            mutated_06 = mutant(office, xlsx, T06, '人员经费合计', 2, 4884.09, 4884.04,
+                                os.path.join(work, 'mutant06.xlsx'))
 
         names = [REAL + '.ods', REAL + '.xls', 'thousands.xlsx']
         rc, entries = run_check(exe, env, *[os.path.join(work, n) for n in names])
