@@ -384,6 +384,31 @@ START_TEST (test_json_numbers_short)
 }
 END_TEST
 
+/* json-glib writes 1e-300 as "1e-300.0" and NaN as "nan.0"; found by
+ * tests/fuzz (fuzz-engine) */
+START_TEST (test_json_exponents)
+{
+  g_autoptr (FcReport) report = fc_report_new ();
+  FcFinding *f = fc_finding_new ("R1", FC_SEVERITY_ERROR, "02", "m", "m");
+  const double values[] = { 1e-300, 1e21, -1e308, 5e-324, NAN, -INFINITY };
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    fc_finding_add_cell (f, "S", i, 0, "r", "c", values[i]);
+  fc_report_add_finding (report, f);
+  g_autofree char *json = fc_report_workbook_to_json (report, "p", NULL, FALSE);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  ck_assert_msg (json_parser_load_from_data (parser, json, -1, NULL), "%s", json);
+  JsonArray *cells = json_object_get_array_member (json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                  "findings"), 0), "cells");
+  for (guint i = 0; i < 4; i++)
+    ck_assert (json_object_get_double_member (json_array_get_object_element (cells, i), "value")
+               == values[i]);
+  ck_assert (json_object_get_null_member (json_array_get_object_element (cells, 4), "value"));
+  g_autoptr (FcReport) back = fc_report_from_json (json, -1, NULL);
+  ck_assert_ptr_nonnull (back);
+}
+END_TEST
+
 static Suite *
 report_suite (void)
 {
@@ -397,6 +422,7 @@ report_suite (void)
   tcase_add_test (tc, test_json_roundtrip);
   tcase_add_test (tc, test_json_entry_errors);
   tcase_add_test (tc, test_json_numbers_short);
+  tcase_add_test (tc, test_json_exponents);
   suite_add_tcase (suite, tc);
   return suite;
 }

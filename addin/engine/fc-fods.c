@@ -551,8 +551,12 @@ fc_fods_read_data (const char *data, gsize len, GError **error)
 
   FcWorkbook *workbook = NULL;
   if (!ok)
-    g_set_error (error, FC_ERROR, FC_ERROR_READ, "not a readable flat ODS document: %s",
-                 local_error->message);
+    {
+      /* GMarkup quotes the offending bytes, which need not be UTF-8 */
+      g_autofree char *problem = g_utf8_make_valid (local_error->message, -1);
+      g_set_error (error, FC_ERROR, FC_ERROR_READ, "not a readable flat ODS document: %s",
+                   problem);
+    }
   else if (!reader.seen_spreadsheet)
     g_set_error_literal (error, FC_ERROR, FC_ERROR_READ,
                          "not a flat ODS spreadsheet: no office:spreadsheet element");
@@ -580,6 +584,9 @@ fc_fods_read_file (const char *path, GError **error)
     }
   FcWorkbook *workbook = fc_fods_read_data (data, len, &local_error);
   if (workbook == NULL)
-    g_set_error (error, FC_ERROR, FC_ERROR_READ, "%s: %s", path, local_error->message);
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, FC_ERROR, FC_ERROR_READ, "%s: %s", display, local_error->message);
+    }
   return workbook;
 }

@@ -317,6 +317,16 @@ tidy_numbers (char *json)
           g_string_append_c (out, *p++);
           continue;
         }
+      /* json-glib writes non-finite numbers as nan.0, inf.0: not JSON */
+      const char *word = g_str_has_prefix (p, "nan") ? "nan" : g_str_has_prefix (p, "-inf") ? "-inf"
+                         : g_str_has_prefix (p, "inf") ? "inf" : NULL;
+      if (word != NULL)
+        {
+          g_string_append (out, "null");
+          for (p += strlen (word); *p == '.' || g_ascii_isdigit (*p); p++)
+            ;
+          continue;
+        }
       if (*p == '-' || g_ascii_isdigit (*p))
         {
           char *end = NULL;
@@ -325,6 +335,10 @@ tidy_numbers (char *json)
             {
               append_shortest_number (out, v);
               p = end;
+              /* and appends ".0" to an exponent: "1e-300.0" */
+              if (*p == '.')
+                for (p++; g_ascii_isdigit (*p); p++)
+                  ;
               continue;
             }
         }
