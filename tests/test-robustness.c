@@ -166,6 +166,55 @@ START_TEST (test_huge_values)
 }
 END_TEST
 
+/* A code name or label of 100,000 characters is quoted in findings, cut:
+ * Validate puts findings in comments, and Calc took minutes to lay out one
+ * of 50,000 characters (found by tests/campaign). */
+START_TEST (test_long_texts_quoted_short)
+{
+  g_autoptr (FcWorkbook) wb = fc_fods_read_file (sample_path, NULL);
+  g_autoptr (GString) name = g_string_new ("行政运行");
+  while (name->len < 300000)
+    g_string_append (name, "长");
+  guint changed = 0;
+  for (guint s = 0; s < fc_workbook_get_n_sheets (wb); s++)
+    {
+      FcSheet *sheet = fc_workbook_get_sheet (wb, s);
+      for (guint r = 0; r < fc_sheet_get_n_rows (sheet); r++)
+        for (guint c = 0; c < fc_sheet_get_n_cols (sheet); c++)
+          {
+            const FcCell *cell = fc_sheet_get_cell (sheet, r, c);
+            if (cell->kind == FC_CELL_TEXT && (strcmp (cell->text, "行政运行") == 0
+                                              || strstr (cell->text, "本年收入合计") != NULL))
+              {
+                fc_sheet_set_text (sheet, r, c, name->str);
+                changed++;
+              }
+          }
+    }
+  ck_assert_uint_gt (changed, 2);
+  g_autoptr (FcReport) r = fc_engine_check (engine, wb, NULL, NULL);
+  ck_assert_ptr_nonnull (r);
+  assert_sane (wb, r);
+  guint quoting = 0;
+  for (guint i = 0; i < r->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (r->findings, i);
+      ck_assert_int_le (g_utf8_strlen (f->message, -1), FC_FINDING_MAX_MESSAGE);
+      ck_assert_int_le (g_utf8_strlen (f->message_en, -1), FC_FINDING_MAX_MESSAGE);
+      quoting += strstr (f->message, "长长长…") != NULL;
+      for (guint k = 0; k < f->cells->len; k++)
+        {
+          const FcFindingCell *c = g_ptr_array_index (f->cells, k);
+          ck_assert_int_le (g_utf8_strlen (c->row_label, -1), FC_FINDING_MAX_LABEL);
+          ck_assert_int_le (g_utf8_strlen (c->column_label, -1), FC_FINDING_MAX_LABEL);
+          quoting += strstr (c->row_label, "长长长…") != NULL;
+        }
+    }
+  /* the long names were read, and quoted cut */
+  ck_assert_uint_gt (quoting, 0);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -177,6 +226,7 @@ main (void)
   tcase_add_loop_test (tc, test_random_grids, 0, 300);
   tcase_add_loop_test (tc, test_scrambled_sample, 0, 100);
   tcase_add_test (tc, test_huge_values);
+  tcase_add_test (tc, test_long_texts_quoted_short);
   suite_add_tcase (s, tc);
   int status = fc_test_run (s);
   fc_engine_free (engine);

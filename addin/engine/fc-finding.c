@@ -19,6 +19,20 @@ fc_severity_to_string (FcSeverity severity)
     }
 }
 
+/* A copy of text cut to at most max characters, "…" marking the cut: a
+ * finding quotes cells, and a cell may hold 100,000 characters, which Calc
+ * takes minutes to lay out in a comment (transfer full). */
+static char *
+shorten (const char *text, glong max)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (text, (max + 1) * 4) <= max)
+    return g_strdup (text);
+  g_autofree char *head = g_utf8_substring (text, 0, max - 1);
+  return g_strconcat (head, "…", NULL);
+}
+
 static void
 fc_finding_cell_free (FcFindingCell *cell)
 {
@@ -32,7 +46,8 @@ fc_finding_cell_free (FcFindingCell *cell)
 }
 
 /* Returns a new finding with an empty cell list (transfer full).  NULL
- * strings are stored as "" so readers never have to check. */
+ * strings are stored as "" so readers never have to check; messages are
+ * cut to FC_FINDING_MAX_MESSAGE characters. */
 FcFinding *
 fc_finding_new (const char *rule_id, FcSeverity severity, const char *table,
                 const char *message, const char *message_en)
@@ -41,8 +56,8 @@ fc_finding_new (const char *rule_id, FcSeverity severity, const char *table,
   finding->rule_id = g_strdup (rule_id != NULL ? rule_id : "");
   finding->severity = severity;
   finding->table = g_strdup (table != NULL ? table : "");
-  finding->message = g_strdup (message != NULL ? message : "");
-  finding->message_en = g_strdup (message_en != NULL ? message_en : "");
+  finding->message = shorten (message, FC_FINDING_MAX_MESSAGE);
+  finding->message_en = shorten (message_en, FC_FINDING_MAX_MESSAGE);
   finding->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_finding_cell_free);
   finding->quote = g_strdup ("");
   finding->document = g_strdup ("");
@@ -76,7 +91,8 @@ fc_finding_set_quote (FcFinding *finding, const char *quote, guint paragraph,
   finding->document = g_strdup (document != NULL ? document : "");
 }
 
-/* Appends a copy of the given cell description; the address is computed. */
+/* Appends a copy of the given cell description; the address is computed,
+ * labels are cut to FC_FINDING_MAX_LABEL characters. */
 void
 fc_finding_add_cell (FcFinding *finding, const char *sheet, guint row,
                      guint col, const char *row_label,
@@ -89,8 +105,8 @@ fc_finding_add_cell (FcFinding *finding, const char *sheet, guint row,
   cell->row = row;
   cell->col = col;
   cell->address = fc_cell_address (row, col);
-  cell->row_label = g_strdup (row_label != NULL ? row_label : "");
-  cell->column_label = g_strdup (column_label != NULL ? column_label : "");
+  cell->row_label = shorten (row_label, FC_FINDING_MAX_LABEL);
+  cell->column_label = shorten (column_label, FC_FINDING_MAX_LABEL);
   cell->value = value;
   g_ptr_array_add (finding->cells, cell);
 }

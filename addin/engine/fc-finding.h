@@ -43,6 +43,12 @@ typedef struct {
   char *document;     /* the narrative document when it is not in the workbook, else "" */
 } FcFinding;
 
+/* The longest message and row or column label a finding keeps, in
+ * characters: longer ones (quoting a cell of 100,000 characters) are cut,
+ * ending in "…". */
+#define FC_FINDING_MAX_MESSAGE 500
+#define FC_FINDING_MAX_LABEL 100
+
 /* Returns a new finding with an empty cell list (transfer full). */
 FcFinding *fc_finding_new (const char *rule_id, FcSeverity severity,
                            const char *table, const char *message,
