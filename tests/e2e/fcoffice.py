@@ -633,6 +633,30 @@ def dispatch(office, doc, command):
     return (None, None) if result is None else (result.State, result.Result)
 
 
+def cell_looks(sheet, end_row, end_col, props=('CellBackColor', 'IsCellBackgroundTransparent')):
+    """{(row, col): (prop values…)} for every cell up to end_row, end_col,
+    from the sheet's format ranges (one call per range, not per cell)."""
+    looks = {}
+    ranges = sheet.CellFormatRanges
+    for i in range(ranges.Count):
+        rng = ranges.getByIndex(i)
+        a = rng.RangeAddress
+        look = tuple(rng.getPropertyValue(p) for p in props)
+        for r in range(a.StartRow, min(a.EndRow, end_row) + 1):
+            for c in range(a.StartColumn, min(a.EndColumn, end_col) + 1):
+                looks[(r, c)] = look
+    return looks
+
+
+def cell_notes(sheet):
+    """{(row, col): (text, author, date)} of the sheet's comments."""
+    notes = {}
+    for i in range(sheet.Annotations.Count):
+        note = sheet.Annotations.getByIndex(i)
+        notes[(note.Position.Row, note.Position.Column)] = (note.String, note.Author, note.Date)
+    return notes
+
+
 def cell_value(cell):
     t = cell.Type.value
     if t == 'EMPTY':

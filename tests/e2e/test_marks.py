@@ -32,7 +32,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
-from fcoffice import Office, a1_to_rc, check, dispatch, failures  # noqa: E402
+from fcoffice import Office, a1_to_rc, cell_looks, cell_notes, check, dispatch, failures  # noqa: E402
 from com.sun.star.beans import PropertyValue  # noqa: E402
 from com.sun.star.table import CellAddress  # noqa: E402
 
@@ -58,20 +58,9 @@ def snapshot(doc):
         cur = sheet.createCursor()
         cur.gotoEndOfUsedArea(False)
         end_row, end_col = cur.RangeAddress.EndRow + 2, cur.RangeAddress.EndColumn + 2
-        looks = {}
-        ranges = sheet.CellFormatRanges
-        for i in range(ranges.Count):
-            rng = ranges.getByIndex(i)
-            a = rng.RangeAddress
-            look = (rng.CellBackColor, rng.IsCellBackgroundTransparent)
-            for r in range(a.StartRow, min(a.EndRow, end_row) + 1):
-                for c in range(a.StartColumn, min(a.EndColumn, end_col) + 1):
-                    looks[(r, c)] = look
-        notes = {}
-        for i in range(sheet.Annotations.Count):
-            note = sheet.Annotations.getByIndex(i)
-            # author and date too: Clear must give a user's comment back untouched
-            notes[(note.Position.Row, note.Position.Column)] = (note.String, note.Author, note.Date)
+        looks = cell_looks(sheet, end_row, end_col)
+        # author and date too: Clear must give a user's comment back untouched
+        notes = cell_notes(sheet)
         values = sheet.getCellRangeByPosition(0, 0, end_col, end_row).DataArray
         out[name] = (looks, notes, values)
     return out

@@ -1,0 +1,323 @@
+#!/usr/bin/python3
+"""run.py — the mangled-workbook campaign: every file of a generated folder
+(tests/campaign/generate.py) through `fiscalcheck check --format json`, then,
+in one office with the extension installed, through =FISCALCHECK(), Validate
+and ClearMarks; prints a table and exits 1 unless every goal is 0.
+
+    /usr/bin/python3 tests/campaign/run.py BUILD_DIR CAMPAIGN_DIR [JOBS]
+
+Per file in the office: a snapshot of every sheet (name, visibility,
+protection; each cell's value, formula, background, cell style and comment
+with author and date), =FISCALCHECK() typed on a sheet of its own, a second
+snapshot (must equal the first: FISCALCHECK() never changes the document),
+Validate and ClearMarks dispatched as menu clicks, a third snapshot (must
+equal the first: ClearMarks restores exactly).  An office that dies is
+counted and started again; one that takes longer than FC_CAMPAIGN_LIMIT
+seconds (default 120) on a file is killed and counted as a hang.
+Details of every problem go to CAMPAIGN_DIR/results.json.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'e2e'))
+import uno  # noqa: E402,F401
+from fcoffice import Office, cell_looks, cell_notes, dispatch  # noqa: E402
+from com.sun.star.table import CellRangeAddress  # noqa: E402
+
+LIMIT = float(os.environ.get('FC_CAMPAIGN_LIMIT', '120'))
+FUNCTION_SHEET = '检查_campaign'
+BULK_CELLS = 200000          # larger used areas are read by their content ranges
+LOOK_ROWS, LOOK_COLS = 3000, 64
+
+
+# ------------------------------------------------------------ the batch command
+
+def run_cli(build, files, jobs, out_dir):
+    """fiscalcheck check on every file; counts per outcome."""
+    env = dict(os.environ, FISCALCHECK_CACHE_DIR=os.path.join(build, 'campaign-cache'))
+    t0 = time.monotonic()
+    p = subprocess.run([os.path.join(build, 'fiscalcheck'), 'check', '--format', 'json',
+                        '--jobs', str(jobs), '--timeout', str(int(LIMIT))] + files,
+                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       env=env)
+    seconds = time.monotonic() - t0
+    with open(os.path.join(out_dir, 'cli.json'), 'wb') as f:
+        f.write(p.stdout)
+    counts = dict(files=len(files), exit=p.returncode, seconds=seconds, crashes=0, hangs=0,
+                  missing=0, checked=0, errors_found=0, no_tables=0, not_loaded=0, other=0)
+    problems = []
+    try:
+        entries = json.loads(p.stdout.decode('utf-8'))['workbooks']
+    except (ValueError, KeyError) as e:
+        problems.append({'cli': 'output is not the JSON report: %s' % e,
+                         'stderr': p.stderr.decode('utf-8', 'replace')[-2000:]})
+        entries = []
+    by_path = {}
+    for e in entries:
+        by_path.setdefault(os.path.realpath(e.get('path', '')), e)
+    for path in files:
+        e = by_path.get(os.path.realpath(path))
+        if e is None:
+            counts['missing'] += 1
+            problems.append({'file': path, 'cli': 'no entry'})
+            continue
+        error = e.get('error')
+        if error is None:
+            counts['checked'] += 1
+            counts['errors_found'] += bool(e.get('summary', {}).get('error', 0))
+        elif 'crashed' in error:
+            counts['crashes'] += 1
+            problems.append({'file': path, 'cli': error})
+        elif 'timed out' in error or '超时' in error or 'no result' in error:
+            counts['hangs'] += 1
+            problems.append({'file': path, 'cli': error})
+        elif 'no disclosure tables' in error or '未找到' in error:
+            counts['no_tables'] += 1
+        elif 'could not open' in error:
+            counts['not_loaded'] += 1
+        else:
+            counts['other'] += 1
+            problems.append({'file': path, 'cli': error})
+    if p.returncode not in (0, 1, 2):
+        problems.append({'cli': 'exit status %d' % p.returncode,
+                         'stderr': p.stderr.decode('utf-8', 'replace')[-2000:]})
+    return counts, problems
+
+
+# ------------------------------------------------------------------ snapshots
+
+def _range_snapshot(sheet, a):
+    rng = sheet.getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow)
+    return ((a.StartRow, a.StartColumn), rng.DataArray, rng.FormulaArray)
+
+
+def snapshot(doc, skip=()):
+    """What a user would see changed: per sheet its name, visibility and
+    protection, the values and formulas of its used area, the background
+    and cell style of each cell near it, and its comments."""
+    out = {'sheets': [n for n in doc.Sheets.ElementNames if n not in skip]}
+    for name in out['sheets']:
+        sheet = doc.Sheets.getByName(name)
+        cur = sheet.createCursor()
+        cur.gotoEndOfUsedArea(False)
+        end = cur.RangeAddress
+        if (end.EndRow + 1) * (end.EndColumn + 1) <= BULK_CELLS:
+            contents = [_range_snapshot(sheet, CellRangeAddress(
+                end.Sheet, 0, 0, end.EndColumn, end.EndRow))]
+        else:
+            ranges = sheet.queryContentCells(1 | 2 | 4 | 16)    # values, dates, texts, formulas
+            contents = [_range_snapshot(sheet, a) for a in ranges.RangeAddresses]
+        rows, cols = min(end.EndRow + 2, LOOK_ROWS), min(end.EndColumn + 2, LOOK_COLS)
+        looks = cell_looks(sheet, rows, cols,
+                           ('CellBackColor', 'IsCellBackgroundTransparent', 'CellStyle'))
+        notes = cell_notes(sheet)
+        out[name] = dict(visible=sheet.IsVisible, protected=sheet.isProtected(),
+                         contents=contents, looks=looks, notes=notes)
+    return out
+
+
+def diff(a, b, limit=8):
+    out = []
+    if a['sheets'] != b['sheets']:
+        out.append('sheets %s -> %s' % (a['sheets'], b['sheets']))
+    for name in a['sheets']:
+        if name not in b:
+            continue
+        x, y = a[name], b[name]
+        for key in ('visible', 'protected'):
+            if x[key] != y[key]:
+                out.append('%s: %s %r -> %r' % (name, key, x[key], y[key]))
+        if x['contents'] != y['contents']:
+            out.append('%s: values or formulas differ' % name)
+        for what in ('looks', 'notes'):
+            for key in sorted(set(x[what]) | set(y[what])):
+                if x[what].get(key) != y[what].get(key):
+                    out.append('%s %s %s: %r -> %r' % (name, what, key, x[what].get(key),
+                                                       y[what].get(key)))
+                    if len(out) >= limit:
+                        return out
+    return out[:limit]
+
+
+# ------------------------------------------------------------------ the office
+
+class Campaign:
+    def __init__(self, oxt):
+        self.oxt = oxt
+        self.office = None
+        self.counts = dict(files=0, crashes=0, hangs=0, missing=0, not_loaded=0,
+                           function_errors=0, changed=0, not_restored=0, validated=0,
+                           refused=0, with_errors=0, marks_seen=0, starts=0, seconds=0.0)
+        self.problems = []
+
+    def start(self):
+        self.office = Office(oxt=self.oxt, watchdog=None, log=lambda m: None)
+        self.office.start()
+        self.counts['starts'] += 1
+
+    def stop(self):
+        if self.office is not None:
+            self.office.shutdown()
+            self.office = None
+
+    def one(self, path):
+        """Runs one file; returns a problem description or None."""
+        office = self.office
+        doc = None
+        try:
+            try:
+                doc = office.load(path, copy=True)
+            except Exception as e:
+                self.entered = True
+                self.counts['not_loaded'] += 1
+                return None if office.proc.poll() is None else 'office died loading: %s' % e
+            before = snapshot(doc)
+            sheets = doc.Sheets
+            sheets.insertNewByName(FUNCTION_SHEET, sheets.Count)
+            cell = sheets.getByName(FUNCTION_SHEET).getCellByPosition(0, 0)
+            cell.setFormula('=FISCALCHECK()')
+            err, text = cell.getError(), cell.getString()
+            self.entered = True
+            problem = None
+            if err != 0 or text == '':
+                self.counts['function_errors'] += 1
+                problem = 'FISCALCHECK() = error %d %r' % (err, text)
+            changed = diff(before, snapshot(doc, skip={FUNCTION_SHEET}))
+            if changed:
+                self.counts['changed'] += 1
+                problem = 'changed by FISCALCHECK(): %s' % changed
+            state, message = dispatch(office, doc, 'Validate')
+            if state is None:
+                return 'Validate gave no result'
+            self.counts['validated' if state == 0 else 'refused'] += 1
+            # the snapshots must see marks, or their comparisons prove nothing
+            if state == 0 and text not in ('0', ''):
+                self.counts['with_errors'] += 1
+                marked = diff(before, snapshot(doc, skip={FUNCTION_SHEET}), limit=1000)
+                self.counts['marks_seen'] += any(' looks ' in d or ' notes ' in d for d in marked)
+            state, message = dispatch(office, doc, 'ClearMarks')
+            if state is None:
+                return 'ClearMarks gave no result'
+            restored = diff(before, snapshot(doc, skip={FUNCTION_SHEET}))
+            if restored:
+                self.counts['not_restored'] += 1
+                problem = 'not restored by ClearMarks: %s' % restored
+            return problem
+        finally:
+            if doc is not None and office.proc.poll() is None:
+                office.close(doc)
+
+    def run(self, files, log):
+        t0 = time.monotonic()
+        self.start()
+        for k, path in enumerate(files):
+            self.counts['files'] += 1
+            hung = threading.Event()
+            self.entered = False
+
+            def kill(office=self.office):
+                hung.set()
+                office._kill()
+            timer = threading.Timer(LIMIT, kill)
+            timer.start()
+            try:
+                problem = self.one(path)
+            except Exception as e:
+                problem = '%s: %s' % (type(e).__name__, str(e)[:300])
+            finally:
+                timer.cancel()
+            dead = self.office.proc.poll() is not None
+            if not self.entered:
+                self.counts['missing'] += 1
+            if hung.is_set():
+                self.counts['hangs'] += 1
+                problem = 'hang (over %.0f s): %s' % (LIMIT, problem)
+            elif dead:
+                self.counts['crashes'] += 1
+                problem = 'soffice died: %s' % problem
+            if problem:
+                self.problems.append({'file': path, 'office': problem})
+                log('%s: %s' % (os.path.basename(path), problem[:300]))
+            if dead or hung.is_set():
+                self.stop()
+                self.start()
+            if k % 100 == 99:
+                log('office: %d/%d files' % (k + 1, len(files)))
+        self.stop()
+        self.counts['seconds'] = time.monotonic() - t0
+        return self.counts, self.problems
+
+
+# ------------------------------------------------------------------ report
+
+def table(cli, office, n_files, folder):
+    rows = [
+        ('files', cli['files'], office['files']),
+        ('soffice crashes (goal 0)', cli['crashes'], office['crashes']),
+        ('hangs (goal 0)', cli['hangs'], office['hangs']),
+        ('files without an entry (goal 0)', cli['missing'], office['missing']),
+        ('documents changed by FISCALCHECK() (goal 0)', '-', office['changed']),
+        ('documents not restored by ClearMarks (goal 0)', '-', office['not_restored']),
+        ('FISCALCHECK() gave an error code (goal 0)', '-', office['function_errors']),
+        ('validated with errors / marks seen by the snapshot', '-',
+         '%d / %d' % (office['with_errors'], office['marks_seen'])),
+        ('checked (with error findings)', '%d (%d)' % (cli['checked'], cli['errors_found']),
+         '%d validated, %d refused' % (office['validated'], office['refused'])),
+        ('no disclosure tables / not loadable', '%d / %d' % (cli['no_tables'], cli['not_loaded']),
+         '- / %d' % office['not_loaded']),
+        ('other entries (see results.json)', cli['other'], '-'),
+        ('seconds', '%.0f' % cli['seconds'], '%.0f (%d office starts)'
+         % (office['seconds'], office['starts'])),
+    ]
+    w = max(len(r[0]) for r in rows)
+    lines = ['campaign %s: %d files in %s' % (time.strftime('%Y-%m-%d'), n_files, folder),
+             '%-*s  %-18s  %s' % (w, '', 'fiscalcheck check', 'one office: FISCALCHECK(), Validate, ClearMarks')]
+    for name, a, b in rows:
+        lines.append('%-*s  %-18s  %s' % (w, name, a, b))
+    return '\n'.join(lines)
+
+
+def main(argv):
+    if len(argv) not in (3, 4):
+        print(__doc__)
+        return 2
+    build, folder = os.path.abspath(argv[1]), os.path.abspath(argv[2])
+    jobs = int(argv[3]) if len(argv) > 3 else 2
+    with open(os.path.join(folder, 'manifest.json'), encoding='utf-8') as f:
+        manifest = json.load(f)
+    files = [os.path.join(folder, m['file']) for m in manifest]
+
+    def log(msg):
+        print(msg, file=sys.stderr, flush=True)
+    log('fiscalcheck check on %d files (%d jobs)…' % (len(files), jobs))
+    cli, cli_problems = run_cli(build, files, jobs, folder)
+    log('fiscalcheck check: %.0f s, exit %d' % (cli['seconds'], cli['exit']))
+    campaign = Campaign(os.path.join(build, 'fiscalcheck.oxt'))
+    office, office_problems = campaign.run(files, log)
+    about = {m['file']: m for m in manifest}
+    problems = cli_problems + office_problems
+    for p in problems:
+        if 'file' in p:
+            p['made'] = about.get(os.path.basename(p['file']))
+    with open(os.path.join(folder, 'results.json'), 'w', encoding='utf-8') as f:
+        json.dump({'cli': cli, 'office': office, 'problems': problems}, f,
+                  ensure_ascii=False, indent=1)
+    print(table(cli, office, len(files), os.path.relpath(folder)))
+    bad = (cli['crashes'] + cli['hangs'] + cli['missing'] + office['crashes'] + office['hangs']
+           + office['missing'] + office['changed'] + office['not_restored']
+           + office['function_errors'] + len(cli_problems) - cli['crashes'] - cli['hangs']
+           - cli['missing'])
+    # a snapshot that never sees a mark would prove nothing
+    blind = office['with_errors'] > 0 and office['marks_seen'] == 0
+    if blind:
+        print('the snapshots saw no mark on any of %d files with errors' % office['with_errors'])
+    return 1 if bad or blind else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))
