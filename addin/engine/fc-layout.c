@@ -295,7 +295,8 @@ set_column (FcLayout *l, guint number, int col)
   int none = -1;
   while (l->column_of->len <= number)
     g_array_append_val (l->column_of, none);
-  g_array_index (l->column_of, int, number) = col;
+  /* a column past the sheet (codes in its last column) has no cell */
+  g_array_index (l->column_of, int, number) = col < (int) l->ncols ? col : -1;
 }
 
 int

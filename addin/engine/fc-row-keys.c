@@ -351,7 +351,7 @@ fc_row_keys_by_code_blocks (const FcLayout *l, FcTable *t)
               const FcCell *name = fc_sheet_get_cell (l->sheet, r, name_col);
               FcTableRow *row = fc_table_row_new (r, -1, code,
                                                   name->kind == FC_CELL_TEXT ? name->text : "");
-              fc_table_row_set_column (row, 1, (int) amount_col);
+              fc_table_row_set_column (row, 1, amount_col < l->ncols ? (int) amount_col : -1);
               g_ptr_array_add (t->rows, row);
               continue;
             }
@@ -364,7 +364,7 @@ fc_row_keys_by_code_blocks (const FcLayout *l, FcTable *t)
             continue;
           FcTableRow *row = fc_table_row_new (r, -1, NULL,
                                               fc_sheet_get_cell (l->sheet, r, label_col)->text);
-          int amount = (int) amount_col;
+          int amount = amount_col < l->ncols ? (int) amount_col : -1;
           for (guint c = label_col + 1; c < l->ncols; c++)
             {
               if (fc_cells_has_text (l->sheet, r, c))

@@ -88,8 +88,12 @@ fc_fuzz_check_report (const FcWorkbook *workbook, const FcReport *report)
                               && isfinite (f->difference)))
         fc_fuzz_fail ("%s: amounts not finite", f->rule_id);
       for (guint k = 0; k < f->cells->len; k++)
-        if (!cell_inside (workbook, g_ptr_array_index (f->cells, k)))
-          fc_fuzz_fail ("%s points outside the workbook", f->rule_id);
+        {
+          const FcFindingCell *c = g_ptr_array_index (f->cells, k);
+          if (!cell_inside (workbook, c))
+            fc_fuzz_fail ("%s points outside the workbook: [%s]!%s (row %u, column %u)",
+                          f->rule_id, g_strescape (c->sheet, NULL), c->address, c->row, c->col);
+        }
     }
   g_autofree char *text = fc_report_to_text (report, "fuzz");
   const FcReport *reports[] = { report };
