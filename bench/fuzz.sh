@@ -19,6 +19,6 @@ if [ ! -f "$dir/build.ninja" ]; then
   CC=clang meson setup "$dir" -Dfuzz=true -De2e=false -Db_lundef=false >"$dir/setup.log" 2>&1 \
     || { cat "$dir/setup.log"; exit 2; }
 fi
-meson compile -C "$dir" "fuzz-$target" fc-fuzz-encode >"$dir/compile.log" 2>&1 \
+meson compile -C "$dir" fuzzers >"$dir/compile.log" 2>&1 \
   || { cat "$dir/compile.log"; exit 2; }
 exec tests/fuzz/run.sh "$target" "$dir/tests/fuzz/fuzz-$target" "$seconds" "$dir/tests/fuzz/work" "$@"

@@ -1,11 +1,13 @@
 #!/bin/sh
-# Installs the Debian 12 packages FiscalCheck needs to build, run and test.
+# Installs the Debian 12 packages FiscalCheck needs to build, run and test
+# (clang and its runtime for the fuzz targets: tests/run-all.sh, bench/fuzz.sh).
 # Does nothing when they are all there; needs root (or sudo) otherwise.
 set -eu
 packages="gcc meson ninja-build pkg-config zip unzip python3
 libglib2.0-dev libjson-glib-dev check
 libreoffice-calc-nogui libreoffice-dev libreoffice-dev-common python3-uno
-libreoffice-l10n-zh-cn"
+libreoffice-l10n-zh-cn
+clang libclang-rt-14-dev"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Runs every test: installs what is missing, builds, runs the unit and
 # end-to-end tests (meson test), then the engine's unit tests again under
-# AddressSanitizer + UBSan.  Ends with the line "N passed, N failed".
+# AddressSanitizer + UBSan, then each libFuzzer target for 30 seconds
+# (clang, ASan + UBSan; bench/fuzz.sh runs one longer).  Ends with the line
+# "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 packaging/install-deps.sh || exit 2
@@ -27,8 +29,18 @@ meson compile -C build-asan || { echo "0 passed, 1 failed"; exit 1; }
 meson test -C build-asan --suite unit --print-errorlogs
 [ $? -eq 0 ] || status=1
 
-# one summary over both runs, from meson's machine-readable logs
-python3 - build/meson-logs/testlog.json build-asan/meson-logs/testlog.json <<'PY'
+# the fuzz targets: only they are built in this tree (clang, -Dfuzz=true)
+CC=clang
+export CC
+setup build-fuzz -Dfuzz=true -De2e=false -Db_lundef=false
+unset CC
+meson compile -C build-fuzz fuzzers || { echo "0 passed, 1 failed"; exit 1; }
+meson test -C build-fuzz --suite fuzz --no-rebuild --print-errorlogs
+[ $? -eq 0 ] || status=1
+
+# one summary over the three runs, from meson's machine-readable logs
+python3 - build/meson-logs/testlog.json build-asan/meson-logs/testlog.json \
+  build-fuzz/meson-logs/testlog.json <<'PY'
 import json, sys
 passed = failed = 0
 for path in sys.argv[1:]:

@@ -13,7 +13,9 @@ deleted and duplicated rows, tables and sheets, formulas that reference
 other sheets or are circular, a sheet of 1,048,576 rows, users' comments
 and backgrounds …), then for some a change of the saved bytes (truncated or
 corrupted files, .xlsx and .ods with broken XML, very hidden sheets).
-Writes OUT_DIR/manifest.json: one entry per file with what was done.
+Writes OUT_DIR/manifest.json: one entry per file with what was done ("files"),
+and the indices left out because LibreOffice took too long over their edits
+("skipped").
 """
 
 import json
@@ -22,6 +24,7 @@ import random
 import re
 import shutil
 import sys
+import threading
 import zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'e2e'))
@@ -130,8 +133,7 @@ def long_text(b):
     name, sheet, hits = b.labels(1) if b.rnd.random() < 0.5 else b.amounts(1)
     r, c = hits[0]
     cell = sheet.getCellByPosition(c, r)
-    cell.String = (cell.String + b.rnd.choice(['长', 'x', '合计 ', '\t'])) * (100000 // 2)
-    cell.String = cell.String[:100000]
+    cell.String = ((cell.String + b.rnd.choice(['长', 'x', '合计 ', '\t'])) * 100000)[:100000]
     return '100,000 characters in %s!%s' % (name, rc(r, c))
 
 
@@ -438,41 +440,71 @@ def mangle_bytes(path, ext, rnd):
 
 # ------------------------------------------------------------------ driver
 
-def generate(office, out_dir, count, bases, log=print):
+def make_one(office, i, out_dir, bases):
+    """Workbook i: loaded, edited, saved and maybe mangled; its manifest entry."""
+    rnd = random.Random(i)
+    base_name, base = bases[i % len(bases)]
+    ext, filt = FORMATS[(i // len(bases)) % len(FORMATS)]
+    edits = rnd.sample(EDITS, rnd.choice([1, 1, 2, 2, 3]))
+    # a sheet of 1,048,576 rows: one file in 40, never in .xls (65,536 rows)
+    if i % 40 == 17:
+        ext, filt = ('ods', 'calc8') if i % 80 == 17 else ('xlsx', 'Calc MS Excel 2007 XML')
+        edits = [million_rows] + edits[:1]
+    doc = office.load(base, readonly=True)
+    b = Book(doc, rnd)
+    done = []
+    for edit in edits:
+        try:
+            done.append('%s: %s' % (edit.__name__, edit(b)))
+        except Exception as e:   # an edit the document refuses (a protected sheet …)
+            done.append('%s: refused (%s)' % (edit.__name__, type(e).__name__))
+    name = '%04d-%s.%s' % (i, base_name, ext)
+    # the office may run as another user: it writes into its own folder
+    saved = os.path.join(office.docs, name)
+    doc.storeToURL(uno.systemPathToFileUrl(saved), _props(FilterName=filt, Overwrite=True))
+    office.close(doc)
+    path = os.path.join(out_dir, name)
+    shutil.move(saved, path)
+    os.chmod(path, 0o644)
+    post = mangle_bytes(path, ext, rnd)
+    return {'file': name, 'base': base_name, 'format': ext, 'edits': done, 'bytes': post}
+
+
+def generate(out_dir, count, bases, log=print, limit=90):
+    """count workbooks into out_dir.  LibreOffice itself can take minutes over
+    some edits (laying out 100,000 characters in a merged cell): an office
+    that takes more than limit seconds on one file is killed, the file is
+    left out (listed in manifest.json's "skipped") and the next index taken."""
     os.makedirs(out_dir, exist_ok=True)
-    manifest = []
-    for i in range(count):
-        rnd = random.Random(i)
-        base_name, base = bases[i % len(bases)]
-        ext, filt = FORMATS[(i // len(bases)) % len(FORMATS)]
-        edits = rnd.sample(EDITS, rnd.choice([1, 1, 2, 2, 3]))
-        # a sheet of 1,048,576 rows: one file in 40, never in .xls (65,536 rows)
-        if i % 40 == 17:
-            ext, filt = ('ods', 'calc8') if i % 80 == 17 else ('xlsx', 'Calc MS Excel 2007 XML')
-            edits = [million_rows] + edits[:1]
-        doc = office.load(base, readonly=True)
-        b = Book(doc, rnd)
-        done = []
-        for edit in edits:
+    manifest, skipped = [], []
+    office = None
+    i = 0
+    try:
+        while len(manifest) < count:
+            if office is None:
+                office = Office(watchdog=None, log=lambda m: None).start()
+                staged = [(n, office._stage(p)) for n, p in bases]
+            timer = threading.Timer(limit, office._kill)
+            timer.start()
             try:
-                done.append('%s: %s' % (edit.__name__, edit(b)))
-            except Exception as e:   # an edit the document refuses (a protected sheet …)
-                done.append('%s: refused (%s)' % (edit.__name__, type(e).__name__))
-        name = '%04d-%s.%s' % (i, base_name, ext)
-        # the office may run as another user: it writes into its own folder
-        saved = os.path.join(office.docs, name)
-        doc.storeToURL(uno.systemPathToFileUrl(saved), _props(FilterName=filt, Overwrite=True))
-        office.close(doc)
-        path = os.path.join(out_dir, name)
-        shutil.move(saved, path)
-        os.chmod(path, 0o644)
-        post = mangle_bytes(path, ext, rnd)
-        manifest.append({'file': os.path.basename(path), 'base': base_name, 'format': ext,
-                         'edits': done, 'bytes': post})
-        if i % 50 == 0:
-            log('generated %d/%d' % (i, count))
+                manifest.append(make_one(office, i, out_dir, staged))
+            except Exception as e:
+                if office.proc.poll() is None:
+                    raise
+                skipped.append({'index': i, 'why': '%s: %s' % (type(e).__name__, str(e)[:200])})
+                log('workbook %d: the office took over %d s, left out' % (i, limit))
+                office.shutdown()
+                office = None
+            finally:
+                timer.cancel()
+            i += 1
+            if i % 100 == 0:
+                log('generated %d/%d' % (len(manifest), count))
+    finally:
+        if office is not None:
+            office.shutdown()
     with open(os.path.join(out_dir, 'manifest.json'), 'w', encoding='utf-8') as f:
-        json.dump(manifest, f, ensure_ascii=False, indent=1)
+        json.dump({'files': manifest, 'skipped': skipped}, f, ensure_ascii=False, indent=1)
     return manifest
 
 
@@ -484,9 +516,8 @@ def main(argv):
     if os.path.isdir(out_dir):
         shutil.rmtree(out_dir)
     bases = [('sample', os.path.abspath(sample)), ('putuo', os.path.abspath(real))]
-    with Office(watchdog=None) as office:
-        staged = [(n, office._stage(p)) for n, p in bases]
-        generate(office, os.path.abspath(out_dir), count, staged)
+    generate(os.path.abspath(out_dir), count, bases,
+             log=lambda m: print(m, file=sys.stderr, flush=True))
     return 0
 
 

@@ -255,7 +255,7 @@ class Campaign:
 
 # ------------------------------------------------------------------ report
 
-def table(cli, office, n_files, folder):
+def table(cli, office, n_files, folder, skipped):
     rows = [
         ('files', cli['files'], office['files']),
         ('soffice crashes (goal 0)', cli['crashes'], office['crashes']),
@@ -275,7 +275,10 @@ def table(cli, office, n_files, folder):
          % (office['seconds'], office['starts'])),
     ]
     w = max(len(r[0]) for r in rows)
-    lines = ['campaign %s: %d files in %s' % (time.strftime('%Y-%m-%d'), n_files, folder),
+    lines = ['campaign %s: %d files in %s%s' % (
+                 time.strftime('%Y-%m-%d'), n_files, folder,
+                 ' (%d more left out: LibreOffice took too long making them)' % skipped
+                 if skipped else ''),
              '%-*s  %-18s  %s' % (w, '', 'fiscalcheck check', 'one office: FISCALCHECK(), Validate, ClearMarks')]
     for name, a, b in rows:
         lines.append('%-*s  %-18s  %s' % (w, name, a, b))
@@ -289,7 +292,8 @@ def main(argv):
     build, folder = os.path.abspath(argv[1]), os.path.abspath(argv[2])
     jobs = int(argv[3]) if len(argv) > 3 else 2
     with open(os.path.join(folder, 'manifest.json'), encoding='utf-8') as f:
-        manifest = json.load(f)
+        made = json.load(f)
+    manifest = made['files']
     files = [os.path.join(folder, m['file']) for m in manifest]
 
     def log(msg):
@@ -307,7 +311,7 @@ def main(argv):
     with open(os.path.join(folder, 'results.json'), 'w', encoding='utf-8') as f:
         json.dump({'cli': cli, 'office': office, 'problems': problems}, f,
                   ensure_ascii=False, indent=1)
-    print(table(cli, office, len(files), os.path.relpath(folder)))
+    print(table(cli, office, len(files), os.path.relpath(folder), len(made['skipped'])))
     bad = (cli['crashes'] + cli['hangs'] + cli['missing'] + office['crashes'] + office['hangs']
            + office['missing'] + office['changed'] + office['not_restored']
            + office['function_errors'] + len(cli_problems) - cli['crashes'] - cli['hangs']

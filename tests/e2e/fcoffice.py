@@ -635,16 +635,17 @@ def dispatch(office, doc, command):
 
 def cell_looks(sheet, end_row, end_col, props=('CellBackColor', 'IsCellBackgroundTransparent')):
     """{(row, col): (prop values…)} for every cell up to end_row, end_col,
-    from the sheet's format ranges (one call per range, not per cell)."""
+    from the sheet's groups of equally formatted ranges (a few calls per
+    format, not per cell)."""
     looks = {}
-    ranges = sheet.CellFormatRanges
-    for i in range(ranges.Count):
-        rng = ranges.getByIndex(i)
-        a = rng.RangeAddress
-        look = tuple(rng.getPropertyValue(p) for p in props)
-        for r in range(a.StartRow, min(a.EndRow, end_row) + 1):
-            for c in range(a.StartColumn, min(a.EndColumn, end_col) + 1):
-                looks[(r, c)] = look
+    groups = sheet.UniqueCellFormatRanges
+    for i in range(groups.Count):
+        ranges = groups.getByIndex(i)
+        look = tuple(ranges.getPropertyValues(props))
+        for a in ranges.RangeAddresses:
+            for r in range(a.StartRow, min(a.EndRow, end_row) + 1):
+                for c in range(a.StartColumn, min(a.EndColumn, end_col) + 1):
+                    looks[(r, c)] = look
     return looks
 
 

@@ -4,7 +4,8 @@
 # Exits 1 when the target failed; the input is then in WORK/artifacts/.
 #   tests/fuzz/run.sh NAME FUZZER_EXE SECONDS WORK [libFuzzer options…]
 # bench/fuzz.sh builds the fuzzers and calls this; so does `meson test
-# --suite fuzz` in a -Dfuzz=true build.
+# --suite fuzz` in a -Dfuzz=true build.  FC_FUZZ_FRESH=1: start from the
+# seeds alone (drop the corpus grown by earlier runs).
 set -eu
 name=$1 exe=$2 seconds=$3 work=$4
 shift 4
@@ -12,6 +13,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 fuzz=$src/tests/fuzz
 corpus=$work/corpus/$name
 artifacts=$work/artifacts/$name
+[ "${FC_FUZZ_FRESH:-0}" = 1 ] && rm -rf "$corpus"
 mkdir -p "$corpus" "$artifacts"
 
 seed () { # files…: copied into the corpus under their content hash
