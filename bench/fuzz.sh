@@ -19,6 +19,8 @@ if [ ! -f "$dir/build.ninja" ]; then
   CC=clang meson setup "$dir" -Dfuzz=true -De2e=false -Db_lundef=false >"$dir/setup.log" 2>&1 \
     || { cat "$dir/setup.log"; exit 2; }
 fi
+# regenerate first if meson.build changed, so the alias target is known
+ninja -C "$dir" build.ninja >/dev/null 2>&1 || true
 meson compile -C "$dir" fuzzers >"$dir/compile.log" 2>&1 \
   || { cat "$dir/compile.log"; exit 2; }
 exec tests/fuzz/run.sh "$target" "$dir/tests/fuzz/fuzz-$target" "$seconds" "$dir/tests/fuzz/work" "$@"

@@ -33,8 +33,9 @@ G_NORETURN void fc_fuzz_fail (const char *format, ...) G_GNUC_PRINTF (1, 2);
  * standard.rules (transfer none). */
 const FcEngine *fc_fuzz_shipped_engine (void);
 
-/* An engine from rule text, as a user's rule file would make one; NULL with
- * error set when the text is not a rule file (transfer full). */
+/* An engine from rule text read after the shipped catalogue, as a user's
+ * rule file would make one; NULL with error set when the text is not a rule
+ * file (transfer full). */
 FcEngine *fc_fuzz_engine_from_rules (const char *data, gsize size, GError **error);
 
 /* The sample workbook, read once for the process (transfer none). */

@@ -1,6 +1,7 @@
 /* fuzz-rules.c — the rule-file parser on any text: an engine or
- * FC_ERROR_RULE_SYNTAX naming name:line, never a crash; an engine it builds
- * checks the sample, so odd references meet real tables. */
+ * FC_ERROR_RULE_SYNTAX naming name:line, never a crash (read after the
+ * shipped catalogue, as a user's rules are); an engine it builds checks the
+ * sample, so odd references meet real tables. */
 #include "fc-fuzz.h"
 
 #include <string.h>
@@ -24,9 +25,11 @@ fc_fuzz_rules (const uint8_t *data, size_t size)
   g_autoptr (GError) check_error = NULL;
   const FcWorkbook *sample = fc_fuzz_sample ();
   g_autoptr (FcReport) report = fc_engine_check (engine, sample, NULL, &check_error);
-  if (report == NULL)
-    fc_fuzz_fail ("the sample has tables, yet: %s", check_error->message);
-  fc_fuzz_check_report (sample, report);
+  /* catalogue entries of its own may rename every table */
+  if (report == NULL && !g_error_matches (check_error, FC_ERROR, FC_ERROR_NO_TABLES))
+    fc_fuzz_fail ("fc_engine_check: %s", check_error->message);
+  if (report != NULL)
+    fc_fuzz_check_report (sample, report);
 
   /* the same text as one check expression */
   g_autofree char *expression = g_strndup ((const char *) data, size);

@@ -29,7 +29,8 @@ case $name in
 fods)
   seed "$src"/ods-templates/*.fods "$src"/tests/data/*.fods ;;
 rules)
-  # the catalogue whole and each of its rules alone
+  # the rules whole and each of their groups alone (the target reads them
+  # after the shipped catalogue.ini)
   seed "$src/addin/rules/standard.rules"
   awk -v dir="$tmp" '/^\[/ { n++ } n { print > (dir "/rule-" n) }' "$src/addin/rules/standard.rules"
   seed "$tmp"/rule-* ;;
