@@ -384,26 +384,32 @@ START_TEST (test_json_numbers_short)
 }
 END_TEST
 
-/* json-glib writes 1e-300 as "1e-300.0" and NaN as "nan.0"; found by
- * tests/fuzz (fuzz-engine) */
+/* json-glib writes 1e-300 as "1e-300.0" and NaN as "nan.0" (found by
+ * tests/fuzz, fuzz-engine) and leaves U+001F raw (found by tests/campaign) */
 START_TEST (test_json_exponents)
 {
   g_autoptr (FcReport) report = fc_report_new ();
   FcFinding *f = fc_finding_new ("R1", FC_SEVERITY_ERROR, "02", "m", "m");
+  /* and leaves U+001F raw in strings (a label of the campaign's) */
+  fc_finding_add_cell (f, "S", 9, 0, "30205 \x1f\x01\t\x1b", "c", 1);
   const double values[] = { 1e-300, 1e21, -1e308, 5e-324, NAN, -INFINITY };
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     fc_finding_add_cell (f, "S", i, 0, "r", "c", values[i]);
   fc_report_add_finding (report, f);
   g_autofree char *json = fc_report_workbook_to_json (report, "p", NULL, FALSE);
+  for (const char *p = json; *p; p++)
+    ck_assert_msg ((guchar) *p >= 0x20 || *p == '\n', "raw control character %#x in %s", *p, json);
   g_autoptr (JsonParser) parser = json_parser_new ();
   ck_assert_msg (json_parser_load_from_data (parser, json, -1, NULL), "%s", json);
   JsonArray *cells = json_object_get_array_member (json_array_get_object_element (
     json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
                                   "findings"), 0), "cells");
+  ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (cells, 0),
+                                                  "row_label"), "30205 \x1f\x01\t\x1b");
   for (guint i = 0; i < 4; i++)
-    ck_assert (json_object_get_double_member (json_array_get_object_element (cells, i), "value")
+    ck_assert (json_object_get_double_member (json_array_get_object_element (cells, i + 1), "value")
                == values[i]);
-  ck_assert (json_object_get_null_member (json_array_get_object_element (cells, 4), "value"));
+  ck_assert (json_object_get_null_member (json_array_get_object_element (cells, 5), "value"));
   g_autoptr (FcReport) back = fc_report_from_json (json, -1, NULL);
   ck_assert_ptr_nonnull (back);
 }

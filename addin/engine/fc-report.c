@@ -294,7 +294,8 @@ append_shortest_number (GString *out, double v)
 }
 
 /* Rewrites the numbers of generated JSON (outside strings) in their
- * shortest exact form (transfer full; json is consumed). */
+ * shortest exact form, and escapes the control characters json-glib leaves
+ * in strings (transfer full; json is consumed). */
 static char *
 tidy_numbers (char *json)
 {
@@ -308,6 +309,12 @@ tidy_numbers (char *json)
             g_string_append_c (out, *p++);
           else if (*p == '"')
             in_string = FALSE;
+          else if ((guchar) *p < 0x20)
+            {
+              /* json-glib 1.6 leaves U+001F raw, which JSON forbids */
+              g_string_append_printf (out, "\\u%04x", (guchar) *p++);
+              continue;
+            }
           g_string_append_c (out, *p++);
           continue;
         }
