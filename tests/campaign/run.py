@@ -6,7 +6,7 @@ and ClearMarks; prints a table and exits 1 unless every goal is 0.
 
     /usr/bin/python3 tests/campaign/run.py BUILD_DIR CAMPAIGN_DIR [JOBS]
 
-Per file in the office: a snapshot of every sheet (name, visibility,
+Per file in the office: a full recalculation, a snapshot of every sheet (name, visibility,
 protection; each cell's value, formula, background, cell style and comment
 with author and date), =FISCALCHECK() typed on a sheet of its own, a second
 snapshot (must equal the first: FISCALCHECK() never changes the document),
@@ -176,6 +176,10 @@ class Campaign:
                 self.entered = True
                 self.counts['not_loaded'] += 1
                 return None if office.proc.poll() is None else 'office died loading: %s' % e
+            # formula results as Calc computes them, not as the file cached
+            # them (an .fods cannot hold the CHAR(7) of =CHAR(7)&"合计", so
+            # any recalculation would otherwise count as a change)
+            doc.calculateAll()
             before = snapshot(doc)
             sheets = doc.Sheets
             sheets.insertNewByName(FUNCTION_SHEET, sheets.Count)
@@ -277,7 +281,7 @@ def table(cli, office, n_files, folder, skipped):
     w = max(len(r[0]) for r in rows)
     lines = ['campaign %s: %d files in %s%s' % (
                  time.strftime('%Y-%m-%d'), n_files, folder,
-                 ' (%d more left out: LibreOffice took too long making them)' % skipped
+                 ' (%d more left out: LibreOffice could not make them, see manifest.json)' % skipped
                  if skipped else ''),
              '%-*s  %-18s  %s' % (w, '', 'fiscalcheck check', 'one office: FISCALCHECK(), Validate, ClearMarks')]
     for name, a, b in rows:
