@@ -157,7 +157,8 @@ fc_catalogue_is_group (const char *group)
 static gboolean
 fail (GError **error, const char **bad_key, const char *key, const char *what)
 {
-  *bad_key = key;
+  /* key is often one of g_key_file_get_keys()'s, freed on return */
+  *bad_key = g_intern_string (key);
   g_set_error_literal (error, FC_ERROR, FC_ERROR_RULE_SYNTAX, what);
   return FALSE;
 }

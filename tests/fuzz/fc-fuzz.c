@@ -80,14 +80,17 @@ fc_fuzz_sample (void)
   return sample;
 }
 
+/* Findings name sheets; a flat-ODS file may repeat a name (Calc never
+ * does), so any sheet of that name will do. */
 static gboolean
 cell_inside (const FcWorkbook *wb, const FcFindingCell *c)
 {
   for (guint s = 0; s < fc_workbook_get_n_sheets (wb); s++)
     {
       const FcSheet *sheet = fc_workbook_get_sheet (wb, s);
-      if (strcmp (fc_sheet_get_name (sheet), c->sheet) == 0)
-        return c->row < fc_sheet_get_n_rows (sheet) && c->col < fc_sheet_get_n_cols (sheet);
+      if (strcmp (fc_sheet_get_name (sheet), c->sheet) == 0
+          && c->row < fc_sheet_get_n_rows (sheet) && c->col < fc_sheet_get_n_cols (sheet))
+        return TRUE;
     }
   return FALSE;
 }
