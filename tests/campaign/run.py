@@ -5,6 +5,7 @@ in one office with the extension installed, through =FISCALCHECK(), Validate
 and ClearMarks; prints a table and exits 1 unless every goal is 0.
 
     /usr/bin/python3 tests/campaign/run.py BUILD_DIR CAMPAIGN_DIR [JOBS]
+    /usr/bin/python3 tests/campaign/run.py --table CAMPAIGN_DIR   # print it again
 
 Per file in the office: a full recalculation, a snapshot of every sheet (name, visibility,
 protection; each cell's value, formula, background, cell style and comment
@@ -13,14 +14,19 @@ snapshot (must equal the first: FISCALCHECK() never changes the document),
 Validate and ClearMarks dispatched as menu clicks, a third snapshot (must
 equal the first: ClearMarks restores exactly).  An office that dies is
 counted and started again; one that takes longer than FC_CAMPAIGN_LIMIT
-seconds (default 120) on a file is killed and counted as a hang.
+seconds (default 120) on a file is killed and counted as a hang, unless
+LibreOffice without FiscalCheck (soffice --convert-to csv) takes as long
+over that file too: those are counted on a line of their own.
 Details of every problem go to CAMPAIGN_DIR/results.json.
 """
 
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -87,6 +93,48 @@ def run_cli(build, files, jobs, out_dir):
         problems.append({'cli': 'exit status %d' % p.returncode,
                          'stderr': p.stderr.decode('utf-8', 'replace')[-2000:]})
     return counts, problems
+
+
+def office_alone_hangs(path, seconds):
+    """Whether LibreOffice without FiscalCheck also takes longer than seconds
+    over the file (soffice --convert-to csv in a fresh profile): a hang of
+    LibreOffice's own, not ours."""
+    work = tempfile.mkdtemp(prefix='fc-control-')
+    try:
+        os.chmod(work, 0o777)
+        staged = os.path.join(work, os.path.basename(path))
+        shutil.copyfile(path, staged)
+        os.chmod(staged, 0o644)
+        prefix = []
+        if os.geteuid() == 0:   # as fcoffice does: LibreOffice as nobody
+            prefix = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']
+        cmd = prefix + ['soffice', '-env:UserInstallation=' + uno.systemPathToFileUrl(
+            os.path.join(work, 'profile')), '--headless', '--norestore', '--convert-to', 'csv',
+            '--outdir', work, staged]
+        p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True,
+                             env=dict(os.environ, HOME=work))
+        try:
+            p.wait(timeout=seconds)
+            return False
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+            return True
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def split_own_hangs(counts, problems, key, log):
+    """Moves hangs that LibreOffice has on its own into counts['lo_hangs']."""
+    counts.setdefault('lo_hangs', 0)
+    for p in problems:
+        if key in p and 'file' in p and ('timed out' in p[key] or p[key].startswith('hang')):
+            log('control: %s in LibreOffice alone…' % os.path.basename(p['file']))
+            if office_alone_hangs(p['file'], LIMIT):
+                p['libreoffice_alone'] = 'hangs too (soffice --convert-to csv, %.0f s)' % LIMIT
+                counts['hangs'] -= 1
+                counts['lo_hangs'] += 1
 
 
 # ------------------------------------------------------------------ snapshots
@@ -264,6 +312,7 @@ def table(cli, office, n_files, folder, skipped):
         ('files', cli['files'], office['files']),
         ('soffice crashes (goal 0)', cli['crashes'], office['crashes']),
         ('hangs (goal 0)', cli['hangs'], office['hangs']),
+        ('  and LibreOffice alone hangs on the file too', cli['lo_hangs'], office['lo_hangs']),
         ('files without an entry (goal 0)', cli['missing'], office['missing']),
         ('documents changed by FISCALCHECK() (goal 0)', '-', office['changed']),
         ('documents not restored by ClearMarks (goal 0)', '-', office['not_restored']),
@@ -289,7 +338,31 @@ def table(cli, office, n_files, folder, skipped):
     return '\n'.join(lines)
 
 
+def reprint(folder):
+    """--table: the table again from results.json, with the control run for
+    hangs that were not yet checked against LibreOffice alone."""
+    path = os.path.join(folder, 'results.json')
+    with open(path, encoding='utf-8') as f:
+        results = json.load(f)
+    with open(os.path.join(folder, 'manifest.json'), encoding='utf-8') as f:
+        made = json.load(f)
+    cli, office, problems = results['cli'], results['office'], results['problems']
+
+    def log(msg):
+        print(msg, file=sys.stderr, flush=True)
+    if 'lo_hangs' not in cli:
+        split_own_hangs(cli, [p for p in problems if 'cli' in p], 'cli', log)
+    if 'lo_hangs' not in office:
+        split_own_hangs(office, [p for p in problems if 'office' in p], 'office', log)
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump(results, f, ensure_ascii=False, indent=1)
+    print(table(cli, office, len(made['files']), os.path.relpath(folder), len(made['skipped'])))
+    return verdict(cli, office, [p for p in problems if 'cli' in p])
+
+
 def main(argv):
+    if len(argv) == 3 and argv[1] == '--table':
+        return reprint(os.path.abspath(argv[2]))
     if len(argv) not in (3, 4):
         print(__doc__)
         return 2
@@ -307,6 +380,8 @@ def main(argv):
     log('fiscalcheck check: %.0f s, exit %d' % (cli['seconds'], cli['exit']))
     campaign = Campaign(os.path.join(build, 'fiscalcheck.oxt'))
     office, office_problems = campaign.run(files, log)
+    split_own_hangs(cli, cli_problems, 'cli', log)
+    split_own_hangs(office, office_problems, 'office', log)
     about = {m['file']: m for m in manifest}
     problems = cli_problems + office_problems
     for p in problems:
@@ -316,10 +391,15 @@ def main(argv):
         json.dump({'cli': cli, 'office': office, 'problems': problems}, f,
                   ensure_ascii=False, indent=1)
     print(table(cli, office, len(files), os.path.relpath(folder), len(made['skipped'])))
-    bad = (cli['crashes'] + cli['hangs'] + cli['missing'] + office['crashes'] + office['hangs']
-           + office['missing'] + office['changed'] + office['not_restored']
-           + office['function_errors'] + len(cli_problems) - cli['crashes'] - cli['hangs']
-           - cli['missing'])
+    return verdict(cli, office, cli_problems)
+
+
+def verdict(cli, office, cli_problems):
+    """0 when every goal is met, else 1."""
+    output = sum(1 for p in cli_problems if 'file' not in p)   # not JSON, odd exit
+    bad = (cli['crashes'] + cli['hangs'] + cli['missing'] + cli['other'] + output
+           + office['crashes'] + office['hangs'] + office['missing'] + office['changed']
+           + office['not_restored'] + office['function_errors'])
     # a snapshot that never sees a mark would prove nothing
     blind = office['with_errors'] > 0 and office['marks_seen'] == 0
     if blind:
