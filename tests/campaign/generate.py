@@ -474,7 +474,8 @@ def generate(out_dir, count, bases, log=print, limit=90):
     """count workbooks into out_dir.  LibreOffice itself can take minutes over
     some edits (laying out 100,000 characters in a merged cell): an office
     that takes more than limit seconds on one file is killed, the file is
-    left out (listed in manifest.json's "skipped") and the next index taken."""
+    left out (listed in manifest.json's "skipped") and the next index taken;
+    so is a file the office refuses to save."""
     os.makedirs(out_dir, exist_ok=True)
     manifest, skipped = [], []
     office = None
@@ -489,10 +490,12 @@ def generate(out_dir, count, bases, log=print, limit=90):
             try:
                 manifest.append(make_one(office, i, out_dir, staged))
             except Exception as e:
-                if office.proc.poll() is None:
-                    raise
-                skipped.append({'index': i, 'why': '%s: %s' % (type(e).__name__, str(e)[:200])})
-                log('workbook %d: the office took over %d s, left out' % (i, limit))
+                # killed by the timer, or an office that refused to save
+                why = '%s: %s' % (type(e).__name__, str(e)[:200])
+                if office.proc.poll() is not None:
+                    why = 'the office took over %d s (%s)' % (limit, why)
+                skipped.append({'index': i, 'why': why})
+                log('workbook %d left out: %s' % (i, why))
                 office.shutdown()
                 office = None
             finally:
