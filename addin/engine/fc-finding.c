@@ -19,18 +19,28 @@ fc_severity_to_string (FcSeverity severity)
     }
 }
 
-/* A copy of text cut to at most max characters, "…" marking the cut: a
- * finding quotes cells, and a cell may hold 100,000 characters, which Calc
- * takes minutes to lay out in a comment (transfer full). */
+/* A copy of text cut to at most max characters, "…" marking the cut, with
+ * control characters but line breaks made spaces: a finding quotes cells,
+ * a cell may hold 100,000 characters, which Calc takes minutes to lay out
+ * in a comment, and a comment turns \x01 into a tab behind our back, so
+ * Clear would no longer know it as ours (transfer full). */
 static char *
 shorten (const char *text, glong max)
 {
   if (text == NULL)
     return g_strdup ("");
+  char *out;
   if (g_utf8_strlen (text, (max + 1) * 4) <= max)
-    return g_strdup (text);
-  g_autofree char *head = g_utf8_substring (text, 0, max - 1);
-  return g_strconcat (head, "…", NULL);
+    out = g_strdup (text);
+  else
+    {
+      g_autofree char *head = g_utf8_substring (text, 0, max - 1);
+      out = g_strconcat (head, "…", NULL);
+    }
+  for (char *p = out; *p; p++)
+    if (((guchar) *p < 0x20 && *p != '\n') || *p == 0x7f)
+      *p = ' ';
+  return out;
 }
 
 static void

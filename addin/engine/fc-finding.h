@@ -45,7 +45,8 @@ typedef struct {
 
 /* The longest message and row or column label a finding keeps, in
  * characters: longer ones (quoting a cell of 100,000 characters) are cut,
- * ending in "…". */
+ * ending in "…".  Control characters in them but line breaks become
+ * spaces. */
 #define FC_FINDING_MAX_MESSAGE 500
 #define FC_FINDING_MAX_LABEL 100
 
