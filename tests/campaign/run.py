@@ -17,7 +17,8 @@ equal the first: ClearMarks restores exactly).  An office that dies is
 counted and started again; one that takes longer than FC_CAMPAIGN_LIMIT
 seconds (default 120) on a file is killed and counted as a hang, unless
 LibreOffice without FiscalCheck (soffice --convert-to csv) takes as long
-over that file too: those are counted on a line of their own.
+over that file too: those are counted on a line of their own, and so are
+crashes that LibreOffice without FiscalCheck has on the file too.
 Details of every problem go to CAMPAIGN_DIR/results.json.
 """
 
@@ -126,6 +127,42 @@ def office_alone_hangs(path, seconds):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def office_alone_crashes(path):
+    """Whether LibreOffice without FiscalCheck dies loading the file,
+    recalculating it, reading it as the snapshots do and closing it (a fresh
+    office): a crash of its own."""
+    office = Office(watchdog=LIMIT, log=lambda m: None)
+    try:
+        office.start()
+        try:
+            doc = office.load(path, copy=True)
+            doc.calculateAll()
+            snapshot(doc)
+            office.close(doc)
+        except Exception:
+            pass
+        try:
+            office.desktop.getFrames().getCount()
+            return office.proc.poll() is not None
+        except Exception:
+            return True
+    finally:
+        office.shutdown()
+
+
+def split_own_crashes(counts, problems, log):
+    """Moves office crashes that LibreOffice has on its own into
+    counts['lo_crashes']."""
+    counts.setdefault('lo_crashes', 0)
+    for p in problems:
+        if 'office' in p and 'file' in p and p['office'].startswith('soffice died'):
+            log('control: %s in LibreOffice alone…' % os.path.basename(p['file']))
+            if office_alone_crashes(p['file']):
+                p['libreoffice_alone'] = 'dies too (load and close, no extension)'
+                counts['crashes'] -= 1
+                counts['lo_crashes'] += 1
+
+
 def split_own_hangs(counts, problems, key, log):
     """Moves hangs that LibreOffice has on its own into counts['lo_hangs']."""
     counts.setdefault('lo_hangs', 0)
@@ -210,6 +247,17 @@ class Campaign:
         self.office.start()
         self.counts['starts'] += 1
 
+    def alive(self):
+        """The office process runs and its bridge answers (soffice.bin may
+        die under a launcher that lives on)."""
+        if self.office is None or self.office.proc.poll() is not None:
+            return False
+        try:
+            self.office.desktop.getFrames().getCount()
+            return True
+        except Exception:
+            return False
+
     def stop(self):
         if self.office is not None:
             self.office.shutdown()
@@ -222,10 +270,17 @@ class Campaign:
         try:
             try:
                 doc = office.load(path, copy=True)
+                if not hasattr(doc, 'Sheets'):
+                    raise TypeError('not a spreadsheet: %s' % doc.getImplementationName())
+                doc.Sheets.getElementNames()
             except Exception as e:
+                if not self.alive():
+                    return 'office died loading: %s: %s' % (type(e).__name__, str(e)[:200])
                 self.entered = True
                 self.counts['not_loaded'] += 1
-                return None if office.proc.poll() is None else 'office died loading: %s' % e
+                why = self.counts.setdefault('not_loaded_why', {})
+                why[type(e).__name__] = why.get(type(e).__name__, 0) + 1
+                return None
             # formula results as Calc computes them, not as the file cached
             # them (an .fods cannot hold the CHAR(7) of =CHAR(7)&"合计", so
             # any recalculation would otherwise count as a change)
@@ -263,7 +318,7 @@ class Campaign:
                 problems.append('not restored by ClearMarks: %s' % restored)
             return '; '.join(problems) or None
         finally:
-            if doc is not None and office.proc.poll() is None:
+            if doc is not None and self.alive():
                 office.close(doc)
 
     def run(self, files, log):
@@ -285,7 +340,7 @@ class Campaign:
                 problem = '%s: %s' % (type(e).__name__, str(e)[:300])
             finally:
                 timer.cancel()
-            dead = self.office.proc.poll() is not None
+            dead = not self.alive()
             if not self.entered:
                 self.counts['missing'] += 1
             if hung.is_set():
@@ -313,6 +368,7 @@ def table(cli, office, n_files, folder, skipped):
     rows = [
         ('files', cli['files'], office['files']),
         ('soffice crashes (goal 0)', cli['crashes'], office['crashes']),
+        ('  and LibreOffice alone dies on the file too', cli['lo_crashes'], office['lo_crashes']),
         ('hangs (goal 0)', cli['hangs'], office['hangs']),
         ('  and LibreOffice alone hangs on the file too', cli['lo_hangs'], office['lo_hangs']),
         ('files without an entry (goal 0)', cli['missing'], office['missing']),
@@ -324,7 +380,7 @@ def table(cli, office, n_files, folder, skipped):
         ('checked (with error findings)', '%d (%d)' % (cli['checked'], cli['errors_found']),
          '%d validated, %d refused' % (office['validated'], office['refused'])),
         ('no disclosure tables / not loadable', '%d / %d' % (cli['no_tables'], cli['not_loaded']),
-         '- / %d' % office['not_loaded']),
+         '- / %d %s' % (office['not_loaded'], office.get('not_loaded_why', ''))),
         ('other entries (see results.json)', cli['other'], '-'),
         ('seconds', '%.0f' % cli['seconds'], '%.0f (%d office starts)'
          % (office['seconds'], office['starts'])),
@@ -356,6 +412,9 @@ def reprint(folder):
         split_own_hangs(cli, [p for p in problems if 'cli' in p], 'cli', log)
     if 'lo_hangs' not in office:
         split_own_hangs(office, [p for p in problems if 'office' in p], 'office', log)
+    if 'lo_crashes' not in office:
+        split_own_crashes(office, [p for p in problems if 'office' in p], log)
+        cli.setdefault('lo_crashes', 0)
     with open(path, 'w', encoding='utf-8') as f:
         json.dump(results, f, ensure_ascii=False, indent=1)
     print(table(cli, office, len(made['files']), os.path.relpath(folder), len(made['skipped'])))
@@ -414,6 +473,8 @@ def main(argv):
     office, office_problems = campaign.run(files, log)
     split_own_hangs(cli, cli_problems, 'cli', log)
     split_own_hangs(office, office_problems, 'office', log)
+    split_own_crashes(office, office_problems, log)
+    cli.setdefault('lo_crashes', 0)
     about = {m['file']: m for m in manifest}
     problems = cli_problems + office_problems
     for p in problems:
