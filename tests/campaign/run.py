@@ -161,6 +161,8 @@ def split_own_crashes(counts, problems, log):
                 p['libreoffice_alone'] = 'dies too (load and close, no extension)'
                 counts['crashes'] -= 1
                 counts['lo_crashes'] += 1
+                # the crash is the file's entry
+                counts['missing'] -= p.get('no_entry', False)
 
 
 def split_own_hangs(counts, problems, key, log):
@@ -350,7 +352,7 @@ class Campaign:
                 self.counts['crashes'] += 1
                 problem = 'soffice died: %s' % problem
             if problem:
-                self.problems.append({'file': path, 'office': problem})
+                self.problems.append({'file': path, 'office': problem, 'no_entry': not self.entered})
                 log('%s: %s' % (os.path.basename(path), problem[:300]))
             if dead or hung.is_set():
                 self.stop()
