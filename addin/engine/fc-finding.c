@@ -96,7 +96,7 @@ fc_finding_set_quote (FcFinding *finding, const char *quote, guint paragraph,
   g_return_if_fail (finding != NULL);
   g_free (finding->quote);
   g_free (finding->document);
-  finding->quote = g_strdup (quote != NULL ? quote : "");
+  finding->quote = shorten (quote, FC_FINDING_MAX_MESSAGE);
   finding->paragraph = paragraph;
   finding->document = g_strdup (document != NULL ? document : "");
 }

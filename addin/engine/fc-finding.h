@@ -64,7 +64,8 @@ void fc_finding_add_cell (FcFinding *finding, const char *sheet, guint row,
 
 /* Says which words of the narrative the finding is about: quote as written,
  * its 1-based paragraph, and document (NULL or "" when the narrative is in
- * the workbook; its cell is then the finding's first cell).  Copies. */
+ * the workbook; its cell is then the finding's first cell).  Copies; the
+ * quote is cut and cleaned like a message (FC_FINDING_MAX_MESSAGE). */
 void fc_finding_set_quote (FcFinding *finding, const char *quote,
                            guint paragraph, const char *document);
 

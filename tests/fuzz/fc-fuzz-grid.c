@@ -171,7 +171,8 @@ fc_fuzz_grid_decode (const uint8_t *data, size_t size)
 {
   Reader r = { data, data + size };
   FcWorkbook *wb = fc_workbook_new ();
-  guint n_sheets = 1 + take (&r) % FC_FUZZ_GRID_MAX_SHEETS;
+  guint first = take (&r);
+  guint n_sheets = first < 0xF0 ? 1 + first % 12 : 13 + first - 0xF0;
   g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < n_sheets; i++)
     {
@@ -284,7 +285,7 @@ fc_fuzz_grid_encode (const FcWorkbook *workbook)
 {
   GByteArray *out = g_byte_array_new ();
   guint n_sheets = MIN (fc_workbook_get_n_sheets (workbook), FC_FUZZ_GRID_MAX_SHEETS);
-  put (out, n_sheets - 1);
+  put (out, n_sheets <= 12 ? n_sheets - 1 : 0xF0 + n_sheets - 13);
   for (guint i = 0; i < n_sheets; i++)
     {
       const FcSheet *s = fc_workbook_get_sheet (workbook, i);

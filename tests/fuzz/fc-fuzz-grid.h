@@ -3,7 +3,8 @@
  * UTF-8, error values and empties; and the way back, so real packages can
  * seed the corpus.
  *
- * Format: one byte n (1 + n % FC_FUZZ_GRID_MAX_SHEETS sheets); per sheet a
+ * Format: one byte n (1 + n % 12 sheets, or 13 + n - 0xF0 for n ≥ 0xF0, up
+ * to FC_FUZZ_GRID_MAX_SHEETS: the sample with its narrative has 23); per sheet a
  * name (length byte, then UTF-8; empty means "S<i>"), rows (u16 LE, masked
  * to FC_FUZZ_GRID_MAX_ROWS - 1), cols (one byte, masked to
  * FC_FUZZ_GRID_MAX_COLS - 1), then cells in row-major order, each starting
@@ -19,7 +20,7 @@
 
 G_BEGIN_DECLS
 
-#define FC_FUZZ_GRID_MAX_SHEETS 12
+#define FC_FUZZ_GRID_MAX_SHEETS 28
 #define FC_FUZZ_GRID_MAX_ROWS 2048
 #define FC_FUZZ_GRID_MAX_COLS 64
 
