@@ -12,11 +12,8 @@ root=$(cd "$here/../.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
 count=${2:-1040}
 jobs=${3:-2}
-# the real package: beside the repository (CI), in the team's shared folder,
-# or, failing both, the same package converted to flat ODS in tests/data
-real=${FC_CAMPAIGN_REAL:-$root/../shared/real/putuo_ghzy_2024.xlsx}
-[ -f "$real" ] || real=/work/shared/real/putuo_ghzy_2024.xlsx
-[ -f "$real" ] || real=$root/tests/data/putuo_ghzy_2024.fods
+# the real package, as published (tests/data holds a copy)
+real=${FC_CAMPAIGN_REAL:-$root/tests/data/putuo_ghzy_2024.xlsx}
 out=$build/campaign-$count
 /usr/bin/python3 "$here/generate.py" "$out" "$count" "$build/ods-templates/sample.ods" "$real" >&2
 exec /usr/bin/python3 "$here/run.py" "$build" "$out" "$jobs"

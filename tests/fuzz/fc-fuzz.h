@@ -2,7 +2,7 @@
  * binaries (fuzz-main.c) and the unit test that replays kept inputs
  * (tests/test-fuzz-regressions.c), and what the targets share.
  *
- * Adding a target (e.g. the narrative reader): write fuzz-NAME.c defining
+ * Adding a target: write fuzz-NAME.c defining
  * fc_fuzz_NAME(), add NAME to FC_FUZZ_TARGETS below and to fuzz_targets in
  * tests/fuzz/meson.build, put seeds in tests/fuzz/seeds/NAME/ (or teach
  * bench/fuzz.sh where they come from). */
@@ -16,7 +16,7 @@
 G_BEGIN_DECLS
 
 /* X-macro over every target: X (name). */
-#define FC_FUZZ_TARGETS(X) X (fods) X (rules) X (amount) X (engine)
+#define FC_FUZZ_TARGETS(X) X (fods) X (rules) X (amount) X (engine) X (narrative)
 
 /* Each target checks one input; it aborts (assertion or sanitizer) on a
  * defect and returns 0 otherwise. */

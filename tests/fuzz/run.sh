@@ -38,6 +38,9 @@ amount)
   # one amount a line
   awk -v dir="$tmp" '{ printf "%s", $0 > (dir "/amount-" NR) }' "$fuzz/seeds/amount/amounts.txt"
   seed "$tmp"/amount-* ;;
+narrative)
+  # real narratives: the Shanghai one (in seeds/) and the seed's, from the sample
+  seed "$src"/tests/data/*_narrative.txt ;;
 engine)
   # real packages as grids
   "$(dirname "$exe")/fc-fuzz-encode" "$tmp" "$src"/ods-templates/*.fods "$src"/tests/data/*.fods
