@@ -459,6 +459,31 @@ START_TEST (test_no_narrative)
 }
 END_TEST
 
+/* A narrative document that could not be read is said once, as a warning
+ * naming the document and why; the tables are checked as without it, and
+ * the workbook's own narrative sheet does not stand in for the document. */
+START_TEST (test_unreadable_document)
+{
+  g_autoptr (FcWorkbook) wb = fc_test_sample ();
+  g_autoptr (FcNarrative) n = fc_narrative_new_unreadable ("说明.docx", "LibreOffice 无法打开 / could not be loaded");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcReport) r = fc_engine_check_full (engine, wb, n, NULL, &error);
+  g_autoptr (FcReport) alone = fc_engine_check_full (engine, wb, NULL, NULL, &error);
+  ck_assert_msg (r != NULL && alone != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (fc_narrative_get_unreadable (n), "LibreOffice 无法打开 / could not be loaded");
+  ck_assert_uint_eq (count_text_rules (r, FC_SEVERITY_WARNING), 1);
+  ck_assert_uint_eq (count_text_rules (r, FC_SEVERITY_ERROR), 0);
+  ck_assert_uint_eq (count_text_rules (r, FC_SEVERITY_INFO), 0);
+  const FcFinding *f = find (r, "N.0", FC_SEVERITY_WARNING, NULL);
+  ck_assert_ptr_nonnull (f);
+  ck_assert_str_eq (f->document, "说明.docx");
+  ck_assert_ptr_nonnull (strstr (f->message, "无法打开"));
+  ck_assert_ptr_nonnull (strstr (f->message_en, "could not be read"));
+  for (FcSeverity s = FC_SEVERITY_INFO; s <= FC_SEVERITY_ERROR; s++)
+    ck_assert_uint_eq (count_table_rules (r, s), count_table_rules (alone, s));
+}
+END_TEST
+
 /* Text the reader must survive: invalid UTF-8, huge paragraphs, no
  * sections, numbers of every shape.  No crash, no error. */
 START_TEST (test_hostile_text)
@@ -655,6 +680,7 @@ main (void)
   tcase_add_loop_test (tc, test_seed_mutants, 0, G_N_ELEMENTS (seed_edits));
   tcase_add_loop_test (tc, test_shanghai_mutants, 0, G_N_ELEMENTS (shanghai_edits));
   tcase_add_test (tc, test_no_narrative);
+  tcase_add_test (tc, test_unreadable_document);
   tcase_add_test (tc, test_hostile_text);
   tcase_add_test (tc, test_any_bytes);
   tcase_add_test (tc, test_vocabulary_errors);

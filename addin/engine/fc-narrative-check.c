@@ -19,7 +19,7 @@
 
 const char *const fc_narrative_aspects[] = {
   "amount", "share", "breakdown", "prior-year", "zero-base", "budget-rate", "budget-sum",
-  "direction", "year", "department", "residue", "names", "self-evaluation", NULL,
+  "direction", "year", "department", "residue", "names", "self-evaluation", "document", NULL,
 };
 
 const char *const fc_selfeval_aspects[] = {
@@ -1591,6 +1591,19 @@ check_self_evaluation_claims (Ctx *k)
 
 /* ---- entry points ------------------------------------------------------- */
 
+/* A separate narrative document that could not be read: its claims are
+ * not checked, and the reader is told why. */
+static void
+check_document (Ctx *k)
+{
+  const char *reason = fc_narrative_get_unreadable (k->x->narrative);
+  FcFinding *f = fc_finding_new (k->rule->id, k->rule->severity, "", "", "");
+  fc_finding_set_quote (f, "", 0, document (k));
+  g_autofree char *zh = g_strdup_printf ("“%s”：%s", document (k), reason);
+  g_autofree char *en = g_strdup_printf ("“%s”: %s", document (k), reason);
+  finish (k, f, zh, en);
+}
+
 void
 fc_narrative_check (FcCheckContext *context, const FcRule *rule)
 {
@@ -1610,6 +1623,13 @@ fc_narrative_check (FcCheckContext *context, const FcRule *rule)
     }
   if (x->narrative == NULL)
     return;
+  if (fc_narrative_get_unreadable (x->narrative) != NULL)
+    {
+      /* said once, by the rule that is about the document itself */
+      if (strcmp (a, "document") == 0)
+        check_document (&k);
+      return;
+    }
   bind (&k);
   if (strcmp (a, "amount") == 0)
     check_amounts (&k);

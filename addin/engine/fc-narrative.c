@@ -11,6 +11,7 @@
 struct _FcNarrative {
   char *document;
   GPtrArray *paragraphs; /* of FcParagraph*, owned */
+  char *unreadable;      /* why the document could not be read, or NULL */
 };
 
 static void
@@ -36,6 +37,7 @@ fc_narrative_free (FcNarrative *narrative)
   if (narrative == NULL)
     return;
   g_free (narrative->document);
+  g_free (narrative->unreadable);
   g_ptr_array_unref (narrative->paragraphs);
   g_free (narrative);
 }
@@ -62,6 +64,20 @@ repaired (const char *text, gssize length)
         *cut = '\0';
     }
   return valid;
+}
+
+FcNarrative *
+fc_narrative_new_unreadable (const char *document, const char *reason)
+{
+  FcNarrative *n = fc_narrative_new (document);
+  n->unreadable = repaired (reason != NULL && *reason != '\0' ? reason : "?", -1);
+  return n;
+}
+
+const char *
+fc_narrative_get_unreadable (const FcNarrative *narrative)
+{
+  return narrative->unreadable;
 }
 
 static void

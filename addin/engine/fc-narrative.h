@@ -30,6 +30,14 @@ FcNarrative *fc_narrative_new (const char *document);
 void fc_narrative_free (FcNarrative *narrative);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcNarrative, fc_narrative_free)
 
+/* A separate document that could not be read (a corrupt .docx, a
+ * conversion that failed): no paragraphs, and reason (any bytes, repaired)
+ * for the one warning that says its claims were not checked (transfer full). */
+FcNarrative *fc_narrative_new_unreadable (const char *document, const char *reason);
+
+/* Why the document could not be read, or NULL when it was (transfer none). */
+const char *fc_narrative_get_unreadable (const FcNarrative *narrative);
+
 /* Appends a paragraph of a document (length −1: NUL-terminated). */
 void fc_narrative_append (FcNarrative *narrative, const char *text, gssize length);
 
