@@ -78,6 +78,7 @@ fc_cli_item_free (FcCliItem *item)
   g_free (item->staged);
   g_free (item->output);
   g_free (item->error);
+  g_free (item->narrative);
   g_free (item);
 }
 
@@ -94,6 +95,19 @@ fc_cli_output_complete (const char *path)
   return json_parser_load_from_data (parser, data, (gssize) length, NULL)
          && json_parser_get_root (parser) != NULL
          && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser));
+}
+
+gboolean
+fc_cli_output_exists (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Whether the batch's output at path is whole. */
+static gboolean
+batch_complete (const FcCliBatch *batch, const char *path)
+{
+  return (batch->complete != NULL ? batch->complete : fc_cli_output_complete) (path);
 }
 
 static gboolean
@@ -135,13 +149,14 @@ worker_position (Worker *worker)
   events = MIN (events, worker->run_len);
   position = events;
   if (storing && events > 0
-      && !fc_cli_output_complete (((FcCliItem *) queue->pdata[events - 1])->output))
+      && !batch_complete (worker->run->batch, ((FcCliItem *) queue->pdata[events - 1])->output))
     position = events - 1; /* still storing that one */
   /* outputs count too, should the log say less */
   for (guint i = worker->run_len; i > position; i--)
     if (output_present (queue->pdata[i - 1]))
       {
-        position = fc_cli_output_complete (((FcCliItem *) queue->pdata[i - 1])->output) ? i : i - 1;
+        position = batch_complete (worker->run->batch, ((FcCliItem *) queue->pdata[i - 1])->output)
+                   ? i : i - 1;
         break;
       }
   return position;
@@ -210,8 +225,8 @@ worker_settle (Worker *worker, int status)
     {
       FcCliItem *item = queue->pdata[i];
 
-      if (!fc_cli_output_complete (item->output))
-        item_fail (item, MSG_NOT_LOADED);
+      if (!batch_complete (run->batch, item->output))
+        item_fail (item, run->batch->not_loaded != NULL ? run->batch->not_loaded : MSG_NOT_LOADED);
     }
   if (!clean && position < worker->run_len)
     {

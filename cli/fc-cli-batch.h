@@ -21,6 +21,7 @@ typedef struct {
   char *staged;  /* input as the office sees it (owned) */
   char *output;  /* where the filter's entry appears (owned) */
   char *error;   /* set by the run when there is no usable output (owned) */
+  char *narrative; /* the user's path of the narrative checked with it, or NULL (owned) */
 } FcCliItem;
 
 FcCliItem *fc_cli_item_new (const char *staged, const char *output);
@@ -30,10 +31,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcCliItem, fc_cli_item_free)
 /* Called on the main loop when the number of finished items grows. */
 typedef void (*FcCliProgressFunc) (guint done, guint total, gpointer data);
 
+/* Whether the output at path is whole: the office finished writing it. */
+typedef gboolean (*FcCliCompleteFunc) (const char *path);
+
 typedef struct {
   const FcCliUser *user;
   const char *soffice;     /* program to run */
-  const char *convert_to;  /* "fcjson:FiscalCheck Report[:options]" */
+  const char *convert_to;  /* "fcjson:FiscalCheck Report[:options]", or another conversion */
+  FcCliCompleteFunc complete; /* NULL: fc_cli_output_complete (the filter's JSON) */
+  const char *not_loaded;  /* message for a file the office cannot open; NULL: a workbook's */
   const char *outdir;      /* where outputs go; the office user can write it */
   const char *log_dir;     /* soffice-N.log files go here */
   guint timeout_s;         /* no new output for this long = hung */
@@ -49,5 +55,8 @@ gboolean fc_cli_batch_run (const FcCliBatch *batch, GPtrArray *items, GError **e
 
 /* TRUE when path holds a whole JSON object: the filter finished it. */
 gboolean fc_cli_output_complete (const char *path);
+
+/* TRUE when path is a file: for conversions the office writes at once. */
+gboolean fc_cli_output_exists (const char *path);
 
 G_END_DECLS

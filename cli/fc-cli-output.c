@@ -17,6 +17,7 @@ typedef struct {
   FcReport *report;  /* owned, or NULL */
   char *error;       /* owned, or NULL */
   const char *marked; /* the marked copy (--marked-dir), in entry, or NULL */
+  const char *narrative; /* the narrative document checked with it, or NULL */
 } Workbook;
 
 static void
@@ -79,7 +80,10 @@ workbook_load (Workbook *wb, const FcCliItem *item, const char *path)
                                                                            NULL);
 
       json_object_set_string_member (object, "path", path);
+      if (item->narrative != NULL)
+        json_object_set_string_member (object, "narrative", item->narrative);
       wb->marked = json_object_get_string_member_with_default (object, "marked", NULL);
+      wb->narrative = item->narrative;
       if (marked_error != NULL)
         g_printerr ("fiscalcheck: %s: 未能写出标注副本 marked copy not written: %s\n", path,
                     marked_error);
@@ -119,6 +123,8 @@ write_text (const Workbook *wbs, const char *const *paths, guint n, FILE *out)
         }
       g_autofree char *text = fc_report_to_text (wbs[i].report, paths[i]);
       fputs (text, out);
+      if (wbs[i].narrative != NULL)
+        fprintf (out, "情况说明 narrative: %s\n", wbs[i].narrative);
       if (wbs[i].marked != NULL)
         fprintf (out, "标注副本 marked copy: %s\n", wbs[i].marked);
       for (FcSeverity s = FC_SEVERITY_INFO; s <= FC_SEVERITY_ERROR; s++)

@@ -12,6 +12,8 @@ struct _FcCliStage {
   char *in_dir;  /* the office user's */
   char *out_dir; /* the office user's */
   char *marked_dir; /* the office user's: the filter's marked copies */
+  char *documents_dir; /* the office user's: narrative documents to convert */
+  char *texts_dir;     /* the office user's: their text */
 };
 
 FcCliStage *
@@ -26,6 +28,8 @@ fc_cli_stage_new (const FcCliUser *user, GError **error)
   stage->in_dir = g_build_filename (stage->dir, "in", NULL);
   stage->out_dir = g_build_filename (stage->dir, "out", NULL);
   stage->marked_dir = g_build_filename (stage->dir, "marked", NULL);
+  stage->documents_dir = g_build_filename (stage->dir, "documents", NULL);
+  stage->texts_dir = g_build_filename (stage->dir, "texts", NULL);
   if (g_chmod (stage->dir, 0711) != 0)
     {
       g_set_error (error, FC_CLI_ERROR, FC_CLI_ERROR_SYSTEM, "chmod %s failed", stage->dir);
@@ -33,7 +37,9 @@ fc_cli_stage_new (const FcCliUser *user, GError **error)
     }
   if (!fc_cli_user_mkdir (user, stage->in_dir, error)
       || !fc_cli_user_mkdir (user, stage->out_dir, error)
-      || !fc_cli_user_mkdir (user, stage->marked_dir, error))
+      || !fc_cli_user_mkdir (user, stage->marked_dir, error)
+      || !fc_cli_user_mkdir (user, stage->documents_dir, error)
+      || !fc_cli_user_mkdir (user, stage->texts_dir, error))
     return NULL;
   return g_steal_pointer (&stage);
 }
@@ -54,6 +60,8 @@ fc_cli_stage_free (FcCliStage *stage)
   g_free (stage->in_dir);
   g_free (stage->out_dir);
   g_free (stage->marked_dir);
+  g_free (stage->documents_dir);
+  g_free (stage->texts_dir);
   g_free (stage);
 }
 
@@ -67,13 +75,16 @@ staged_name (const char *path, guint index)
   return *ext != '\0' ? g_strdup_printf ("%04u.%s", index, ext) : g_strdup_printf ("%04u", index);
 }
 
-FcCliItem *
-fc_cli_stage_add_input (FcCliStage *stage, const char *path, guint index)
+/* A copy of path in_dir as the office's input, its output in out_dir
+ * named index.output_ext (transfer full). */
+static FcCliItem *
+add_copy (FcCliStage *stage, const char *in_dir, const char *out_dir, const char *output_ext,
+          const char *path, guint index)
 {
   g_autofree char *name = staged_name (path, index);
-  g_autofree char *stem = g_strdup_printf ("%04u.fcjson", index);
-  g_autofree char *staged = g_build_filename (stage->in_dir, name, NULL);
-  g_autofree char *output = g_build_filename (stage->out_dir, stem, NULL);
+  g_autofree char *stem = g_strdup_printf ("%04u.%s", index, output_ext);
+  g_autofree char *staged = g_build_filename (in_dir, name, NULL);
+  g_autofree char *output = g_build_filename (out_dir, stem, NULL);
   FcCliItem *item = fc_cli_item_new (staged, output);
   g_autoptr (GError) error = NULL;
 
@@ -83,6 +94,24 @@ fc_cli_stage_add_input (FcCliStage *stage, const char *path, guint index)
   else if (!fc_cli_user_copy (stage->user, path, staged, &error))
     item->error = g_strdup_printf ("无法读取 / cannot read: %s", error->message);
   return item;
+}
+
+FcCliItem *
+fc_cli_stage_add_input (FcCliStage *stage, const char *path, guint index)
+{
+  return add_copy (stage, stage->in_dir, stage->out_dir, "fcjson", path, index);
+}
+
+FcCliItem *
+fc_cli_stage_add_document (FcCliStage *stage, const char *path, guint index)
+{
+  return add_copy (stage, stage->documents_dir, stage->texts_dir, "txt", path, index);
+}
+
+const char *
+fc_cli_stage_get_texts_dir (const FcCliStage *stage)
+{
+  return stage->texts_dir;
 }
 
 char *

@@ -28,6 +28,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcCliStage, fc_cli_stage_free)
  * carries the reason as its error instead (transfer full, never NULL). */
 FcCliItem *fc_cli_stage_add_input (FcCliStage *stage, const char *path, guint index);
 
+/* Copies the narrative document of input number index in, for the office
+ * to convert to text: like fc_cli_stage_add_input, the output being its
+ * text in fc_cli_stage_get_texts_dir (transfer full, never NULL). */
+FcCliItem *fc_cli_stage_add_document (FcCliStage *stage, const char *path, guint index);
+
+/* Where the office writes the narratives' text (transfer none). */
+const char *fc_cli_stage_get_texts_dir (const FcCliStage *stage);
+
 /* Copies rule file number index in: its staged path (transfer full), or NULL. */
 char *fc_cli_stage_add_rules (FcCliStage *stage, const char *path, guint index,
                               GError **error);

@@ -5,7 +5,7 @@
 set -eu
 packages="gcc meson ninja-build pkg-config zip unzip python3
 libglib2.0-dev libjson-glib-dev check
-libreoffice-calc-nogui libreoffice-dev libreoffice-dev-common python3-uno
+libreoffice-calc-nogui libreoffice-writer-nogui libreoffice-dev libreoffice-dev-common python3-uno
 libreoffice-l10n-zh-cn
 clang libclang-rt-14-dev"
 missing=""

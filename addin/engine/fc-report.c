@@ -238,9 +238,9 @@ build_finding (JsonBuilder *builder, const FcFinding *finding)
           json_builder_set_member_name (builder, "paragraph");
           json_builder_add_int_value (builder, finding->paragraph);
         }
-      if (*finding->document != '\0')
-        add_string_member (builder, "document", finding->document);
     }
+  if (*finding->document != '\0')
+    add_string_member (builder, "document", finding->document);
   json_builder_end_object (builder);
 }
 
@@ -529,11 +529,12 @@ read_finding (JsonObject *object, GError **error)
                          && get_number (object, "actual", &finding->actual);
   if (finding->has_amounts && !get_number (object, "difference", &finding->difference))
     finding->difference = finding->actual - finding->expected;
-  if (get_string (object, "quote") != NULL)
+  if (get_string (object, "quote") != NULL || get_string (object, "document") != NULL)
     {
       double paragraph = 0;
       get_number (object, "paragraph", &paragraph);
-      fc_finding_set_quote (finding, get_string (object, "quote"),
+      const char *quote = get_string (object, "quote");
+      fc_finding_set_quote (finding, quote != NULL ? quote : "",
                             paragraph >= 1 && paragraph < G_MAXUINT ? (guint) paragraph : 0,
                             get_string (object, "document"));
     }

@@ -14,6 +14,7 @@
 #include "fc-commands.h"
 #include "fc-doc-reader.h"
 #include "fc-engine.h"
+#include "fc-narrative-file.h"
 #include "fc-evaluate.h"
 #include "fc-report.h"
 #include "fc-service-info.h"
@@ -81,6 +82,8 @@ fc_filter_parse_options (const char *text, FcFilterOptions *options, GError **er
         replace (&options->only, &value);
       else if (g_str_has_prefix (*p, "marked="))
         replace (&options->marked_dir, &value);
+      else if (g_str_has_prefix (*p, "narratives="))
+        options->narratives = strcmp (value, "1") == 0;
     }
   g_ptr_array_add (files, NULL);
   options->rules = (char **) g_ptr_array_steal (files, NULL);
@@ -228,6 +231,7 @@ check_document (uno_Interface *document, const char *options_text)
   g_autoptr (FcEngine) own_engine = NULL;
   g_autoptr (FcWorkbook) workbook = NULL;
   g_autoptr (FcReport) report = NULL;
+  g_autoptr (FcNarrative) narrative = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *failure = NULL;
   g_autofree char *marked = NULL;
@@ -251,7 +255,14 @@ check_document (uno_Interface *document, const char *options_text)
   if (workbook == NULL)
     goto failed;
   only = options.only != NULL && *options.only != '\0' ? options.only : NULL;
-  report = fc_engine_check (engine, workbook, only, &error);
+  if (options.narratives)
+    {
+      narrative = fc_narrative_file_read (path, &error);
+      if (narrative == NULL && error != NULL)
+        narrative = fc_narrative_new_unreadable ("", error->message);
+      g_clear_error (&error);
+    }
+  report = fc_engine_check_full (engine, workbook, narrative, only, &error);
   if (report == NULL)
     {
       if (g_error_matches (error, FC_ERROR, FC_ERROR_NO_TABLES))

@@ -9,7 +9,9 @@
  * and marked=DIR (also mark the document as the Validate menu command
  * does and store it as DIR/<input name>, same format for .ods .fods .xlsx
  * .xls, else .ods; the entry then names the copy as "marked", or says why
- * there is none as "marked_error").
+ * there is none as "marked_error") and narratives=1 (a separate narrative
+ * document is staged beside each document as fc-narrative-file.h says:
+ * check it with the document's tables).
  */
 #pragma once
 
@@ -26,6 +28,7 @@ typedef struct {
   char **rules;      /* NULL-terminated, maybe empty */
   char *only;        /* NULL when absent */
   char *marked_dir;  /* NULL when absent */
+  gboolean narratives; /* narratives=1: read the narrative staged beside the document */
 } FcFilterOptions;
 
 void fc_filter_options_clear (FcFilterOptions *options);

@@ -1,0 +1,34 @@
+/* fc-cli-narrative.h — which narrative document (情况说明) goes with which
+ * workbook in a batch, and the text of a .txt one.
+ *
+ * A narrative is a separate document beside its workbook with the same
+ * name: 2023决算.xlsx and 2023决算.docx (.doc, .odt, .txt).  The office
+ * turns the word-processor ones into text; a .txt is only decoded.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Whether path is a narrative document by its extension (.docx .doc .odt
+ * .fodt .rtf .txt, any case). */
+gboolean fc_cli_narrative_is_document (const char *path);
+
+/* Whether the document needs the office to become text (all but .txt). */
+gboolean fc_cli_narrative_needs_office (const char *path);
+
+/* Whether a and b are the same folder and name but for the extension. */
+gboolean fc_cli_narrative_same_stem (const char *a, const char *b);
+
+/* The narrative document beside workbook: same folder and name, the first
+ * of .docx, .doc, .odt, .txt (lower or upper case) that is a regular file;
+ * NULL when there is none (transfer full). */
+char *fc_cli_narrative_find_beside (const char *workbook);
+
+/* The text of a .txt as UTF-8: UTF-8 (with or without BOM), UTF-16 with
+ * BOM, else GB18030 (what Chinese Windows writes as "ANSI").  NULL with
+ * G_CONVERT_ERROR when it is none of these (transfer full). */
+char *fc_cli_narrative_decode (const char *data, gsize length, GError **error);
+
+G_END_DECLS
