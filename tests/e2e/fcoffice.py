@@ -181,8 +181,10 @@ if tmp != '-':
 class Office:
     def __init__(self, oxt=None, connect_timeout=30, watchdog=600,
                  soffice='soffice', unopkg='unopkg', keep_tmp=False, log=None,
-                 handle_sigterm=True, ui_locale=None):
+                 handle_sigterm=True, ui_locale=None, profile=None, extra_args=()):
         self.ui_locale = ui_locale
+        self.given_profile = profile      # a user profile to run on instead of a new one
+        self.extra_args = list(extra_args)  # more soffice arguments (-env:…)
         self.oxt = oxt if oxt is None or isinstance(oxt, (list, tuple)) else [oxt]
         self.connect_timeout = connect_timeout * VALGRIND_SLOWDOWN
         self.watchdog_seconds = watchdog * VALGRIND_SLOWDOWN if watchdog else watchdog
@@ -219,7 +221,7 @@ class Office:
             signal.signal(signal.SIGTERM, lambda *a: sys.exit(128 + signal.SIGTERM))
         self.tmp = tempfile.mkdtemp(prefix='fcoffice-')
         os.chmod(self.tmp, 0o700)
-        self.profile = os.path.join(self.tmp, 'profile')
+        self.profile = self.given_profile or os.path.join(self.tmp, 'profile')
         self.profile_url = uno.systemPathToFileUrl(self.profile)
         self.docs = os.path.join(self.tmp, 'docs')
         self.home = os.path.join(self.tmp, 'home')
@@ -342,7 +344,7 @@ class Office:
         cmd = self.prefix + office + ['--headless', '--invisible', '--norestore',
                              '--nologo', '--nodefault', '--nolockcheck',
                              '-env:UserInstallation=' + self.profile_url,
-                             '--accept=pipe,name=%s;urp;' % self.pipe_name]
+                             '--accept=pipe,name=%s;urp;' % self.pipe_name] + self.extra_args
         self.office_log = os.path.join(self.tmp, 'soffice.log')
         self._logf = open(self.office_log, 'ab')
         env = self.env
