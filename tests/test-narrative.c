@@ -11,7 +11,9 @@
 #include "fc-claims.h"
 #include "fc-engine.h"
 #include "fc-fods.h"
+#include "fc-narrative-check.h"
 #include "fc-report.h"
+#include "fc-rules.h"
 #include "fc-test.h"
 #include "fc-vocabulary.h"
 
@@ -628,6 +630,12 @@ START_TEST (test_rule_aspects)
                                                     "my.rules", &error);
   ck_assert_ptr_null (f);
   ck_assert (strstr (error->message, "aspect must be one of layout") != NULL);
+  /* the documented keys (the rule file's header) name every aspect there is */
+  g_autofree char *kinds = fc_rules_describe_kinds ();
+  for (const char *const *a = fc_narrative_aspects; *a != NULL; a++)
+    ck_assert_msg (strstr (kinds, *a) != NULL, "aspect %s is not documented", *a);
+  for (const char *const *a = fc_selfeval_aspects; *a != NULL; a++)
+    ck_assert_msg (strstr (kinds, *a) != NULL, "aspect %s is not documented", *a);
 }
 END_TEST
 

@@ -657,7 +657,7 @@ static const RuleKind rule_kinds[] = {
   { "narrative", FC_RULE_NARRATIVE, "the 情况说明 against the tables, through narrative.ini",
     parse_narrative,
     { { "aspect", "amount, share, breakdown, prior-year, zero-base, budget-rate, budget-sum,"
-                  " direction, year, department, residue, names or self-evaluation" } } },
+                  " direction, year, department, residue, names, self-evaluation or document" } } },
   { "self-evaluation", FC_RULE_SELF_EVALUATION, "a project self-evaluation table against itself",
     parse_self_evaluation, { { "aspect", "layout, total, rate, balance, score or grade" } } },
 };
