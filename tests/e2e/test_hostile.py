@@ -8,7 +8,9 @@ more than a few seconds.
 Each case starts from the sample (or an empty workbook), makes it hostile,
 then: FISCALCHECK() in a cell of a sheet of its own gives a number or a
 text (not an error code), Validate and ClearMarks dispatched as a menu
-click finish with a result, and soffice is still running.  Cases:
+click finish with a result, and soffice is still running.  The time limit
+is a hang detector, not a benchmark (bench/ measures speed): generous
+enough that a loaded 2-core machine does not trip it.  Cases:
   * a value in A1048576 (a sheet of 1,048,576 used rows) beside the tables,
     and on a sheet of its own;
   * a 30,000-character text in a table's label cell;
@@ -21,7 +23,7 @@ click finish with a result, and soffice is still running.  Cases:
   * =FISCALCHECK() live in a 1,048,576-row workbook while Validate marks it.
 FC_HOSTILE_ONLY="errors merged" runs some.
 Limits: LIMIT seconds per function value or command (FC_HOSTILE_LIMIT,
-default 10; ×20 under FC_VALGRIND=1).
+default 60; ×20 under FC_VALGRIND=1).
 """
 
 import os
@@ -35,7 +37,7 @@ from com.sun.star.awt import Point, Rectangle, Size  # noqa: E402
 from com.sun.star.table import CellRangeAddress  # noqa: E402
 
 T01 = '收入支出决算总表'
-LIMIT = float(os.environ.get('FC_HOSTILE_LIMIT', '10')) * VALGRIND_SLOWDOWN
+LIMIT = float(os.environ.get('FC_HOSTILE_LIMIT', '60')) * VALGRIND_SLOWDOWN
 
 
 def timed(fn):
@@ -53,7 +55,7 @@ def exercise(office, doc, name, validate=True, expect_validate=None):
         check(state is not None, '%s: Validate finishes with a result' % name)
         if expect_validate is not None:
             check(state == expect_validate, '%s: Validate state %s' % (name, expect_validate))
-        check(dt < LIMIT, '%s: Validate within %.0fs (%.2fs)' % (name, LIMIT, dt))
+        check(dt < LIMIT, '%s: Validate finishes, no hang (limit %.0fs; took %.2fs)' % (name, LIMIT, dt))
         (state, message), dt = timed(lambda: dispatch(office, doc, 'ClearMarks'))
         check(state is not None and dt < LIMIT, '%s: ClearMarks finishes (%.2fs)' % (name, dt))
         names = list(doc.Sheets.ElementNames)
@@ -66,7 +68,7 @@ def exercise(office, doc, name, validate=True, expect_validate=None):
     err, text = cell.getError(), cell.getString()
     print('     %s: FISCALCHECK() = %r (%.2fs)' % (name, text[:80], dt))
     check(err == 0 and text != '', '%s: FISCALCHECK() gives a value, not an error' % name)
-    check(dt < LIMIT, '%s: FISCALCHECK() within %.0fs (%.2fs)' % (name, LIMIT, dt))
+    check(dt < LIMIT, '%s: FISCALCHECK() finishes, no hang (limit %.0fs; took %.2fs)' % (name, LIMIT, dt))
     check(office.proc.poll() is None, '%s: soffice is still running' % name)
 
 
