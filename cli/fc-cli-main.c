@@ -4,30 +4,24 @@
  */
 #include <locale.h>
 #include <stdio.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "fc-cli-batch.h"
 #include "fc-cli-error.h"
 #include "fc-cli-marked.h"
 #include "fc-cli-narrative.h"
+#include "fc-cli-narrative-stage.h"
 #include "fc-cli-output.h"
 #include "fc-cli-profile.h"
 #include "fc-cli-stage.h"
 #include "fc-cli-user.h"
 #include "fc-engine.h"
-#include "fc-narrative-file.h"
 
 #define FILTER_TARGET "fcjson:FiscalCheck Report"
-/* Writer's plain-text export: one paragraph a line */
-#define TEXT_TARGET "txt:Text (encoded):UTF8,LF"
 
 #define MSG_NARRATIVE_ALONE "情况说明文档没有同名的工作簿，未检查（请一并给出同名的 .xlsx、.xls 或 .ods，" \
   "或用 --narrative 指定）/ a narrative document without a workbook of the same name: not checked " \
   "(give its .xlsx, .xls or .ods too, or name it with --narrative)"
-#define MSG_DOCUMENT_NOT_LOADED "LibreOffice 无法打开此文档（已损坏或不是文字文档）/ " \
-  "LibreOffice could not open the document (corrupt or not a text document)"
-#define MSG_NOT_TEXT "不是 UTF-8、UTF-16 或 GB18030 文本 / not UTF-8, UTF-16 or GB18030 text"
 #define DEFAULT_TIMEOUT_S 120
 
 typedef struct {
@@ -131,132 +125,6 @@ show_progress (guint done, guint total, gpointer data)
   g_printerr ("\r检查中 checking %u/%u …", done, total);
 }
 
-/* ---- narratives beside the workbooks --------------------------------------- */
-
-typedef enum { INPUT_WORKBOOK, INPUT_NARRATIVE_PAIRED, INPUT_NARRATIVE_ALONE } InputRole;
-
-/* Each input's role and, for a workbook, its narrative document (NULL:
- * none): the one --narrative names, else a narrative among the inputs with
- * the same name, else one beside it on disk. */
-static void
-pair_inputs (const Options *options, InputRole *roles, char **narratives)
-{
-  char **inputs = options->workbooks;
-
-  for (guint i = 0; inputs[i] != NULL; i++)
-    roles[i] = fc_cli_narrative_is_document (inputs[i]) ? INPUT_NARRATIVE_ALONE : INPUT_WORKBOOK;
-  for (guint i = 0; inputs[i] != NULL; i++)
-    {
-      if (roles[i] != INPUT_WORKBOOK || options->no_narrative)
-        continue;
-      if (options->narrative != NULL)
-        {
-          narratives[i] = g_strdup (options->narrative);
-          for (guint j = 0; inputs[j] != NULL; j++)
-            if (roles[j] != INPUT_WORKBOOK && strcmp (inputs[j], options->narrative) == 0)
-              roles[j] = INPUT_NARRATIVE_PAIRED;
-          continue;
-        }
-      for (guint j = 0; inputs[j] != NULL && narratives[i] == NULL; j++)
-        if (roles[j] != INPUT_WORKBOOK && fc_cli_narrative_same_stem (inputs[i], inputs[j]))
-          {
-            narratives[i] = g_strdup (inputs[j]);
-            roles[j] = INPUT_NARRATIVE_PAIRED;
-          }
-      if (narratives[i] == NULL)
-        narratives[i] = fc_cli_narrative_find_beside (inputs[i]);
-    }
-}
-
-/* Stages the narrative of workbook for the filter: its text (UTF-8 or a
- * legacy encoding), or why there is none (exactly one of them). */
-static void
-stage_narrative (const FcCliUser *user, const FcCliItem *workbook, const char *document,
-                 const char *data, gsize length, const char *failure)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *name = g_path_get_basename (document);
-  g_autofree char *text = NULL;
-  g_autofree char *why = NULL;
-  g_autofree char *path = fc_narrative_file_path (workbook->staged);
-
-  if (failure == NULL && (text = fc_cli_narrative_decode (data, length, NULL)) == NULL)
-    failure = MSG_NOT_TEXT;
-  if (!fc_narrative_file_write (workbook->staged, name, text, -1, text == NULL ? failure : NULL,
-                                &error)
-      || !fc_cli_user_give (user, path, &error))
-    g_printerr ("fiscalcheck: %s: 情况说明未能交给检查 the narrative could not be staged: %s\n",
-                document, error->message);
-}
-
-/* Stages the narrative of every workbook item that has one: a .txt at
- * once, the others after the office has turned them into text (one more
- * batch, with the same profiles and hang detection). */
-static gboolean
-stage_narratives (FcCliStage *stage, const FcCliUser *user, const FcCliBatch *check,
-                  GPtrArray *workbooks, GError **error)
-{
-  g_autoptr (GPtrArray) conversions = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_cli_item_free);
-  g_autoptr (GPtrArray) owners = g_ptr_array_new ();
-  FcCliBatch batch = *check;
-
-  for (guint i = 0; i < workbooks->len; i++)
-    {
-      FcCliItem *workbook = workbooks->pdata[i];
-      g_autoptr (GError) read_error = NULL;
-      g_autofree char *data = NULL;
-      gsize length = 0;
-
-      if (workbook->narrative == NULL)
-        continue;
-      if (fc_cli_narrative_needs_office (workbook->narrative))
-        {
-          FcCliItem *conversion = fc_cli_stage_add_document (stage, workbook->narrative, i);
-
-          if (conversion->error != NULL)
-            {
-              stage_narrative (user, workbook, workbook->narrative, NULL, 0, conversion->error);
-              fc_cli_item_free (conversion);
-              continue;
-            }
-          g_ptr_array_add (conversions, conversion);
-          g_ptr_array_add (owners, workbook);
-        }
-      else if (!g_file_get_contents (workbook->narrative, &data, &length, &read_error))
-        {
-          g_autofree char *failure = g_strdup_printf ("无法读取 / cannot read: %s", read_error->message);
-
-          stage_narrative (user, workbook, workbook->narrative, NULL, 0, failure);
-        }
-      else
-        stage_narrative (user, workbook, workbook->narrative, data, length, NULL);
-    }
-  if (conversions->len == 0)
-    return TRUE;
-  batch.convert_to = TEXT_TARGET;
-  batch.complete = fc_cli_output_exists;
-  batch.not_loaded = MSG_DOCUMENT_NOT_LOADED;
-  batch.outdir = fc_cli_stage_get_texts_dir (stage);
-  batch.progress = NULL;
-  if (!fc_cli_batch_run (&batch, conversions, error))
-    return FALSE;
-  for (guint i = 0; i < conversions->len; i++)
-    {
-      const FcCliItem *conversion = conversions->pdata[i];
-      const FcCliItem *workbook = owners->pdata[i];
-      g_autofree char *data = NULL;
-      gsize length = 0;
-
-      if (conversion->error != NULL)
-        stage_narrative (user, workbook, workbook->narrative, NULL, 0, conversion->error);
-      else if (!g_file_get_contents (conversion->output, &data, &length, NULL))
-        stage_narrative (user, workbook, workbook->narrative, NULL, 0, MSG_DOCUMENT_NOT_LOADED);
-      else
-        stage_narrative (user, workbook, workbook->narrative, data, length, NULL);
-    }
-  return TRUE;
-}
-
 /* Stages, runs and reports; returns the exit status. */
 static int
 run_check (const Options *options, FcCliFormat format)
@@ -272,7 +140,7 @@ run_check (const Options *options, FcCliFormat format)
   g_autoptr (GPtrArray) paths = g_ptr_array_new ();
   FcCliUser user;
   guint n = g_strv_length (options->workbooks);
-  g_autofree InputRole *roles = g_new0 (InputRole, n);
+  g_autofree FcCliInputRole *roles = g_new0 (FcCliInputRole, n);
   g_auto (GStrv) narratives = g_new0 (char *, n + 1);
   gboolean tty = isatty (STDERR_FILENO);
   gboolean any_narrative = FALSE;
@@ -290,14 +158,15 @@ run_check (const Options *options, FcCliFormat format)
         goto failed;
       g_ptr_array_add (staged_rules, staged);
     }
-  pair_inputs (options, roles, narratives);
+  fc_cli_narrative_pair ((const char *const *) options->workbooks, options->narrative,
+                         !options->no_narrative, roles, narratives);
   for (guint i = 0; i < n; i++)
     {
       FcCliItem *item;
 
-      if (roles[i] == INPUT_NARRATIVE_PAIRED)
+      if (roles[i] == FC_CLI_INPUT_NARRATIVE_PAIRED)
         continue; /* checked with its workbook */
-      if (roles[i] == INPUT_NARRATIVE_ALONE)
+      if (roles[i] == FC_CLI_INPUT_NARRATIVE_ALONE)
         {
           item = fc_cli_item_new ("", "");
           item->error = g_strdup (MSG_NARRATIVE_ALONE);
@@ -340,7 +209,7 @@ run_check (const Options *options, FcCliFormat format)
       batch.timeout_s = (guint) options->timeout_s;
       batch.profiles = profiles;
       batch.progress = tty ? show_progress : NULL;
-      if (any_narrative && !stage_narratives (stage, &user, &batch, pending, &error))
+      if (any_narrative && !fc_cli_narrative_stage_all (stage, &user, &batch, pending, &error))
         goto failed;
       if (!fc_cli_batch_run (&batch, pending, &error))
         {

@@ -97,3 +97,35 @@ fc_cli_narrative_decode (const char *data, gsize length, GError **error)
     return g_strndup (data, length);
   return g_convert (data, (gssize) length, "UTF-8", "GB18030", NULL, NULL, error);
 }
+
+void
+fc_cli_narrative_pair (const char *const *inputs, const char *explicit_narrative,
+                       gboolean look_beside, FcCliInputRole *roles, char **narratives)
+{
+  for (guint i = 0; inputs[i] != NULL; i++)
+    roles[i] = fc_cli_narrative_is_document (inputs[i]) ? FC_CLI_INPUT_NARRATIVE_ALONE
+                                                        : FC_CLI_INPUT_WORKBOOK;
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      if (roles[i] != FC_CLI_INPUT_WORKBOOK)
+        continue;
+      if (explicit_narrative != NULL)
+        {
+          narratives[i] = g_strdup (explicit_narrative);
+          for (guint j = 0; inputs[j] != NULL; j++)
+            if (roles[j] != FC_CLI_INPUT_WORKBOOK && strcmp (inputs[j], explicit_narrative) == 0)
+              roles[j] = FC_CLI_INPUT_NARRATIVE_PAIRED;
+          continue;
+        }
+      if (!look_beside)
+        continue;
+      for (guint j = 0; inputs[j] != NULL && narratives[i] == NULL; j++)
+        if (roles[j] != FC_CLI_INPUT_WORKBOOK && fc_cli_narrative_same_stem (inputs[i], inputs[j]))
+          {
+            narratives[i] = g_strdup (inputs[j]);
+            roles[j] = FC_CLI_INPUT_NARRATIVE_PAIRED;
+          }
+      if (narratives[i] == NULL)
+        narratives[i] = fc_cli_narrative_find_beside (inputs[i]);
+    }
+}

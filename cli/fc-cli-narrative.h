@@ -26,6 +26,22 @@ gboolean fc_cli_narrative_same_stem (const char *a, const char *b);
  * NULL when there is none (transfer full). */
 char *fc_cli_narrative_find_beside (const char *workbook);
 
+typedef enum {
+  FC_CLI_INPUT_WORKBOOK,
+  FC_CLI_INPUT_NARRATIVE_PAIRED, /* checked with the workbook of the same name */
+  FC_CLI_INPUT_NARRATIVE_ALONE   /* a narrative without a workbook among the inputs */
+} FcCliInputRole;
+
+/* Sorts the command's inputs (NULL-terminated): roles[i] for each, and for
+ * each workbook its narrative document in narratives[i] (transfer full,
+ * NULL when none): explicit when given (for every workbook: the caller
+ * allows it with one only), else, when look_beside, a narrative among the
+ * inputs with the same name, else one beside it on disk.  Without
+ * look_beside every narrative among the inputs is left alone.  roles and
+ * narratives have room for every input; narratives starts all NULL. */
+void fc_cli_narrative_pair (const char *const *inputs, const char *explicit_narrative,
+                            gboolean look_beside, FcCliInputRole *roles, char **narratives);
+
 /* The text of a .txt as UTF-8: UTF-8 (with or without BOM), UTF-16 with
  * BOM, else GB18030 (what Chinese Windows writes as "ANSI").  NULL with
  * G_CONVERT_ERROR when it is none of these (transfer full). */

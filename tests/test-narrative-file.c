@@ -83,6 +83,52 @@ START_TEST (test_find_beside)
 }
 END_TEST
 
+START_TEST (test_pair)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *a = g_build_filename (dir, "a.xlsx", NULL);
+  g_autofree char *a_doc = g_build_filename (dir, "a.docx", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.xls", NULL);
+  g_autofree char *b_txt = g_build_filename (dir, "b.txt", NULL);
+  g_autofree char *c = g_build_filename (dir, "c.ods", NULL);
+  g_autofree char *lone = g_build_filename (dir, "lone.odt", NULL);
+  touch (dir, "b.txt"); /* beside b.xls on disk, not given */
+  const char *inputs[] = { a, a_doc, b, c, lone, NULL };
+  FcCliInputRole roles[5];
+  char *narratives[6] = { NULL };
+
+  /* by name among the inputs, else beside on disk */
+  fc_cli_narrative_pair (inputs, NULL, TRUE, roles, narratives);
+  ck_assert_int_eq (roles[0], FC_CLI_INPUT_WORKBOOK);
+  ck_assert_int_eq (roles[1], FC_CLI_INPUT_NARRATIVE_PAIRED);
+  ck_assert_int_eq (roles[2], FC_CLI_INPUT_WORKBOOK);
+  ck_assert_int_eq (roles[3], FC_CLI_INPUT_WORKBOOK);
+  ck_assert_int_eq (roles[4], FC_CLI_INPUT_NARRATIVE_ALONE);
+  ck_assert_str_eq (narratives[0], a_doc);
+  ck_assert_str_eq (narratives[2], b_txt);
+  ck_assert_ptr_null (narratives[3]);
+  ck_assert_ptr_null (narratives[1]);
+  ck_assert_ptr_null (narratives[4]);
+  for (guint i = 0; i < 5; i++)
+    g_clear_pointer (&narratives[i], g_free);
+
+  /* --no-narrative: none at all, a document given is left alone */
+  fc_cli_narrative_pair (inputs, NULL, FALSE, roles, narratives);
+  ck_assert_ptr_null (narratives[0]);
+  ck_assert_ptr_null (narratives[2]);
+  ck_assert_int_eq (roles[1], FC_CLI_INPUT_NARRATIVE_ALONE);
+
+  /* named: it goes with the workbook, and is no entry of its own */
+  const char *one[] = { c, lone, NULL };
+  fc_cli_narrative_pair (one, lone, TRUE, roles, narratives);
+  ck_assert_str_eq (narratives[0], lone);
+  ck_assert_int_eq (roles[1], FC_CLI_INPUT_NARRATIVE_PAIRED);
+  g_clear_pointer (&narratives[0], g_free);
+  g_unlink (b_txt);
+  g_rmdir (dir);
+}
+END_TEST
+
 START_TEST (test_decode)
 {
   const char *text = "一、收入支出决算总体情况说明\n2023年度收入总计618.10万元。";
@@ -172,6 +218,7 @@ main (void)
   tcase_add_test (tc, test_kinds);
   tcase_add_test (tc, test_same_stem);
   tcase_add_test (tc, test_find_beside);
+  tcase_add_test (tc, test_pair);
   tcase_add_test (tc, test_decode);
   tcase_add_test (tc, test_staged_round_trip);
   suite_add_tcase (s, tc);

@@ -1,0 +1,97 @@
+/* fc-cli-narrative-stage.c — narrative documents to the filter (see fc-cli-narrative-stage.h). */
+#include "fc-cli-narrative-stage.h"
+
+#include "fc-cli-narrative.h"
+#include "fc-narrative-file.h"
+
+/* Writer's plain-text export: one paragraph a line */
+#define TEXT_TARGET "txt:Text (encoded):UTF8,LF"
+
+#define MSG_DOCUMENT_NOT_LOADED "LibreOffice 无法打开此文档（已损坏或不是文字文档）/ " \
+  "LibreOffice could not open the document (corrupt or not a text document)"
+#define MSG_NOT_TEXT "不是 UTF-8、UTF-16 或 GB18030 文本 / not UTF-8, UTF-16 or GB18030 text"
+
+/* Stages the narrative of workbook for the filter: its text (UTF-8 or a
+ * legacy encoding), or why there is none (exactly one of them). */
+static void
+stage_narrative (const FcCliUser *user, const FcCliItem *workbook, const char *document,
+                 const char *data, gsize length, const char *failure)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (document);
+  g_autofree char *text = NULL;
+  g_autofree char *path = fc_narrative_file_path (workbook->staged);
+
+  if (failure == NULL && (text = fc_cli_narrative_decode (data, length, NULL)) == NULL)
+    failure = MSG_NOT_TEXT;
+  if (!fc_narrative_file_write (workbook->staged, name, text, -1, text == NULL ? failure : NULL,
+                                &error)
+      || !fc_cli_user_give (user, path, &error))
+    g_printerr ("fiscalcheck: %s: 情况说明未能交给检查 the narrative could not be staged: %s\n",
+                document, error->message);
+}
+
+gboolean
+fc_cli_narrative_stage_all (FcCliStage *stage, const FcCliUser *user, const FcCliBatch *check,
+                            GPtrArray *workbooks, GError **error)
+{
+  g_autoptr (GPtrArray) conversions = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_cli_item_free);
+  g_autoptr (GPtrArray) owners = g_ptr_array_new ();
+  FcCliBatch batch = *check;
+
+  for (guint i = 0; i < workbooks->len; i++)
+    {
+      FcCliItem *workbook = workbooks->pdata[i];
+      g_autoptr (GError) read_error = NULL;
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      if (workbook->narrative == NULL)
+        continue;
+      if (fc_cli_narrative_needs_office (workbook->narrative))
+        {
+          FcCliItem *conversion = fc_cli_stage_add_document (stage, workbook->narrative, i);
+
+          if (conversion->error != NULL)
+            {
+              stage_narrative (user, workbook, workbook->narrative, NULL, 0, conversion->error);
+              fc_cli_item_free (conversion);
+              continue;
+            }
+          g_ptr_array_add (conversions, conversion);
+          g_ptr_array_add (owners, workbook);
+        }
+      else if (!g_file_get_contents (workbook->narrative, &data, &length, &read_error))
+        {
+          g_autofree char *failure = g_strdup_printf ("无法读取 / cannot read: %s", read_error->message);
+
+          stage_narrative (user, workbook, workbook->narrative, NULL, 0, failure);
+        }
+      else
+        stage_narrative (user, workbook, workbook->narrative, data, length, NULL);
+    }
+  if (conversions->len == 0)
+    return TRUE;
+  batch.convert_to = TEXT_TARGET;
+  batch.complete = fc_cli_output_exists;
+  batch.not_loaded = MSG_DOCUMENT_NOT_LOADED;
+  batch.outdir = fc_cli_stage_get_texts_dir (stage);
+  batch.progress = NULL;
+  if (!fc_cli_batch_run (&batch, conversions, error))
+    return FALSE;
+  for (guint i = 0; i < conversions->len; i++)
+    {
+      const FcCliItem *conversion = conversions->pdata[i];
+      const FcCliItem *workbook = owners->pdata[i];
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      if (conversion->error != NULL)
+        stage_narrative (user, workbook, workbook->narrative, NULL, 0, conversion->error);
+      else if (!g_file_get_contents (conversion->output, &data, &length, NULL))
+        stage_narrative (user, workbook, workbook->narrative, NULL, 0, MSG_DOCUMENT_NOT_LOADED);
+      else
+        stage_narrative (user, workbook, workbook->narrative, data, length, NULL);
+    }
+  return TRUE;
+}
