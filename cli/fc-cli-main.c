@@ -15,7 +15,6 @@
 #include "fc-cli-user.h"
 #include "fc-engine.h"
 
-#define FILTER_TARGET "fcjson:FiscalCheck Report"
 #define DEFAULT_TIMEOUT_S 120
 
 typedef struct {
@@ -69,41 +68,6 @@ validate_rules (char **rules, GError **error)
         return FALSE;
     }
   return TRUE;
-}
-
-/* "fcjson:FiscalCheck Report[:rules=…;only=…;marked=…]" with the staged
- * rule files and the stage's folder for marked copies (NULL: none)
- * (transfer full). */
-static char *
-convert_target (GPtrArray *staged_rules, const char *only, const char *marked_dir)
-{
-  GString *target = g_string_new (FILTER_TARGET);
-  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  const char *keys[] = { "only=", "marked=" };
-  const char *values[] = { only, marked_dir };
-
-  /* escaped: ':' and ';' would end the value */
-  for (guint i = 0; i < staged_rules->len; i++)
-    {
-      g_autofree char *value = g_uri_escape_string (staged_rules->pdata[i], NULL, FALSE);
-
-      g_ptr_array_add (parts, g_strconcat ("rules=", value, NULL));
-    }
-  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (values[i] != NULL && *values[i] != '\0')
-      {
-        g_autofree char *value = g_uri_escape_string (values[i], NULL, FALSE);
-
-        g_ptr_array_add (parts, g_strconcat (keys[i], value, NULL));
-      }
-  g_ptr_array_add (parts, NULL);
-  if (parts->len > 1)
-    {
-      g_autofree char *joined = g_strjoinv (";", (char **) parts->pdata);
-
-      g_string_append_printf (target, ":%s", joined);
-    }
-  return g_string_free (target, FALSE);
 }
 
 static void
@@ -162,9 +126,10 @@ run_check (const Options *options, FcCliFormat format)
                                           MIN ((guint) options->jobs, pending->len), &error);
       if (profiles == NULL)
         goto failed;
-      target = convert_target (staged_rules, options->only,
-                               options->marked_dir != NULL ? fc_cli_stage_get_marked_dir (stage)
-                                                           : NULL);
+      g_ptr_array_add (staged_rules, NULL);
+      target = fc_cli_batch_target ((const char *const *) staged_rules->pdata, options->only,
+                                    options->marked_dir != NULL
+                                      ? fc_cli_stage_get_marked_dir (stage) : NULL);
       batch.user = &user;
       batch.soffice = program ("FISCALCHECK_SOFFICE", FC_CLI_SOFFICE);
       batch.convert_to = target;

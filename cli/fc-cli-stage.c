@@ -57,10 +57,8 @@ fc_cli_stage_free (FcCliStage *stage)
   g_free (stage);
 }
 
-/* "0007" or "0007.xlsx": LibreOffice names the output after the stem
- * (transfer full). */
-static char *
-staged_name (const char *path, guint index)
+char *
+fc_cli_stage_input_name (const char *path, guint index)
 {
   g_autofree char *ext = fc_cli_plain_extension (path);
 
@@ -70,7 +68,7 @@ staged_name (const char *path, guint index)
 FcCliItem *
 fc_cli_stage_add_input (FcCliStage *stage, const char *path, guint index)
 {
-  g_autofree char *name = staged_name (path, index);
+  g_autofree char *name = fc_cli_stage_input_name (path, index);
   g_autofree char *stem = g_strdup_printf ("%04u.fcjson", index);
   g_autofree char *staged = g_build_filename (stage->in_dir, name, NULL);
   g_autofree char *output = g_build_filename (stage->out_dir, stem, NULL);
