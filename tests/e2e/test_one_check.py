@@ -38,7 +38,7 @@ import urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
 from fcoffice import Office, check, dispatch, failures, passes  # noqa: E402
-from com.sun.star.beans import PropertyValue  # noqa: E402
+from fcoffice import _props as props  # noqa: E402
 from com.sun.star.table import CellAddress  # noqa: E402
 
 T01 = '收入支出决算总表'
@@ -51,15 +51,6 @@ SEVERITIES = {'错误': 'error', '警告': 'warning', '提示': 'info'}
 NARRATIVE_COMMENTS = ('一、收入支出决算总体情况说明', '2023年度收入总计999.99万元。')
 USER_RULE = ('[U.1]\nseverity = error\ncheck = 01["本年收入合计",1] <= 1\n'
              'message[zh_CN] = 用户规则\nmessage[en_US] = a user rule\n')
-
-
-def props(**kw):
-    out = []
-    for k, v in kw.items():
-        p = PropertyValue()
-        p.Name, p.Value = k, v
-        out.append(p)
-    return tuple(out)
 
 
 def menu_counts(message):
