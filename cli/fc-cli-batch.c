@@ -19,6 +19,7 @@
 #include "fc-cli-error.h"
 #include "fc-cli-office.h"
 #include "fc-cli-profile.h"
+#include "fc-filter-options.h"
 
 #define TICK_MS 250
 /* Files per soffice run: keeps the command line far below ARG_MAX and
@@ -59,6 +60,24 @@ struct _Run {
   gboolean interrupted;
   GError *error;           /* a worker could not start */
 };
+
+#define FILTER_TARGET "fcjson:FiscalCheck Report"
+
+char *
+fc_cli_batch_target (const char *const *rules, const char *only, const char *marked_dir,
+                     gboolean narratives)
+{
+  const FcFilterOptions options = {
+    .rules = (char **) rules,
+    .only = (char *) only,
+    .marked_dir = (char *) marked_dir,
+    .narratives = narratives,
+    .user_rules = FALSE,
+  };
+  g_autofree char *text = fc_filter_options_encode (&options);
+
+  return g_strconcat (FILTER_TARGET, ":", text, NULL);
+}
 
 FcCliItem *
 fc_cli_item_new (const char *staged, const char *output)

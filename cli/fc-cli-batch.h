@@ -48,6 +48,14 @@ typedef struct {
   gpointer progress_data;
 } FcCliBatch;
 
+/* soffice's --convert-to argument, "fcjson:FiscalCheck Report:OPTIONS"
+ * (fc-filter-options.h): the extra rule files (NULL-terminated, may be
+ * NULL), the scope, the folder for marked copies (NULL: none), whether
+ * narratives are staged beside the workbooks, and never the user's own
+ * rules: a batch check is the same for every reviewer (transfer full). */
+char *fc_cli_batch_target (const char *const *rules, const char *only, const char *marked_dir,
+                           gboolean narratives);
+
 /* Runs every item (of FcCliItem*).  Afterwards each item either has a
  * complete output or an error.  Fails only when the run itself could not
  * be done (soffice cannot be started) or was interrupted (SIGINT/SIGTERM). */

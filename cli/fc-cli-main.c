@@ -17,8 +17,6 @@
 #include "fc-cli-user.h"
 #include "fc-engine.h"
 
-#define FILTER_TARGET "fcjson:FiscalCheck Report"
-
 #define MSG_NARRATIVE_ALONE "情况说明文档没有同名的工作簿，未检查（请一并给出同名的 .xlsx、.xls 或 .ods，" \
   "或用 --narrative 指定）/ a narrative document without a workbook of the same name: not checked " \
   "(give its .xlsx, .xls or .ods too, or name it with --narrative)"
@@ -78,44 +76,6 @@ validate_rules (char **rules, GError **error)
         return FALSE;
     }
   return TRUE;
-}
-
-/* "fcjson:FiscalCheck Report[:rules=…;only=…;marked=…;narratives=1]" with
- * the staged rule files, the stage's folder for marked copies (NULL: none)
- * and whether narratives are staged beside the workbooks (transfer full). */
-static char *
-convert_target (GPtrArray *staged_rules, const char *only, const char *marked_dir,
-                gboolean narratives)
-{
-  GString *target = g_string_new (FILTER_TARGET);
-  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  const char *keys[] = { "only=", "marked=" };
-  const char *values[] = { only, marked_dir };
-
-  /* escaped: ':' and ';' would end the value */
-  for (guint i = 0; i < staged_rules->len; i++)
-    {
-      g_autofree char *value = g_uri_escape_string (staged_rules->pdata[i], NULL, FALSE);
-
-      g_ptr_array_add (parts, g_strconcat ("rules=", value, NULL));
-    }
-  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (values[i] != NULL && *values[i] != '\0')
-      {
-        g_autofree char *value = g_uri_escape_string (values[i], NULL, FALSE);
-
-        g_ptr_array_add (parts, g_strconcat (keys[i], value, NULL));
-      }
-  if (narratives)
-    g_ptr_array_add (parts, g_strdup ("narratives=1"));
-  g_ptr_array_add (parts, NULL);
-  if (parts->len > 1)
-    {
-      g_autofree char *joined = g_strjoinv (";", (char **) parts->pdata);
-
-      g_string_append_printf (target, ":%s", joined);
-    }
-  return g_string_free (target, FALSE);
 }
 
 static void
@@ -197,10 +157,11 @@ run_check (const Options *options, FcCliFormat format)
                                           MIN ((guint) options->jobs, pending->len), &error);
       if (profiles == NULL)
         goto failed;
-      target = convert_target (staged_rules, options->only,
-                               options->marked_dir != NULL ? fc_cli_stage_get_marked_dir (stage)
-                                                           : NULL,
-                               any_narrative);
+      g_ptr_array_add (staged_rules, NULL);
+      target = fc_cli_batch_target ((const char *const *) staged_rules->pdata, options->only,
+                                    options->marked_dir != NULL
+                                      ? fc_cli_stage_get_marked_dir (stage) : NULL,
+                                    any_narrative);
       batch.user = &user;
       batch.soffice = program ("FISCALCHECK_SOFFICE", FC_CLI_SOFFICE);
       batch.convert_to = target;

@@ -37,11 +37,8 @@ file_identity (const char *path)
   return g_strdup_printf ("%ju:%ju", (uintmax_t) st.st_dev, (uintmax_t) st.st_ino);
 }
 
-/* The user's name for the copy of input path, which the filter stored as
- * staged: the input's own name when the format was kept, else its stem
- * with the copy's extension (transfer full). */
-static char *
-copy_name (const char *path, const char *staged)
+char *
+fc_cli_marked_copy_name (const char *path, const char *staged)
 {
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *input_ext = fc_cli_plain_extension (path);
@@ -135,7 +132,7 @@ fc_cli_marked_collect (GPtrArray *items, const char *const *paths, const char *d
 
       if (staged == NULL)
         continue;
-      name = copy_name (paths[i], staged);
+      name = fc_cli_marked_copy_name (paths[i], staged);
       dest = free_path (dir, name, used, inputs);
       if (copy_file (staged, dest, &error))
         json_object_set_string_member (entry, "marked", dest);

@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 /* Creates dir (and its parents) unless it exists. */
 gboolean fc_cli_marked_prepare (const char *dir, GError **error);
 
+/* The user's name for the copy of input path, which the filter stored as
+ * staged: the input's own name when the format was kept, else its stem
+ * with the copy's extension (transfer full). */
+char *fc_cli_marked_copy_name (const char *path, const char *staged);
+
 /* For each item (FcCliItem*) whose entry has "marked", copies that file to
  * dir and sets "marked" to the copy's path; paths[i] is how the user named
  * items[i].  A copy that cannot be written turns into "marked_error". */

@@ -25,9 +25,9 @@ child_setup (gpointer data)
 }
 
 /* Our environment with HOME and TMPDIR set to home and no DISPLAY: the
- * office is headless and must not touch the caller's home.  Nor does it see
- * the add-in's per-user rule folder: a batch check uses the shipped rules
- * and the --rules files, the same for every reviewer (transfer full). */
+ * office is headless and must not touch the caller's home (its profile is
+ * one of ours).  Whether the user's own rules count is the filter option
+ * user-rules, not this environment (transfer full). */
 static char **
 office_environ (const char *home)
 {
@@ -35,8 +35,6 @@ office_environ (const char *home)
 
   envp = g_environ_setenv (envp, "HOME", home, TRUE);
   envp = g_environ_setenv (envp, "TMPDIR", home, TRUE);
-  envp = g_environ_unsetenv (envp, "XDG_CONFIG_HOME");
-  envp = g_environ_unsetenv (envp, "FISCALCHECK_RULES_DIR");
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   return envp;

@@ -65,10 +65,8 @@ fc_cli_stage_free (FcCliStage *stage)
   g_free (stage);
 }
 
-/* "0007" or "0007.xlsx": LibreOffice names the output after the stem
- * (transfer full). */
-static char *
-staged_name (const char *path, guint index)
+char *
+fc_cli_stage_input_name (const char *path, guint index)
 {
   g_autofree char *ext = fc_cli_plain_extension (path);
 
@@ -81,7 +79,7 @@ static FcCliItem *
 add_copy (FcCliStage *stage, const char *in_dir, const char *out_dir, const char *output_ext,
           const char *path, guint index)
 {
-  g_autofree char *name = staged_name (path, index);
+  g_autofree char *name = fc_cli_stage_input_name (path, index);
   g_autofree char *stem = g_strdup_printf ("%04u.%s", index, output_ext);
   g_autofree char *staged = g_build_filename (in_dir, name, NULL);
   g_autofree char *output = g_build_filename (out_dir, stem, NULL);

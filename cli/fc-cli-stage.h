@@ -23,6 +23,11 @@ FcCliStage *fc_cli_stage_new (const FcCliUser *user, GError **error);
 void fc_cli_stage_free (FcCliStage *stage);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcCliStage, fc_cli_stage_free)
 
+/* The staged name of input number index: "0007.xlsx", or "0007" when path
+ * has no plain extension; LibreOffice names the output after the stem
+ * (transfer full). */
+char *fc_cli_stage_input_name (const char *path, guint index);
+
 /* Copies input number index in.  The item names the staged copy and the
  * output the filter will write for it; when path cannot be read, the item
  * carries the reason as its error instead (transfer full, never NULL). */

@@ -3,7 +3,7 @@
 # end-to-end tests (meson test), then the engine's unit tests again under
 # AddressSanitizer + UBSan, then each libFuzzer target for 30 seconds
 # (clang, ASan + UBSan; bench/fuzz.sh runs one longer).  Ends with the line
-# "N passed, N failed".
+# "N passed, N failed, N skipped".
 set -u
 cd "$(dirname "$0")/.."
 packaging/install-deps.sh || exit 2
@@ -14,18 +14,18 @@ setup () { # dir, options…
     meson setup --reconfigure "$dir" "$@" >"$dir.setup.log" 2>&1
   else
     meson setup "$dir" "$@" >"$dir.setup.log" 2>&1
-  fi || { cat "$dir.setup.log"; echo "0 passed, 1 failed"; exit 1; }
+  fi || { cat "$dir.setup.log"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 }
 
 setup build
-meson compile -C build || { echo "0 passed, 1 failed"; exit 1; }
+meson compile -C build || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 # the valgrind suite (soffice under memcheck, minutes) runs on request:
 # tests/valgrind/run.sh or meson test -C build --suite valgrind
 meson test -C build --print-errorlogs --no-suite valgrind
 status=$?
 
 setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -De2e=false
-meson compile -C build-asan || { echo "0 passed, 1 failed"; exit 1; }
+meson compile -C build-asan || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 meson test -C build-asan --suite unit --print-errorlogs
 [ $? -eq 0 ] || status=1
 
@@ -34,7 +34,7 @@ CC=clang
 export CC
 setup build-fuzz -Dfuzz=true -De2e=false -Db_lundef=false
 unset CC
-meson compile -C build-fuzz fuzzers || { echo "0 passed, 1 failed"; exit 1; }
+meson compile -C build-fuzz fuzzers || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 meson test -C build-fuzz --suite fuzz --no-rebuild --print-errorlogs
 [ $? -eq 0 ] || status=1
 
@@ -43,14 +43,20 @@ python3 - build/meson-logs/testlog.json build-asan/meson-logs/testlog.json \
   build-fuzz/meson-logs/testlog.json <<'PY'
 import json, sys
 passed = failed = 0
+skipped = []
 for path in sys.argv[1:]:
     with open(path, encoding='utf-8') as f:
         for line in f:
-            result = json.loads(line).get('result')
+            test = json.loads(line)
+            result = test.get('result')
             if result in ('OK', 'EXPECTEDFAIL'):
                 passed += 1
-            elif result != 'SKIP':
+            elif result == 'SKIP':
+                skipped.append(test.get('name', '?'))
+            else:
                 failed += 1
-print('%d passed, %d failed' % (passed, failed))
+if skipped:
+    print('skipped: ' + ', '.join(skipped))
+print('%d passed, %d failed, %d skipped' % (passed, failed, len(skipped)))
 PY
 exit $status

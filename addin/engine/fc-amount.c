@@ -107,3 +107,17 @@ fc_amount_read (const FcCell *cell, double *value)
       return FC_AMOUNT_INVALID;
     }
 }
+
+char *
+fc_amount_format (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 320]; /* %.2f of DBL_MAX has 312 characters */
+
+  /* rounded to cents first: printf would round 0.125 to "0.12" (the double
+   * below it) where a person writes 0.13; beyond 1e15 cents are not held */
+  if (isfinite (value) && fabs (value) < 1e15)
+    value = round (value * 100) / 100;
+  if (value == 0)
+    value = 0; /* -0 */
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+}

@@ -26,6 +26,11 @@ FcAmountKind fc_amount_read (const FcCell *cell, double *value);
  * finite number. */
 gboolean fc_amount_parse_text (const char *text, double *value);
 
+/* An amount as every report writes it: rounded to 2 decimals, '.' whatever
+ * the locale, never "-0.00" ("634.38", "-0.10"; "inf", "nan" for what is
+ * not finite) (transfer full). */
+char *fc_amount_format (double value);
+
 /* TRUE for the texts that stand for "nothing here": "", "-", "——", "—", "－". */
 gboolean fc_amount_text_is_blank (const char *text);
 

@@ -225,8 +225,7 @@ fc_engine_check_full (const FcEngine *engine, const FcWorkbook *workbook,
     any_rows |= ((FcTable *) g_ptr_array_index (tables, i))->rows->len > 0;
   if (!any_rows)
     {
-      g_set_error_literal (error, FC_ERROR, FC_ERROR_NO_TABLES,
-                           "未找到决算公开表 / no disclosure tables found");
+      g_set_error_literal (error, FC_ERROR, FC_ERROR_NO_TABLES, FC_ERROR_NO_TABLES_TEXT);
       return NULL;
     }
   const char *only_table = only ? fc_catalogue_parse_table_id (engine->catalogue, only) : NULL;

@@ -15,4 +15,8 @@ typedef enum {
   FC_ERROR_IO            /* writing a report failed */
 } FcErrorCode;
 
+/* The message of FC_ERROR_NO_TABLES, which every caller shows as it is
+ * (a FISCALCHECK() cell, the menu, a batch entry). */
+#define FC_ERROR_NO_TABLES_TEXT "未找到决算表 / no disclosure tables found"
+
 G_END_DECLS

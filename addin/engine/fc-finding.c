@@ -3,20 +3,27 @@
 
 #include "fc-workbook.h" /* fc_cell_address */
 
-/* "error" / "warning" / "info" (static string) */
+const char *
+fc_severity_format (FcSeverity severity, FcSeverityStyle style)
+{
+  /* by style, then info, warning, error */
+  static const char *const names[][3] = {
+    [FC_SEVERITY_ID] = { "info", "warning", "error" },
+    [FC_SEVERITY_CHINESE] = { "提示", "警告", "错误" },
+    [FC_SEVERITY_BILINGUAL] = { "提示 info", "警告 warning", "错误 error" },
+  };
+
+  if ((guint) style > FC_SEVERITY_BILINGUAL)
+    style = FC_SEVERITY_ID;
+  if ((guint) severity > FC_SEVERITY_ERROR)
+    severity = FC_SEVERITY_INFO;
+  return names[style][severity];
+}
+
 const char *
 fc_severity_to_string (FcSeverity severity)
 {
-  switch (severity)
-    {
-    case FC_SEVERITY_ERROR:
-      return "error";
-    case FC_SEVERITY_WARNING:
-      return "warning";
-    case FC_SEVERITY_INFO:
-    default:
-      return "info";
-    }
+  return fc_severity_format (severity, FC_SEVERITY_ID);
 }
 
 /* A copy of text cut to at most max characters, "…" marking the cut, with

@@ -13,7 +13,17 @@ typedef enum {
   FC_SEVERITY_ERROR
 } FcSeverity;
 
-/* "error" / "warning" / "info" (static string) */
+/* How a severity is written: the one severity formatter. */
+typedef enum {
+  FC_SEVERITY_ID,        /* "error": JSON, CSV, rule files */
+  FC_SEVERITY_CHINESE,   /* "错误": the text report, FISCALCHECKFINDINGS() (COUNTIF-able) */
+  FC_SEVERITY_BILINGUAL  /* "错误 error": comments of marks, the 审核结果 sheet */
+} FcSeverityStyle;
+
+/* severity written in style (static string). */
+const char *fc_severity_format (FcSeverity severity, FcSeverityStyle style);
+
+/* "error" / "warning" / "info": fc_severity_format (severity, FC_SEVERITY_ID). */
 const char *fc_severity_to_string (FcSeverity severity);
 
 typedef struct {

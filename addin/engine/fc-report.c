@@ -5,39 +5,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "fc-amount.h"
 #include "fc-error.h"
 #include "fc-workbook.h" /* fc_cell_address */
 
 static const FcSeverity severities_desc[] = {
   FC_SEVERITY_ERROR, FC_SEVERITY_WARNING, FC_SEVERITY_INFO,
 };
-
-static const char *
-severity_to_chinese (FcSeverity severity)
-{
-  switch (severity)
-    {
-    case FC_SEVERITY_ERROR:
-      return "错误";
-    case FC_SEVERITY_WARNING:
-      return "警告";
-    case FC_SEVERITY_INFO:
-    default:
-      return "提示";
-    }
-}
-
-/* An amount with 2 decimals, locale-independent, never "-0.00"
- * (transfer full). */
-static char *
-format_amount (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isfinite (value) && fabs (value) < 0.005)
-    value = 0.0;
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", value));
-}
 
 /* "A1:H40" for a table location (transfer full). */
 static char *
@@ -53,7 +27,7 @@ location_range (const FcTableLocation *location)
 static void
 append_text_cell (GString *out, const FcFindingCell *cell, gboolean with_value)
 {
-  g_autofree char *value = format_amount (cell->value);
+  g_autofree char *value = fc_amount_format (cell->value);
   gboolean has_row = cell->row_label != NULL && *cell->row_label != '\0';
   gboolean has_col = cell->column_label != NULL && *cell->column_label != '\0';
 
@@ -69,9 +43,9 @@ append_text_cell (GString *out, const FcFindingCell *cell, gboolean with_value)
 static void
 append_text_amounts (GString *out, const FcFinding *finding, const char *indent)
 {
-  g_autofree char *expected = format_amount (finding->expected);
-  g_autofree char *actual = format_amount (finding->actual);
-  g_autofree char *difference = format_amount (finding->difference);
+  g_autofree char *expected = fc_amount_format (finding->expected);
+  g_autofree char *actual = fc_amount_format (finding->actual);
+  g_autofree char *difference = fc_amount_format (finding->difference);
   g_string_append_printf (out, "%s应为 expected %s，实为 actual %s，差额 difference %s\n",
                           indent, expected, actual, difference);
 }
@@ -100,7 +74,7 @@ append_text_quote (GString *out, const FcFinding *finding)
 static void
 append_text_finding (GString *out, guint number, const FcFinding *finding)
 {
-  g_string_append_printf (out, "\n[%u] %s %s  %s", number, severity_to_chinese (finding->severity),
+  g_string_append_printf (out, "\n[%u] %s %s  %s", number, fc_severity_format (finding->severity, FC_SEVERITY_CHINESE),
                           fc_severity_to_string (finding->severity), finding->rule_id);
   if (finding->table != NULL && *finding->table != '\0')
     g_string_append_printf (out, "  表 table %s", finding->table);
@@ -112,7 +86,7 @@ append_text_finding (GString *out, guint number, const FcFinding *finding)
       g_string_append_printf (out, "\n    %s", finding->message);
       if (finding->has_amounts)
         {
-          g_autofree char *difference = format_amount (finding->difference);
+          g_autofree char *difference = fc_amount_format (finding->difference);
           g_string_append_printf (out, "（差额 difference %s）", difference);
         }
       g_string_append_c (out, '\n');
@@ -645,9 +619,9 @@ append_csv_finding (GString *out, const char *path, const FcFinding *finding)
       g_string_append_printf (cells, "%s%s!%s", i > 0 ? "; " : "", cell->sheet, cell->address);
     }
 
-  g_autofree char *expected = finding->has_amounts ? format_amount (finding->expected) : NULL;
-  g_autofree char *actual = finding->has_amounts ? format_amount (finding->actual) : NULL;
-  g_autofree char *difference = finding->has_amounts ? format_amount (finding->difference) : NULL;
+  g_autofree char *expected = finding->has_amounts ? fc_amount_format (finding->expected) : NULL;
+  g_autofree char *actual = finding->has_amounts ? fc_amount_format (finding->actual) : NULL;
+  g_autofree char *difference = finding->has_amounts ? fc_amount_format (finding->difference) : NULL;
 
   append_csv_field (out, path, FALSE);
   append_csv_field (out, finding->rule_id, FALSE);

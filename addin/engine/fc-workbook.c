@@ -53,6 +53,20 @@ fc_workbook_free (FcWorkbook *workbook)
   g_free (workbook);
 }
 
+guint
+fc_workbook_remove_sheets (FcWorkbook *workbook, const char *name)
+{
+  guint removed = 0;
+
+  for (guint i = workbook->sheets->len; name != NULL && i-- > 0;)
+    if (strcmp (((FcSheet *) workbook->sheets->pdata[i])->name, name) == 0)
+      {
+        g_ptr_array_remove_index (workbook->sheets, i);
+        removed++;
+      }
+  return removed;
+}
+
 /* Returns the new sheet (transfer none), or NULL — leaving the workbook
  * unchanged — when n_rows × n_cols exceeds FC_SHEET_MAX_CELLS or the grid
  * cannot be allocated.  A 0-row or 0-column sheet is valid and holds no

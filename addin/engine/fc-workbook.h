@@ -43,6 +43,8 @@ FcSheet *fc_workbook_add_sheet (FcWorkbook *workbook, const char *name,
 guint fc_workbook_get_n_sheets (const FcWorkbook *workbook);
 /* transfer none; NULL when index is out of range */
 FcSheet *fc_workbook_get_sheet (const FcWorkbook *workbook, guint index);
+/* Removes (and frees) every sheet called name; the number removed. */
+guint fc_workbook_remove_sheets (FcWorkbook *workbook, const char *name);
 
 const char *fc_sheet_get_name (const FcSheet *sheet);
 guint fc_sheet_get_n_rows (const FcSheet *sheet);

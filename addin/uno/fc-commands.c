@@ -4,9 +4,7 @@
 #include <string.h>
 
 #include "fc-calc.h"
-#include "fc-doc-reader.h"
-#include "fc-engine.h"
-#include "fc-evaluate.h"
+#include "fc-doc-check.h"
 #include "fc-mark-store.h"
 #include "fc-marks.h"
 #include "fc-report-sheet.h"
@@ -151,73 +149,25 @@ undo_end (uno_Interface *undo)
 
 /* Validate */
 
-/* A copy of workbook without the named sheets (ours: report and
- * bookkeeping, which must not be checked as disclosure tables)
- * (transfer full). */
-static FcWorkbook *
-workbook_without (const FcWorkbook *workbook, const char *const *skip)
-{
-  FcWorkbook *copy = fc_workbook_new ();
-
-  for (guint s = 0; s < fc_workbook_get_n_sheets (workbook); s++)
-    {
-      const FcSheet *src = fc_workbook_get_sheet (workbook, s);
-      guint n_rows = fc_sheet_get_n_rows (src), n_cols = fc_sheet_get_n_cols (src);
-      FcSheet *dst;
-
-      if (g_strv_contains (skip, fc_sheet_get_name (src)))
-        continue;
-      dst = fc_workbook_add_sheet (copy, fc_sheet_get_name (src), n_rows, n_cols);
-      for (guint r = 0; dst != NULL && r < n_rows; r++)
-        for (guint c = 0; c < n_cols; c++)
-          {
-            const FcCell *cell = fc_sheet_get_cell (src, r, c);
-
-            if (cell->kind == FC_CELL_NUMBER)
-              fc_sheet_set_number (dst, r, c, cell->number);
-            else if (cell->kind == FC_CELL_TEXT)
-              fc_sheet_set_text (dst, r, c, cell->text);
-            else if (cell->kind == FC_CELL_ERROR)
-              fc_sheet_set_error (dst, r, c, cell->text);
-          }
-    }
-  return copy;
-}
-
 /* Reads and checks document; NULL with the outcome set on failure
  * (transfer full). */
 static FcReport *
-check_document (uno_Interface *document, const FcMarkStore *store, Outcome *outcome)
+check_document (uno_Interface *document, Outcome *outcome)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (FcWorkbook) read = NULL;
-  g_autoptr (FcWorkbook) workbook = NULL;
-  const char *skip[] = { FC_MARK_STORE_SHEET, store != NULL ? store->report_sheet : NULL, NULL };
-  const char *engine_message = NULL;
-  const FcEngine *engine = fc_evaluate_get_engine (&engine_message);
-  FcReport *report;
+  const FcDocCheckOptions options = { .use_user_rules = TRUE };
+  FcReport *report = fc_doc_check (document, &options, &error);
 
-  if (engine == NULL)
-    {
-      outcome_set (outcome, FC_MESSAGE_ERROR, "无法加载审核规则：%s\nCannot load the rules: %s",
-                   engine_message, engine_message);
-      return NULL;
-    }
-  read = fc_doc_read_workbook (document, &error);
-  if (read == NULL)
-    {
-      outcome_fail (outcome, error);
-      return NULL;
-    }
-  workbook = workbook_without (read, skip);
-  report = fc_engine_check (engine, workbook, NULL, &error);
-  if (report == NULL && g_error_matches (error, FC_ERROR, FC_ERROR_NO_TABLES))
-    outcome_set (outcome, FC_MESSAGE_WARNING,
-                 "本工作簿中未找到决算公开表，未作审核。\n"
-                 "No disclosure tables were found in this workbook: nothing was checked.");
-  else if (report == NULL)
+  if (report != NULL)
+    return report;
+  if (g_error_matches (error, FC_ERROR, FC_ERROR_NO_TABLES))
+    outcome_set (outcome, FC_MESSAGE_WARNING, "%s", error->message);
+  else if (g_error_matches (error, FC_DOC_CHECK_ERROR, FC_DOC_CHECK_ERROR_RULES))
+    outcome_set (outcome, FC_MESSAGE_ERROR, "无法加载审核规则：%s\nCannot load the rules: %s",
+                 error->message, error->message);
+  else
     outcome_fail (outcome, error);
-  return report;
+  return NULL;
 }
 
 /* The first cell of the first error or warning finding (transfer none). */
@@ -302,7 +252,7 @@ validate (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
 
   if (error != NULL)
     return outcome_fail (outcome, error);
-  report = check_document (document, store, outcome);
+  report = check_document (document, outcome);
   if (report == NULL)
     return FALSE;
 

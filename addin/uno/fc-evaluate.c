@@ -4,11 +4,9 @@
 #include <dlfcn.h>
 #include <string.h>
 
-#include "fc-doc-reader.h"
+#include "fc-doc-check.h"
 #include "fc-engine.h"
 #include "fc-findings-table.h"
-
-#define NO_TABLES_TEXT "未找到决算表 / no disclosure tables found"
 
 /* The engine is immutable once loaded and shared by every document; UNO
  * gives us no other place to keep it.  Loaded once: the rules ship inside
@@ -85,31 +83,16 @@ static FcReport *
 check_document (uno_Interface *document, const char *scope, char **text)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (FcWorkbook) workbook = NULL;
-  FcReport *report;
-  const char *message = NULL;
-  const FcEngine *eng = fc_evaluate_get_engine (&message);
+  const FcDocCheckOptions options = { .only = scope, .use_user_rules = TRUE };
+  FcReport *report = fc_doc_check (document, &options, &error);
 
-  if (eng == NULL)
-    {
-      *text = g_strdup (message);
-      return NULL;
-    }
-  workbook = fc_doc_read_workbook (document, &error);
-  if (workbook == NULL)
-    {
-      *text = g_strdup_printf ("FiscalCheck: %s", error->message);
-      return NULL;
-    }
-  report = fc_engine_check (eng, workbook, scope != NULL && *scope != '\0' ? scope : NULL,
-                            &error);
   if (report == NULL)
     {
-      if (g_error_matches (error, FC_ERROR, FC_ERROR_NO_TABLES))
-        *text = g_strdup (NO_TABLES_TEXT);
+      if (g_error_matches (error, FC_ERROR, FC_ERROR_NO_TABLES)
+          || error->domain == FC_DOC_CHECK_ERROR)
+        *text = g_strdup (error->message);
       else
-        *text = g_strdup_printf ("FiscalCheck: %s",
-                                 error != NULL ? error->message : "check failed");
+        *text = g_strdup_printf ("FiscalCheck: %s", error->message);
     }
   return report;
 }

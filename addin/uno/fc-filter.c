@@ -12,16 +12,13 @@
 #include <json-glib/json-glib.h>
 
 #include "fc-commands.h"
-#include "fc-doc-reader.h"
-#include "fc-engine.h"
+#include "fc-doc-check.h"
+#include "fc-filter-options.h"
 #include "fc-narrative-file.h"
-#include "fc-evaluate.h"
 #include "fc-report.h"
 #include "fc-service-info.h"
 #include "fc-store.h"
 #include "fc-uno-object.h"
-
-#define NO_TABLES_MESSAGE "未找到决算表 / no disclosure tables found"
 
 typedef struct {
   FcUnoObject base;
@@ -37,58 +34,6 @@ static const char *const filter_interfaces[] = {
   "com.sun.star.lang.XTypeProvider",
   NULL
 };
-
-/* ---- options ------------------------------------------------------------ */
-
-/* *dest = *value, the last of repeated keys winning (steals *value). */
-static void
-replace (char **dest, char **value)
-{
-  g_free (*dest);
-  *dest = g_steal_pointer (value);
-}
-
-void
-fc_filter_options_clear (FcFilterOptions *options)
-{
-  g_clear_pointer (&options->rules, g_strfreev);
-  g_clear_pointer (&options->only, g_free);
-  g_clear_pointer (&options->marked_dir, g_free);
-}
-
-gboolean
-fc_filter_parse_options (const char *text, FcFilterOptions *options, GError **error)
-{
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  g_auto (GStrv) pairs = g_strsplit (text != NULL ? text : "", ";", -1);
-
-  for (char **p = pairs; *p != NULL; p++)
-    {
-      const char *eq = strchr (*p, '=');
-      g_autofree char *value = NULL;
-
-      if (**p == '\0' || eq == NULL)
-        continue;
-      value = g_uri_unescape_string (eq + 1, NULL);
-      if (value == NULL || !g_utf8_validate (value, -1, NULL))
-        {
-          g_set_error (error, FC_UNO_ERROR, FC_UNO_ERROR_VALUE,
-                       "FiscalCheck filter options: bad value in \"%s\"", *p);
-          return FALSE;
-        }
-      if (g_str_has_prefix (*p, "rules="))
-        g_ptr_array_add (files, g_steal_pointer (&value));
-      else if (g_str_has_prefix (*p, "only="))
-        replace (&options->only, &value);
-      else if (g_str_has_prefix (*p, "marked="))
-        replace (&options->marked_dir, &value);
-      else if (g_str_has_prefix (*p, "narratives="))
-        options->narratives = strcmp (value, "1") == 0;
-    }
-  g_ptr_array_add (files, NULL);
-  options->rules = (char **) g_ptr_array_steal (files, NULL);
-  return TRUE;
-}
 
 /* ---- the MediaDescriptor -------------------------------------------------- */
 
@@ -173,20 +118,6 @@ document_path (uno_Interface *document)
   return path != NULL ? path : g_steal_pointer (&text);
 }
 
-/* The shipped rules plus the extra files, as one new engine (transfer full). */
-static FcEngine *
-engine_with_extras (char **extra, GError **error)
-{
-  g_autofree char *standard = fc_evaluate_rules_path (error);
-  g_autofree char *dir = standard != NULL ? g_path_get_dirname (standard) : NULL;
-  g_autoptr (FcEngine) engine = dir != NULL ? fc_engine_new_shipped (dir, error) : NULL;
-
-  for (char **p = extra; engine != NULL && *p != NULL; p++)
-    if (!fc_engine_add_rules_file (engine, *p, error))
-      return NULL;
-  return g_steal_pointer (&engine);
-}
-
 /* entry (a JSON object, transfer full) with member name set to value
  * (transfer full). */
 static char *
@@ -220,6 +151,20 @@ store_marked_copy (uno_Interface *document, const FcReport *report, const char *
   return ok ? g_steal_pointer (&dest) : NULL;
 }
 
+/* The narrative the batch command staged beside the document at path, or
+ * NULL when it staged none; a key file that cannot be read is a narrative
+ * that could not be read, so the report says so (N.0) (transfer full). */
+static FcNarrative *
+staged_narrative (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  FcNarrative *narrative = fc_narrative_file_read (path, &error);
+
+  if (narrative == NULL && error != NULL)
+    narrative = fc_narrative_new_unreadable ("", error->message);
+  return narrative;
+}
+
 /* The JSON entry for document under options (transfer full).  Every
  * failure becomes an entry with "error"; a marked copy that could not be
  * written, a checked entry with "marked_error". */
@@ -228,46 +173,27 @@ check_document (uno_Interface *document, const char *options_text)
 {
   g_autofree char *path = document_path (document);
   FcFilterOptions options = { 0 };
-  g_autoptr (FcEngine) own_engine = NULL;
-  g_autoptr (FcWorkbook) workbook = NULL;
   g_autoptr (FcReport) report = NULL;
-  g_autoptr (FcNarrative) narrative = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *failure = NULL;
   g_autofree char *marked = NULL;
-  const FcEngine *engine = NULL;
-  const char *message = NULL;
-  const char *only;
   char *entry;
 
-  if (!fc_filter_parse_options (options_text, &options, &error))
-    goto failed;
-  if (options.rules[0] == NULL)
-    engine = fc_evaluate_get_engine (&message); /* the common case: parse the rules once */
-  else
-    engine = own_engine = engine_with_extras (options.rules, &error);
-  if (engine == NULL)
+  if (fc_filter_options_decode (options_text, &options, &error))
     {
-      failure = g_strdup (message != NULL ? message : error != NULL ? error->message : "no rules");
-      goto failed;
+      g_autoptr (FcNarrative) narrative = options.narratives ? staged_narrative (path) : NULL;
+      const FcDocCheckOptions check = {
+        .only = options.only,
+        .rules = (const char *const *) options.rules,
+        .use_user_rules = options.user_rules,
+        .narrative = narrative,
+      };
+
+      report = fc_doc_check (document, &check, &error);
     }
-  workbook = fc_doc_read_workbook (document, &error);
-  if (workbook == NULL)
-    goto failed;
-  only = options.only != NULL && *options.only != '\0' ? options.only : NULL;
-  if (options.narratives)
-    {
-      narrative = fc_narrative_file_read (path, &error);
-      if (narrative == NULL && error != NULL)
-        narrative = fc_narrative_new_unreadable ("", error->message);
-      g_clear_error (&error);
-    }
-  report = fc_engine_check_full (engine, workbook, narrative, only, &error);
   if (report == NULL)
     {
-      if (g_error_matches (error, FC_ERROR, FC_ERROR_NO_TABLES))
-        failure = g_strdup (NO_TABLES_MESSAGE);
-      goto failed;
+      fc_filter_options_clear (&options);
+      return fc_report_workbook_to_json (NULL, path, error->message, FALSE);
     }
   entry = fc_report_workbook_to_json (report, path, NULL, FALSE);
   if (options.marked_dir != NULL)
@@ -280,12 +206,6 @@ check_document (uno_Interface *document, const char *options_text)
     }
   fc_filter_options_clear (&options);
   return entry;
-
-failed:
-  fc_filter_options_clear (&options);
-  if (failure == NULL)
-    failure = g_strdup (error != NULL ? error->message : "check failed");
-  return fc_report_workbook_to_json (NULL, path, failure, FALSE);
 }
 
 /* ---- the output stream ------------------------------------------------ */

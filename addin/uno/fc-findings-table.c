@@ -10,7 +10,7 @@
  */
 #include "fc-findings-table.h"
 
-#include <math.h>
+#include "fc-amount.h"
 
 static const char *const headers[FC_FINDINGS_TABLE_COLUMNS] = {
   "严重程度 Severity", "规则 Rule", "表 Table", "说明 Message",
@@ -20,34 +20,6 @@ static const char *const headers[FC_FINDINGS_TABLE_COLUMNS] = {
 static const FcSeverity severities_desc[] = {
   FC_SEVERITY_ERROR, FC_SEVERITY_WARNING, FC_SEVERITY_INFO
 };
-
-/* Plain words, so that a check sheet can COUNTIF(A:A;"错误"). */
-static const char *
-severity_word (FcSeverity severity)
-{
-  switch (severity)
-    {
-    case FC_SEVERITY_ERROR:
-      return "错误";
-    case FC_SEVERITY_WARNING:
-      return "警告";
-    default:
-      return "提示";
-    }
-}
-
-/* "634.38", "-0.10": 2 decimals, '.' whatever the locale, no "-0.00"
- * (transfer full). */
-static char *
-amount_text (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  double cents = round (value * 100) / 100;
-
-  if (cents == 0)
-    cents = 0; /* -0 */
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", cents));
-}
 
 /* "Sheet!C12; Sheet!D12" (transfer full). */
 static char *
@@ -90,7 +62,7 @@ finding_row (const FcFinding *finding)
 {
   GStrv row = row_new ();
 
-  row_set (row, 0, g_strdup (severity_word (finding->severity)));
+  row_set (row, 0, g_strdup (fc_severity_format (finding->severity, FC_SEVERITY_CHINESE)));
   row_set (row, 1, g_strdup (finding->rule_id));
   if (finding->table != NULL && *finding->table != '\0')
     row_set (row, 2, g_strdup_printf ("公开%s表", finding->table));
@@ -98,9 +70,9 @@ finding_row (const FcFinding *finding)
   row_set (row, 4, cells_text (finding));
   if (finding->has_amounts)
     {
-      row_set (row, 5, amount_text (finding->expected));
-      row_set (row, 6, amount_text (finding->actual));
-      row_set (row, 7, amount_text (finding->difference));
+      row_set (row, 5, fc_amount_format (finding->expected));
+      row_set (row, 6, fc_amount_format (finding->actual));
+      row_set (row, 7, fc_amount_format (finding->difference));
     }
   return row;
 }

@@ -1,6 +1,7 @@
 /* fc-marks.c — cell marks and their exact removal (see fc-marks.h). */
 #include "fc-marks.h"
 
+#include "fc-amount.h"
 #include "fc-calc.h"
 #include "fc-mark-store.h"
 #include "fc-sheet-undo.h"
@@ -67,20 +68,6 @@ collect_targets (const FcReport *report)
   return targets;
 }
 
-const char *
-fc_marks_severity_label (FcSeverity severity)
-{
-  switch (severity)
-    {
-    case FC_SEVERITY_ERROR:
-      return "错误 error";
-    case FC_SEVERITY_WARNING:
-      return "警告 warning";
-    default:
-      return "提示 info";
-    }
-}
-
 char *
 fc_marks_annotation_text (GPtrArray *findings)
 {
@@ -92,14 +79,20 @@ fc_marks_annotation_text (GPtrArray *findings)
 
       if (i > 0)
         g_string_append (text, "\n\n");
-      g_string_append_printf (text, "FiscalCheck %s · %s", fc_marks_severity_label (f->severity),
+      g_string_append_printf (text, "FiscalCheck %s · %s", fc_severity_format (f->severity, FC_SEVERITY_BILINGUAL),
                               f->rule_id);
       if (f->table != NULL && *f->table != '\0')
         g_string_append_printf (text, " · 公开%s表", f->table);
       g_string_append_printf (text, "\n%s", f->message);
       if (f->has_amounts)
-        g_string_append_printf (text, "\n应为 expected %.2f；实际 actual %.2f；差额 difference %.2f",
-                                f->expected, f->actual, f->difference);
+        {
+          g_autofree char *expected = fc_amount_format (f->expected);
+          g_autofree char *actual = fc_amount_format (f->actual);
+          g_autofree char *difference = fc_amount_format (f->difference);
+
+          g_string_append_printf (text, "\n应为 expected %s；实际 actual %s；差额 difference %s",
+                                  expected, actual, difference);
+        }
       if (f->message_en != NULL && *f->message_en != '\0')
         g_string_append_printf (text, "\n%s", f->message_en);
     }

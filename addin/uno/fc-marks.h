@@ -38,7 +38,4 @@ gboolean fc_marks_clear (uno_Interface *document, GError **error);
  * top of the user's text, set in place (author and date stay). */
 char *fc_marks_annotation_text (GPtrArray *findings);
 
-/* "错误 error", "警告 warning", "提示 info" (static). */
-const char *fc_marks_severity_label (FcSeverity severity);
-
 G_END_DECLS

@@ -97,7 +97,7 @@ build_grid (const FcReport *report, guint n_cols)
       if (f->table != NULL && *f->table != '\0')
         table = g_strdup_printf ("公开%s表", f->table);
       fc_calc_grid_set_number (grid, r, 0, i + 1);
-      fc_calc_grid_set_text (grid, r, 1, fc_marks_severity_label (f->severity));
+      fc_calc_grid_set_text (grid, r, 1, fc_severity_format (f->severity, FC_SEVERITY_BILINGUAL));
       fc_calc_grid_set_text (grid, r, 2, f->rule_id);
       fc_calc_grid_set_text (grid, r, 3, table != NULL ? table : "");
       fc_calc_grid_set_text (grid, r, 4, f->message);

@@ -1,0 +1,102 @@
+/* fc-doc-check.c — the one check of an open document (see fc-doc-check.h). */
+#include "fc-doc-check.h"
+
+#include "fc-doc-reader.h"
+#include "fc-evaluate.h"
+#include "fc-mark-store.h"
+
+G_DEFINE_QUARK (fc-doc-check-error-quark, fc_doc_check_error)
+
+/* The shipped rules, then the user's (when user_rules) and the extra
+ * files: a new engine (transfer full), or NULL with an error. */
+static FcEngine *
+engine_new (gboolean user_rules, const char *const *extra, GError **error)
+{
+  g_autofree char *standard = fc_evaluate_rules_path (error);
+  g_autofree char *dir = standard != NULL ? g_path_get_dirname (standard) : NULL;
+  g_autoptr (FcEngine) engine = dir != NULL ? fc_engine_new_shipped (dir, error) : NULL;
+
+  if (engine != NULL && user_rules)
+    {
+      g_autofree char *user_dir = fc_evaluate_user_rules_dir ();
+
+      fc_engine_add_rules_dir (engine, user_dir); /* a broken file: S.0 in each report */
+    }
+  for (const char *const *p = extra; engine != NULL && p != NULL && *p != NULL; p++)
+    if (!fc_engine_add_rules_file (engine, *p, error))
+      return NULL;
+  return g_steal_pointer (&engine);
+}
+
+/* The shipped rules alone, loaded once, like fc_evaluate_get_engine's. */
+typedef struct {
+  FcEngine *engine;
+  char *message; /* why engine is NULL */
+} Loaded;
+
+static gpointer
+load_shipped (gpointer data)
+{
+  Loaded *loaded = g_new0 (Loaded, 1);
+  g_autoptr (GError) error = NULL;
+
+  (void) data;
+  loaded->engine = engine_new (FALSE, NULL, &error);
+  if (loaded->engine == NULL)
+    loaded->message = g_strdup_printf ("FiscalCheck rules: %s", error->message);
+  return loaded;
+}
+
+/* The engine options ask for: a shared one (transfer none, *own NULL) or
+ * one of this check's (transfer full in *own); NULL with an error. */
+static const FcEngine *
+engine_for (const FcDocCheckOptions *options, FcEngine **own, GError **error)
+{
+  static GOnce shipped_once = G_ONCE_INIT;
+  g_autoptr (GError) local = NULL;
+  const char *message = NULL;
+  const FcEngine *engine;
+
+  *own = NULL;
+  if (options->rules != NULL && options->rules[0] != NULL)
+    {
+      *own = engine_new (options->use_user_rules, options->rules, &local);
+      if (*own == NULL)
+        g_set_error (error, FC_DOC_CHECK_ERROR, FC_DOC_CHECK_ERROR_RULES, "%s", local->message);
+      return *own;
+    }
+  if (options->use_user_rules)
+    engine = fc_evaluate_get_engine (&message);
+  else
+    {
+      const Loaded *loaded = g_once (&shipped_once, load_shipped, NULL);
+
+      engine = loaded->engine;
+      message = loaded->message;
+    }
+  if (engine == NULL)
+    g_set_error (error, FC_DOC_CHECK_ERROR, FC_DOC_CHECK_ERROR_RULES, "%s",
+                 message != NULL ? message : "FiscalCheck rules: not loaded");
+  return engine;
+}
+
+FcReport *
+fc_doc_check (uno_Interface *document, const FcDocCheckOptions *options, GError **error)
+{
+  g_autoptr (FcEngine) own = NULL;
+  g_autoptr (FcWorkbook) workbook = NULL;
+  g_autofree char *report_sheet = NULL;
+  const FcEngine *engine = engine_for (options, &own, error);
+  const char *only = options->only != NULL && *options->only != '\0' ? options->only : NULL;
+
+  if (engine == NULL)
+    return NULL;
+  workbook = fc_doc_read_workbook (document, error);
+  if (workbook == NULL)
+    return NULL;
+  /* our own sheets are no disclosure tables */
+  report_sheet = g_strdup (fc_mark_store_report_sheet_in (workbook));
+  fc_workbook_remove_sheets (workbook, report_sheet);
+  fc_workbook_remove_sheets (workbook, FC_MARK_STORE_SHEET);
+  return fc_engine_check_full (engine, workbook, options->narrative, only, error);
+}
