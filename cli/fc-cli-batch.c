@@ -98,6 +98,7 @@ fc_cli_item_free (FcCliItem *item)
   g_free (item->output);
   g_free (item->error);
   g_free (item->narrative);
+  g_free (item->narrative_error);
   g_free (item);
 }
 

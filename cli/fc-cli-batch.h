@@ -22,6 +22,7 @@ typedef struct {
   char *output;  /* where the filter's entry appears (owned) */
   char *error;   /* set by the run when there is no usable output (owned) */
   char *narrative; /* the user's path of the narrative checked with it, or NULL (owned) */
+  char *narrative_error; /* why that narrative never reached the check, or NULL (owned) */
 } FcCliItem;
 
 FcCliItem *fc_cli_item_new (const char *staged, const char *output);

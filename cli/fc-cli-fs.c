@@ -4,8 +4,11 @@
 
 #include <errno.h>
 #include <ftw.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "fc-cli-error.h"
 
@@ -48,4 +51,14 @@ fc_cli_plain_extension (const char *path)
     if (!g_ascii_isalnum (*p))
       return g_strdup ("");
   return g_ascii_strdown (dot + 1, -1);
+}
+
+char *
+fc_cli_file_identity (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%ju:%ju", (uintmax_t) st.st_dev, (uintmax_t) st.st_ino);
 }

@@ -12,4 +12,8 @@ gboolean fc_cli_remove_tree (const char *path, GError **error);
  * ("xlsx"), else "" (transfer full). */
 char *fc_cli_plain_extension (const char *path);
 
+/* "device:inode" of the file at path, the same for every name of one file
+ * (./a, a, /d//a, a link), or NULL when it cannot be stat'ed (transfer full). */
+char *fc_cli_file_identity (const char *path);
+
 G_END_DECLS

@@ -20,6 +20,8 @@
 #define MSG_NARRATIVE_ALONE "情况说明文档没有同名的工作簿，未检查（请一并给出同名的 .xlsx、.xls 或 .ods，" \
   "或用 --narrative 指定）/ a narrative document without a workbook of the same name: not checked " \
   "(give its .xlsx, .xls or .ods too, or name it with --narrative)"
+#define MSG_NARRATIVE_REFUSED "情况说明文档未检查（用了 --no-narrative）/ " \
+  "a narrative document: not checked (--no-narrative)"
 #define DEFAULT_TIMEOUT_S 120
 
 typedef struct {
@@ -129,7 +131,7 @@ run_check (const Options *options, FcCliFormat format)
       if (roles[i] == FC_CLI_INPUT_NARRATIVE_ALONE)
         {
           item = fc_cli_item_new ("", "");
-          item->error = g_strdup (MSG_NARRATIVE_ALONE);
+          item->error = g_strdup (options->no_narrative ? MSG_NARRATIVE_REFUSED : MSG_NARRATIVE_ALONE);
         }
       else
         {
@@ -253,6 +255,11 @@ command_check (int argc, char **argv)
   else if (options.narrative != NULL && (options.no_narrative || count_workbooks (options.workbooks) != 1))
     status = usage_error ("--narrative 只配一个工作簿，且不与 --no-narrative 同用 "
                           "goes with exactly one workbook, and not with --no-narrative");
+  else if (options.narrative != NULL && !fc_cli_narrative_is_document (options.narrative))
+    status = usage_error ("--narrative 须为 .docx .doc .odt .fodt .rtf 或 .txt 文档 "
+                          "must name a .docx, .doc, .odt, .fodt, .rtf or .txt document");
+  else if (options.narrative != NULL && !g_file_test (options.narrative, G_FILE_TEST_IS_REGULAR))
+    status = usage_error ("--narrative 的文件不存在或不是普通文件 names no regular file");
   else
     status = run_check (&options, format);
   options_clear (&options);

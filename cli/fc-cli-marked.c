@@ -2,7 +2,6 @@
 #include "fc-cli-marked.h"
 
 #include <errno.h>
-#include <stdint.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -24,17 +23,6 @@ fc_cli_marked_prepare (const char *dir, GError **error)
       return FALSE;
     }
   return TRUE;
-}
-
-/* "dev:ino" of path, or NULL when it does not exist (transfer full). */
-static char *
-file_identity (const char *path)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
-    return NULL;
-  return g_strdup_printf ("%ju:%ju", (uintmax_t) st.st_dev, (uintmax_t) st.st_ino);
 }
 
 char *
@@ -68,7 +56,7 @@ free_path (const char *dir, const char *name, GHashTable *used, GHashTable *inpu
       g_autofree char *candidate = n == 1 ? g_strdup (name)
                                           : g_strdup_printf ("%s-%u%s", stem, n, ext);
       char *path = g_build_filename (dir, candidate, NULL);
-      g_autofree char *identity = file_identity (path);
+      g_autofree char *identity = fc_cli_file_identity (path);
 
       if (!g_hash_table_contains (used, path)
           && (identity == NULL || !g_hash_table_contains (inputs, identity)))
@@ -113,7 +101,7 @@ fc_cli_marked_collect (GPtrArray *items, const char *const *paths, const char *d
 
   for (guint i = 0; i < items->len; i++)
     {
-      char *identity = file_identity (paths[i]);
+      char *identity = fc_cli_file_identity (paths[i]);
 
       if (identity != NULL)
         g_hash_table_add (inputs, identity);

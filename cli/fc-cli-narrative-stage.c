@@ -1,6 +1,11 @@
 /* fc-cli-narrative-stage.c — narrative documents to the filter (see fc-cli-narrative-stage.h). */
 #include "fc-cli-narrative-stage.h"
 
+#include <errno.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
 #include "fc-cli-narrative.h"
 #include "fc-narrative-file.h"
 
@@ -9,16 +14,20 @@
 
 #define MSG_DOCUMENT_NOT_LOADED "LibreOffice 无法打开此文档（已损坏或不是文字文档）/ " \
   "LibreOffice could not open the document (corrupt or not a text document)"
+/* a narrative is tens of kilobytes; a document this big is no narrative */
+#define MAX_DOCUMENT_BYTES (32 << 20)
+
 #define MSG_NOT_TEXT "不是 UTF-8、UTF-16 或 GB18030 文本 / not UTF-8, UTF-16 or GB18030 text"
 
 /* Stages the narrative of workbook for the filter: its text (UTF-8 or a
- * legacy encoding), or why there is none (exactly one of them). */
+ * legacy encoding), or why there is none (exactly one of them).  When even
+ * that cannot be written the entry says so (narrative_error). */
 static void
-stage_narrative (const FcCliUser *user, const FcCliItem *workbook, const char *document,
-                 const char *data, gsize length, const char *failure)
+stage_narrative (const FcCliUser *user, FcCliItem *workbook, const char *data, gsize length,
+                 const char *failure)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = g_path_get_basename (document);
+  g_autofree char *name = g_filename_display_basename (workbook->narrative);
   g_autofree char *text = NULL;
   g_autofree char *path = fc_narrative_file_path (workbook->staged);
 
@@ -27,8 +36,47 @@ stage_narrative (const FcCliUser *user, const FcCliItem *workbook, const char *d
   if (!fc_narrative_file_write (workbook->staged, name, text, -1, text == NULL ? failure : NULL,
                                 &error)
       || !fc_cli_user_give (user, path, &error))
-    g_printerr ("fiscalcheck: %s: 情况说明未能交给检查 the narrative could not be staged: %s\n",
-                document, error->message);
+    workbook->narrative_error = g_strdup_printf ("情况说明未能交给检查 the narrative could not be "
+                                                 "staged: %s", error->message);
+}
+
+/* Why the file at path is no document to read (transfer full), or NULL:
+ * it must be a regular file (a FIFO or a device would block or never
+ * end) of at most MAX_DOCUMENT_BYTES. */
+static char *
+unfit_document (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return g_strdup_printf ("无法读取 / cannot read: %s", g_strerror (errno));
+  if (!S_ISREG (st.st_mode))
+    return g_strdup ("不是普通文件 / not a regular file");
+  if (st.st_size > MAX_DOCUMENT_BYTES)
+    return g_strdup_printf ("文件过大（超过 %d MiB）/ too large (over %d MiB)",
+                            MAX_DOCUMENT_BYTES >> 20, MAX_DOCUMENT_BYTES >> 20);
+  return NULL;
+}
+
+/* Stages the text file at path (a .txt, or the office's conversion). */
+static void
+stage_text_file (const FcCliUser *user, FcCliItem *workbook, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *unfit = unfit_document (path);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (unfit != NULL)
+    stage_narrative (user, workbook, NULL, 0, unfit);
+  else if (!g_file_get_contents (path, &data, &length, &error))
+    {
+      g_autofree char *failure = g_strdup_printf ("无法读取 / cannot read: %s", error->message);
+
+      stage_narrative (user, workbook, NULL, 0, failure);
+    }
+  else
+    stage_narrative (user, workbook, data, length, NULL);
 }
 
 gboolean
@@ -42,33 +90,30 @@ fc_cli_narrative_stage_all (FcCliStage *stage, const FcCliUser *user, const FcCl
   for (guint i = 0; i < workbooks->len; i++)
     {
       FcCliItem *workbook = workbooks->pdata[i];
-      g_autoptr (GError) read_error = NULL;
-      g_autofree char *data = NULL;
-      gsize length = 0;
+      g_autofree char *unfit = NULL;
+      FcCliItem *conversion;
 
       if (workbook->narrative == NULL)
         continue;
-      if (fc_cli_narrative_needs_office (workbook->narrative))
+      if (!fc_cli_narrative_needs_office (workbook->narrative))
         {
-          FcCliItem *conversion = fc_cli_stage_add_document (stage, workbook->narrative, i);
-
-          if (conversion->error != NULL)
-            {
-              stage_narrative (user, workbook, workbook->narrative, NULL, 0, conversion->error);
-              fc_cli_item_free (conversion);
-              continue;
-            }
-          g_ptr_array_add (conversions, conversion);
-          g_ptr_array_add (owners, workbook);
+          stage_text_file (user, workbook, workbook->narrative);
+          continue;
         }
-      else if (!g_file_get_contents (workbook->narrative, &data, &length, &read_error))
+      if ((unfit = unfit_document (workbook->narrative)) != NULL)
         {
-          g_autofree char *failure = g_strdup_printf ("无法读取 / cannot read: %s", read_error->message);
-
-          stage_narrative (user, workbook, workbook->narrative, NULL, 0, failure);
+          stage_narrative (user, workbook, NULL, 0, unfit);
+          continue;
         }
-      else
-        stage_narrative (user, workbook, workbook->narrative, data, length, NULL);
+      conversion = fc_cli_stage_add_document (stage, workbook->narrative, i);
+      if (conversion->error != NULL)
+        {
+          stage_narrative (user, workbook, NULL, 0, conversion->error);
+          fc_cli_item_free (conversion);
+          continue;
+        }
+      g_ptr_array_add (conversions, conversion);
+      g_ptr_array_add (owners, workbook);
     }
   if (conversions->len == 0)
     return TRUE;
@@ -82,16 +127,12 @@ fc_cli_narrative_stage_all (FcCliStage *stage, const FcCliUser *user, const FcCl
   for (guint i = 0; i < conversions->len; i++)
     {
       const FcCliItem *conversion = conversions->pdata[i];
-      const FcCliItem *workbook = owners->pdata[i];
-      g_autofree char *data = NULL;
-      gsize length = 0;
+      FcCliItem *workbook = owners->pdata[i];
 
       if (conversion->error != NULL)
-        stage_narrative (user, workbook, workbook->narrative, NULL, 0, conversion->error);
-      else if (!g_file_get_contents (conversion->output, &data, &length, NULL))
-        stage_narrative (user, workbook, workbook->narrative, NULL, 0, MSG_DOCUMENT_NOT_LOADED);
+        stage_narrative (user, workbook, NULL, 0, conversion->error);
       else
-        stage_narrative (user, workbook, workbook->narrative, data, length, NULL);
+        stage_text_file (user, workbook, conversion->output);
     }
   return TRUE;
 }

@@ -37,14 +37,18 @@ typedef enum {
  * NULL when none): explicit when given (for every workbook: the caller
  * allows it with one only), else, when look_beside, a narrative among the
  * inputs with the same name, else one beside it on disk.  Without
- * look_beside every narrative among the inputs is left alone.  roles and
- * narratives have room for every input; narratives starts all NULL. */
+ * look_beside every narrative among the inputs is left alone.  An input
+ * that is the same file as a workbook's narrative, however it is written
+ * (./a.docx, /d//a.docx), is paired.  roles and narratives have room for
+ * every input; narratives starts all NULL. */
 void fc_cli_narrative_pair (const char *const *inputs, const char *explicit_narrative,
                             gboolean look_beside, FcCliInputRole *roles, char **narratives);
 
-/* The text of a .txt as UTF-8: UTF-8 (with or without BOM), UTF-16 with
- * BOM, else GB18030 (what Chinese Windows writes as "ANSI").  NULL with
- * G_CONVERT_ERROR when it is none of these (transfer full). */
+/* The text of a .txt as UTF-8: UTF-16 with BOM; else UTF-8 (with or
+ * without BOM), its few stray bytes repaired (a © in cp1252, a character cut
+ * at the end); else GB18030 (what Chinese Windows writes as "ANSI").  NULs
+ * are dropped.  NULL with G_CONVERT_ERROR when it is none of these
+ * (transfer full). */
 char *fc_cli_narrative_decode (const char *data, gsize length, GError **error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@ typedef struct {
   char *error;       /* owned, or NULL */
   const char *marked; /* the marked copy (--marked-dir), in entry, or NULL */
   const char *narrative; /* the narrative document checked with it, or NULL */
+  const char *narrative_error; /* why it was not checked after all, or NULL */
 } Workbook;
 
 static void
@@ -82,11 +83,16 @@ workbook_load (Workbook *wb, const FcCliItem *item, const char *path)
       json_object_set_string_member (object, "path", path);
       if (item->narrative != NULL)
         json_object_set_string_member (object, "narrative", item->narrative);
+      if (item->narrative_error != NULL)
+        json_object_set_string_member (object, "narrative_error", item->narrative_error);
       wb->marked = json_object_get_string_member_with_default (object, "marked", NULL);
       wb->narrative = item->narrative;
+      wb->narrative_error = item->narrative_error;
       if (marked_error != NULL)
         g_printerr ("fiscalcheck: %s: 未能写出标注副本 marked copy not written: %s\n", path,
                     marked_error);
+      if (item->narrative_error != NULL)
+        g_printerr ("fiscalcheck: %s: %s\n", path, item->narrative_error);
     }
 }
 
@@ -123,7 +129,10 @@ write_text (const Workbook *wbs, const char *const *paths, guint n, FILE *out)
         }
       g_autofree char *text = fc_report_to_text (wbs[i].report, paths[i]);
       fputs (text, out);
-      if (wbs[i].narrative != NULL)
+      if (wbs[i].narrative_error != NULL)
+        fprintf (out, "情况说明未检查 narrative not checked: %s: %s\n", wbs[i].narrative,
+                 wbs[i].narrative_error);
+      else if (wbs[i].narrative != NULL)
         fprintf (out, "情况说明 narrative: %s\n", wbs[i].narrative);
       if (wbs[i].marked != NULL)
         fprintf (out, "标注副本 marked copy: %s\n", wbs[i].marked);
@@ -162,8 +171,9 @@ fc_cli_output_write (FcCliFormat format, GPtrArray *items, const char *const *pa
           g_printerr ("fiscalcheck: %s: %s\n", paths[i], wbs[i].error);
           status = FC_CLI_EXIT_FAILED;
         }
-      else if (json_object_has_member (json_node_get_object (wbs[i].entry), "marked_error"))
-        status = FC_CLI_EXIT_FAILED; /* an output asked for is missing */
+      else if (json_object_has_member (json_node_get_object (wbs[i].entry), "marked_error")
+               || wbs[i].narrative_error != NULL)
+        status = FC_CLI_EXIT_FAILED; /* an output or input asked for is missing */
       else if (status == FC_CLI_EXIT_OK && fc_report_count (wbs[i].report, FC_SEVERITY_ERROR) > 0)
         status = FC_CLI_EXIT_FINDINGS;
     }

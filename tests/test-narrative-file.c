@@ -118,6 +118,23 @@ START_TEST (test_pair)
   ck_assert_ptr_null (narratives[2]);
   ck_assert_int_eq (roles[1], FC_CLI_INPUT_NARRATIVE_ALONE);
 
+  /* the same file written another way (./, //) is the same narrative */
+  g_autofree char *dotted = g_strconcat (dir, "/./a.docx", NULL);
+  g_autofree char *doubled = g_strconcat (dir, "//b.txt", NULL);
+  const char *other_ways[] = { a, dotted, b, doubled, NULL };
+  fc_cli_narrative_pair (other_ways, NULL, TRUE, roles, narratives);
+  touch (dir, "a.docx");
+  for (guint i = 0; i < 4; i++)
+    g_clear_pointer (&narratives[i], g_free);
+  fc_cli_narrative_pair (other_ways, NULL, TRUE, roles, narratives);
+  ck_assert_str_eq (narratives[0], a_doc);
+  ck_assert_int_eq (roles[1], FC_CLI_INPUT_NARRATIVE_PAIRED);
+  ck_assert_str_eq (narratives[2], b_txt);
+  ck_assert_int_eq (roles[3], FC_CLI_INPUT_NARRATIVE_PAIRED);
+  for (guint i = 0; i < 4; i++)
+    g_clear_pointer (&narratives[i], g_free);
+  g_unlink (a_doc);
+
   /* named: it goes with the workbook, and is no entry of its own */
   const char *one[] = { c, lone, NULL };
   fc_cli_narrative_pair (one, lone, TRUE, roles, narratives);
@@ -158,6 +175,22 @@ START_TEST (test_decode)
       ck_assert_msg (back != NULL, "%s", orders[i][0]);
       ck_assert_str_eq (back, text);
     }
+  /* UTF-8 with a stray byte (a © in cp1252), a NUL, a character cut at the
+   * end: still UTF-8, repaired, never read as GB18030 */
+  const char *damaged[] = { "\xA9 2023", "\0", "\xE5\x85" };
+  for (gsize i = 0; i < G_N_ELEMENTS (damaged); i++)
+    {
+      g_autoptr (GString) bytes = g_string_new (text);
+      g_string_append_len (bytes, damaged[i], (gssize) (i == 1 ? 1 : strlen (damaged[i])));
+      g_autofree char *back = fc_cli_narrative_decode (bytes->str, bytes->len, &error);
+      ck_assert_msg (back != NULL, "damage %zu", i);
+      ck_assert_msg (g_str_has_prefix (back, text), "damage %zu read as %s", i, back);
+      ck_assert (g_utf8_validate (back, -1, NULL));
+    }
+  /* GB18030 with a character cut at the end is still GB18030's */
+  g_autofree char *cut = fc_cli_narrative_decode (gb, len - 1, &error);
+  ck_assert_ptr_nonnull (cut);
+  ck_assert (g_str_has_prefix (cut, "一、收入支出决算总体情况说明"));
   /* an odd number of UTF-16 bytes is none of them */
   g_autofree char *broken = fc_cli_narrative_decode ("\xFF\xFE\x41", 3, &error);
   ck_assert_ptr_null (broken);
@@ -191,6 +224,24 @@ START_TEST (test_staged_round_trip)
   for (guint i = 1; i < fc_narrative_get_n_paragraphs (n); i++)
     second |= g_str_has_prefix (fc_narrative_get_paragraph (n, i)->text, "第二段\\n不是换行");
   ck_assert (second);
+  gboolean third = FALSE;
+  for (guint i = 1; i < fc_narrative_get_n_paragraphs (n); i++)
+    third |= strstr (fc_narrative_get_paragraph (n, i)->text, "第三段") != NULL;
+  ck_assert_msg (third, "the text after the NUL is kept");
+
+  /* a document without text is said to be empty, not taken for a narrative */
+  ck_assert (fc_narrative_file_write (wb, "空.docx", " \n\r\n\t", -1, NULL, &error));
+  g_autoptr (FcNarrative) empty = fc_narrative_file_read (wb, &error);
+  ck_assert_ptr_nonnull (empty);
+  ck_assert_ptr_nonnull (fc_narrative_get_unreadable (empty));
+  ck_assert_ptr_nonnull (strstr (fc_narrative_get_unreadable (empty), "empty"));
+
+  /* a name that is not UTF-8 (a file name in GBK) still names the document */
+  ck_assert (fc_narrative_file_write (wb, "\xcb\xb5\xc3\xf7.docx", "x", -1, NULL, &error));
+  g_autoptr (FcNarrative) named = fc_narrative_file_read (wb, &error);
+  ck_assert_ptr_nonnull (named);
+  ck_assert (g_str_has_suffix (fc_narrative_get_document (named), ".docx"));
+  ck_assert (g_utf8_validate (fc_narrative_get_document (named), -1, NULL));
 
   /* why it could not be read */
   ck_assert (fc_narrative_file_write (wb, "坏.docx", NULL, 0, "无法打开 / could not open", &error));

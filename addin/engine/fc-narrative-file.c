@@ -30,7 +30,9 @@ fc_narrative_file_write (const char *workbook, const char *document, const char 
   gsize size = 0;
 
   g_return_val_if_fail ((text == NULL) != (failure == NULL), FALSE);
-  g_key_file_set_string (file, GROUP, "document", document != NULL ? document : "");
+  g_autofree char *name = g_utf8_make_valid (document != NULL ? document : "", -1);
+
+  g_key_file_set_string (file, GROUP, "document", name);
   if (text != NULL)
     {
       /* a key file holds valid UTF-8 without NULs; the narrative repairs
@@ -66,6 +68,8 @@ fc_narrative_file_read (const char *workbook, GError **error)
   document = g_key_file_get_string (file, GROUP, "document", NULL);
   text = g_key_file_get_string (file, GROUP, "text", NULL);
   failure = g_key_file_get_string (file, GROUP, "failure", NULL);
+  if (text != NULL && *g_strstrip (text) == '\0')
+    return fc_narrative_new_unreadable (document, "文档为空 / the document is empty");
   if (text != NULL)
     return fc_narrative_new_from_text (text, -1, document);
   if (failure != NULL)

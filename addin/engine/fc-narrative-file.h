@@ -26,7 +26,8 @@ gboolean fc_narrative_file_write (const char *workbook, const char *document, co
 
 /* The narrative staged beside workbook: NULL without error when there is
  * none; an unreadable narrative (fc_narrative_get_unreadable) when the key
- * file says so; G_KEY_FILE_ERROR / G_FILE_ERROR when the key file itself
+ * file says so or the document holds no text (an empty document would
+ * silently stand in for the workbook's own narrative); G_KEY_FILE_ERROR / G_FILE_ERROR when the key file itself
  * is broken (transfer full). */
 FcNarrative *fc_narrative_file_read (const char *workbook, GError **error);
 

@@ -19,7 +19,8 @@ Usage: /usr/bin/python3 tests/e2e/test_cli_narrative.py BUILD/fiscalcheck tests/
     checked as without it;
   * a narrative without a workbook: an entry saying so, exit 2, the rest
     checked;
-  * a text with no narrative in it: no N.* finding.
+  * a text with no narrative in it: no N.* finding; an empty one: one N.0
+    warning; --narrative naming no file: a usage error.
 Exit status 0 when every check passes.
 """
 
@@ -156,6 +157,16 @@ def main(argv):
         r = run(exe, ['check', '--format', 'json', '--narrative', other, plain], env)
         check(r.rc == 1, '--narrative: exit 1')
         expect_two_errors(r, plain, '说明 2024.txt')
+
+        r = run(exe, ['check', '--narrative', os.path.join(d, 'missing.docx'), plain], env)
+        check(r.rc == 2 and 'narrative' in r.err, '--narrative naming no file: a usage error, exit 2')
+        empty = workbook('empty')
+        write('empty.txt', b'\n  \r\n')
+        r = run(exe, ['check', '--format', 'json', empty], env)
+        wb = r.entry(empty)
+        check(wb is not None and [(f['rule'], f['severity']) for f in narrative_findings(wb)]
+              == [('N.0', 'warning')] and 'empty' in narrative_findings(wb)[0]['message_en'],
+              'an empty narrative beside: one N.0 warning saying it is empty')
 
         r = run(exe, ['check', '--format', 'json', '--no-narrative', txt], env)
         wb = r.entry(txt)
