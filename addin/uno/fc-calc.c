@@ -179,6 +179,55 @@ fc_calc_is_protected (uno_Interface *obj, gboolean *is_protected, GError **error
   return TRUE;
 }
 
+gboolean
+fc_calc_find_in_formulas (uno_Interface *document, const char *text, gboolean *found,
+                          GError **error)
+{
+  uno_Interface *sheets = sheets_of (document, error);
+  sal_Int32 n = 0;
+  gboolean ok;
+
+  *found = FALSE;
+  if (sheets == NULL)
+    return FALSE;
+  ok = fc_uno_query_call (sheets, "com.sun.star.container.XIndexAccess", "getCount", &n, NULL,
+                          error);
+  for (sal_Int32 i = 0; ok && !*found && i < n; i++)
+    {
+      void *index_args[1] = { &i };
+      uno_Any item;
+      uno_Interface *descriptor = NULL, *hit = NULL;
+      uno_Interface *sheet;
+
+      if (!fc_uno_query_call (sheets, "com.sun.star.container.XIndexAccess", "getByIndex", &item,
+                              index_args, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      sheet = fc_uno_any_get_interface (&item);
+      /* a new descriptor searches formulas (SearchType 0), ignoring case */
+      ok = sheet != NULL
+           && fc_uno_query_call (sheet, "com.sun.star.util.XSearchable", "createSearchDescriptor",
+                                 &descriptor, NULL, error)
+           && call_with_text (descriptor, "com.sun.star.util.XSearchDescriptor", "setSearchString",
+                              text, NULL, error);
+      if (ok)
+        {
+          void *args[1] = { &descriptor };
+
+          ok = fc_uno_query_call (sheet, "com.sun.star.util.XSearchable", "findFirst", &hit, args,
+                                  error);
+          *found = hit != NULL;
+        }
+      fc_uno_release (hit);
+      fc_uno_release (descriptor);
+      uno_any_destruct (&item, NULL);
+    }
+  fc_uno_release (sheets);
+  return ok;
+}
+
 /* Cells */
 
 uno_Interface *

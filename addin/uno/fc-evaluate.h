@@ -31,6 +31,16 @@ typedef struct {
 void fc_evaluate (uno_Interface *document, FcEvalKind kind, const char *scope,
                   FcEvalValue *value);
 
+/* One read and one unscoped check of document, which answers every scope
+ * (fc_evaluate_in_scope): the report (transfer full), or NULL with *text
+ * (transfer full) saying why there is none. */
+FcReport *fc_evaluate_check (uno_Interface *document, char **text);
+
+/* The value fc_evaluate would compute for kind and scope, from report (of
+ * fc_evaluate_check; NULL: text says why there is none).  Never fails. */
+void fc_evaluate_in_scope (const FcReport *report, const char *text, FcEvalKind kind,
+                           const char *scope, FcEvalValue *value);
+
 /* The engine with the rules shipped beside this library, loaded on first
  * use and shared by every caller (transfer none); NULL with *message
  * (transfer none) saying why it could not be loaded. */

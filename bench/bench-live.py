@@ -1,0 +1,188 @@
+#!/usr/bin/python3
+"""bench-live.py — what live FISCALCHECK() cells cost in a real headless
+LibreOffice (issue 11, item 3); prints figures, asserts nothing.
+
+    /usr/bin/python3 bench/bench-live.py [BUILD [ROUNDS]]
+
+On the ten tables of the sample (BUILD/ods-templates/sample-tables.ods) and
+on the same workbook with its three code tables (02, 03, 05) extended to
+3,000 rows, it times, over ROUNDS edits each (the edit changes 本年收入合计,
+so every value changes):
+  * an edit and a read of one plain cell, before any formula of ours;
+  * an edit and the read of one FISCALCHECK() cell: the time from an edit
+    to the updated value;
+  * the same with 20 cells (16 FISCALCHECK() with scopes, 4
+    FISCALCHECKFINDINGS() arrays of 40×8), all read after each edit;
+  * an edit and a read of a plain cell after every formula was deleted;
+and, from the office's own counters ($FISCALCHECK_STATS,
+$FISCALCHECK_STATS_READ), the last check (read and check) against one bulk
+read of the used areas of the same document, and the checks per edit.
+"""
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, '..', 'tests', 'e2e'))
+from fcoffice import Office  # noqa: E402
+
+SHEET01 = '收入支出决算总表'
+CODE_SHEETS = ('收入决算表', '支出决算表', '一般公共预算财政拨款支出决算表')
+SCOPES = ['', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10',
+          'R01.1', 'R02.1', 'X01-02.1', 'S.1', 'S.2']
+
+
+def used(sheet):
+    cur = sheet.createCursor()
+    cur.gotoEndOfUsedArea(False)
+    a = cur.getRangeAddress()
+    return a.EndRow + 1, a.EndColumn + 1
+
+
+def extend(doc, n_rows):
+    """The code tables grown to about n_rows rows, as bench-engine.c does:
+    the data rows repeated with their 类 codes shifted, notes at the end."""
+    for name in CODE_SHEETS:
+        sheet = doc.Sheets.getByName(name)
+        rows, cols = used(sheet)
+        data = sheet.getCellRangeByPosition(0, 0, cols - 1, rows - 1).getDataArray()
+        head = list(data[:9])
+        body = [r for r in data[9:] if not (isinstance(r[0], str) and r[0].startswith('注'))]
+        notes = [r for r in data[9:] if isinstance(r[0], str) and r[0].startswith('注')]
+        out = list(head)
+        k = 0
+        while len(out) + len(body) <= n_rows:
+            for r in body:
+                row = []
+                for v in r:
+                    if isinstance(v, float) and 200 <= v < 3e6 and v == int(v):
+                        digits = 3 if v < 1000 else 5 if v < 100000 else 7
+                        scale = 1 if digits == 3 else 100 if digits == 5 else 10000
+                        v = v + ((k * 7) % 700) * scale
+                    row.append(v)
+                out.append(tuple(row))
+            k += 1
+        out += notes
+        sheet.getCellRangeByPosition(0, 0, cols - 1, rows - 1).clearContents(1 | 2 | 4 | 16)
+        sheet.getCellRangeByPosition(0, 0, cols - 1, len(out) - 1).setDataArray(tuple(out))
+    return sum(used(doc.Sheets.getByIndex(i))[0] * used(doc.Sheets.getByIndex(i))[1]
+               for i in range(doc.Sheets.Count))
+
+
+def find_value(doc, sheet_name, value):
+    sheet = doc.Sheets.getByName(sheet_name)
+    rows, cols = used(sheet)
+    for r, row in enumerate(sheet.getCellRangeByPosition(0, 0, cols - 1, rows - 1).getDataArray()):
+        for c, v in enumerate(row):
+            if isinstance(v, float) and abs(v - value) < 1e-9:
+                return sheet.getCellByPosition(c, r)
+    raise SystemExit('%s not found' % value)
+
+
+def stats(path):
+    with open(path, encoding='utf-8') as f:
+        return json.load(f)
+
+
+def timed(rounds, total, read):
+    """ms per round of an edit of total (alternating values) and read()."""
+    times = []
+    for i in range(rounds):
+        t0 = time.perf_counter()
+        total.setValue(634.48 if i % 2 == 0 else 634.38)
+        read()
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return times[len(times) // 2]  # the median: other work shares the machine
+
+
+def bench(office, path, sample, big, rounds):
+    doc = office.load(sample, copy=True)
+    try:
+        what = 'sample (ten tables)'
+        if big:
+            cells = extend(doc, 3000)
+            what = 'code tables × 3,000 rows (%d cells)' % cells
+        total = find_value(doc, SHEET01, 634.38)
+        plain = doc.Sheets.getByIndex(3).getCellByPosition(0, 0)
+        base = timed(rounds, total, plain.getString)
+
+        doc.Sheets.insertNewByName('检查', doc.Sheets.Count)
+        sheet = doc.Sheets.getByName('检查')
+        one = sheet.getCellByPosition(0, 0)
+        one.setFormula('=FISCALCHECK()')
+        one.getString()
+        s0 = stats(path)
+        t_one = timed(rounds, total, one.getString)
+        s1 = stats(path)
+
+        counts = [one]
+        for i, scope in enumerate(SCOPES[1:], 1):
+            cell = sheet.getCellByPosition(0, i)
+            cell.setFormula('=FISCALCHECK("%s")' % scope)
+            counts.append(cell)
+        lists = []
+        for k, scope in enumerate(['', '01', '02', 'X01-02.1']):
+            rng = sheet.getCellRangeByPosition(2 + 9 * k, 0, 9 + 9 * k, 39)
+            rng.setArrayFormula('=FISCALCHECKFINDINGS(%s)' % ('"%s"' % scope if scope else ''))
+            lists.append(rng)
+
+        def read_all():
+            for c in counts:
+                c.getString()
+            for r in lists:
+                r.getDataArray()
+        read_all()
+        s2 = stats(path)
+        t_twenty = timed(rounds, total, read_all)
+        s3 = stats(path)
+
+        doc.Sheets.removeByName('检查')
+        total.setValue(634.38)
+        plain.getString()
+        s4 = stats(path)
+        deleted = timed(rounds, total, plain.getString)
+        s5 = stats(path)
+    finally:
+        office.close(doc)
+    print('%s' % what)
+    print('  edit + read, no formula of ours          %8.1f ms' % base)
+    print('  edit → updated value, 1 FISCALCHECK()     %8.1f ms  (%.2f checks per edit)'
+          % (t_one, (s1['checks'] - s0['checks']) / rounds))
+    print('  edit → 20 updated values (16 + 4 lists)   %8.1f ms  (%.2f checks per edit)  '
+          '20 cells / 1 cell = %.2f×'
+          % (t_twenty, (s3['checks'] - s2['checks']) / rounds, t_twenty / t_one))
+    print('  edit + read, formulas deleted             %8.1f ms  (%d checks in %d edits, '
+          'listening %d)' % (deleted, s5['checks'] - s4['checks'], rounds, s5['listening']))
+    print('  in the office: last check %.1f ms, one bulk read of the used areas %.1f ms: '
+          'check / read = %.2f×' % (s3['check_ms'], s3['read_ms'],
+                                    s3['check_ms'] / s3['read_ms'] if s3['read_ms'] else 0))
+
+
+def main():
+    build = sys.argv[1] if len(sys.argv) > 1 else 'build'
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+    oxt = os.path.abspath(os.path.join(build, 'fiscalcheck.oxt'))
+    sample = os.path.abspath(os.path.join(build, 'ods-templates', 'sample-tables.ods'))
+    folder = tempfile.mkdtemp(prefix='fc-bench-live-')
+    os.chmod(folder, 0o777)  # the office may run as nobody
+    path = os.path.join(folder, 'stats.json')
+    os.environ['FISCALCHECK_STATS'] = path
+    os.environ['FISCALCHECK_STATS_READ'] = '1'
+    try:
+        with Office(oxt=oxt, log=lambda msg: None) as office:
+            print('bench-live: %d edits per figure, median ms (LibreOffice over a pipe, '
+                  'from Python)' % rounds)
+            bench(office, path, sample, False, rounds)
+            bench(office, path, sample, True, max(4, rounds // 2))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
