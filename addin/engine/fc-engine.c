@@ -313,6 +313,17 @@ fc_engine_report_in_scope (const FcEngine *engine, const FcReport *report, const
     return NULL;
   const FcRule *only_rule = only_table == NULL && only != NULL && *only != '\0'
                             ? find_rule (engine, only) : NULL;
+  /* rule by lower-case id: a report may hold thousands of findings */
+  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < engine->rules->len; i++)
+    {
+      const FcRule *rule = g_ptr_array_index (engine->rules, i);
+      char *id = g_ascii_strdown (rule->id, -1);
+      if (!g_hash_table_contains (by_id, id))
+        g_hash_table_insert (by_id, id, (gpointer) rule);
+      else
+        g_free (id);
+    }
   FcReport *view = g_new0 (FcReport, 1);
   view->findings = g_ptr_array_new ();
   view->tables = g_ptr_array_new ();
@@ -321,7 +332,8 @@ fc_engine_report_in_scope (const FcEngine *engine, const FcReport *report, const
   for (guint i = 0; i < report->findings->len; i++)
     {
       FcFinding *f = g_ptr_array_index (report->findings, i);
-      const FcRule *rule = find_rule (engine, f->rule_id);
+      g_autofree char *id = g_ascii_strdown (f->rule_id, -1);
+      const FcRule *rule = g_hash_table_lookup (by_id, id);
       gboolean in;
       if (only == NULL || *only == '\0')
         in = TRUE;

@@ -296,10 +296,11 @@ live_release (FcLive *live, uno_Interface *document)
 }
 
 /* Reads and checks the document once and gives every result of live its
- * value from that report.  push_all: every listener gets its value, so
- * every cell using one is interpreted again when shown or read (and so
- * asks: the sign it is still there); else only the changed values are
- * pushed (inside an interpretation: the first value of a new result).
+ * value from that report, pushing the values that changed.  push_all: the
+ * counts are pushed even when unchanged (a number: cheap; findings tables
+ * are not), so the cells using them are interpreted again when shown or
+ * read (and so ask: the sign they are still there); without such a sign
+ * the next edit asks Calc's search (live_modified).
  * live->checking was set by the caller, who holds a reference to document. */
 static void
 check_now (FcLive *live, uno_Interface *document, gboolean push_all)
@@ -351,7 +352,9 @@ check_now (FcLive *live, uno_Interface *document, gboolean push_all)
       deliveries = g_ptr_array_new ();
       g_hash_table_iter_init (&iter, live->results);
       while (g_hash_table_iter_next (&iter, NULL, &value))
-        if ((result_update (live, value) || push_all) && ((FcResult *) value)->listeners->len > 0)
+        if ((result_update (live, value)
+             || (push_all && ((FcResult *) value)->kind == FC_EVAL_COUNT))
+            && ((FcResult *) value)->listeners->len > 0)
           g_ptr_array_add (deliveries, delivery_new (value));
       g_mutex_unlock (&live_lock);
       deliver_all (deliveries);
