@@ -184,7 +184,8 @@ fc_eval_value_copy (const FcEvalValue *src, FcEvalValue *dest)
 {
   dest->text = g_strdup (src->text);
   dest->number = src->number;
-  dest->table = src->table != NULL ? fc_findings_table_copy (src->table) : NULL;
+  /* a table never changes once made: shared, not copied (thousands of rows) */
+  dest->table = src->table != NULL ? g_ptr_array_ref (src->table) : NULL;
 }
 
 gboolean

@@ -56,6 +56,7 @@ char *fc_evaluate_rules_path (GError **error);
 char *fc_evaluate_user_rules_dir (void);
 
 void fc_eval_value_clear (FcEvalValue *value);
+/* dest shares src's table (tables are never changed once made). */
 void fc_eval_value_copy (const FcEvalValue *src, FcEvalValue *dest);
 gboolean fc_eval_value_equal (const FcEvalValue *a, const FcEvalValue *b);
 /* Constructs the value as an any (double, string or, for a table,

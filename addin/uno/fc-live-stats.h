@@ -1,9 +1,8 @@
 /* fc-live-stats.h — counters of the live FISCALCHECK() machinery, for
  * tests and benchmarks that must tell "N edits → 1 check" and "after the
  * formula is deleted → no check, no listener" without timing anything.
- * When $FISCALCHECK_STATS names a file, every change of a counter
- * rewrites it (atomically) as one line of JSON; otherwise nothing is
- * written.
+ * Kept in memory (a file written per counter cost milliseconds per edit);
+ * the command org.fiscalcheck.command:LiveStats answers them as JSON.
  */
 #pragma once
 
@@ -28,11 +27,14 @@ void fc_live_stats_add (FcLiveStat stat);
 void fc_live_stats_set_listening (gint n_documents);
 
 /* The duration of the last check for live results (read and check), and,
- * when $FISCALCHECK_STATS_READ is set too, of one more read alone of the
+ * when $FISCALCHECK_STATS_READ is set, of one more read alone of the
  * same document right after it (what a check costs over the read), in ms. */
 void fc_live_stats_set_times (double check_ms, double read_ms);
 
 /* Whether a read alone should be timed after each check. */
 gboolean fc_live_stats_time_reads (void);
+
+/* The counters as one line of JSON (transfer full). */
+char *fc_live_stats_to_json (void);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """End-to-end test of how live FISCALCHECK() cells cost: counted, not timed.
-The office writes its counters to $FISCALCHECK_STATS (addin/uno/fc-live-stats.h).
+The office tells its counters through org.fiscalcheck.command:LiveStats
+(addin/uno/fc-live-stats.h).
 
     /usr/bin/python3 tests/e2e/test_live.py BUILD/fiscalcheck.oxt BUILD/ods-templates/sample-tables.ods
 
@@ -17,21 +18,19 @@ unscoped, per table, per rule, and FISCALCHECKFINDINGS() arrays):
 
 import json
 import os
-import shutil
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, check, failures, passes  # noqa: E402
+from fcoffice import Office, _props, check, dispatch, failures, passes  # noqa: E402
 
 SHEET01 = '收入支出决算总表'
 SCOPES = ['', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10',
           'R01.1', 'R02.1', 'X01-02.1', 'S.1', 'S.2']
 
 
-def stats(path):
-    with open(path, encoding='utf-8') as f:
-        return json.load(f)
+def stats(office, doc):
+    state, text = dispatch(office, doc, 'LiveStats')
+    return json.loads(text)
 
 
 def find_value(office, doc, sheet, value):
@@ -68,82 +67,77 @@ def main():
         print(__doc__)
         return 2
     oxt, sample = (os.path.abspath(a) for a in sys.argv[1:])
-    folder = tempfile.mkdtemp(prefix='fc-live-')
-    os.chmod(folder, 0o777)  # the office may run as nobody
-    path = os.path.join(folder, 'stats.json')
-    os.environ['FISCALCHECK_STATS'] = path
-    try:
-        with Office(oxt=oxt) as office:
-            doc = office.load(sample, copy=True)
-            try:
-                sheet, counts, lists = live_cells(doc)
-                values, tables = read_all(counts, lists)
-                check(values[0] == '0' and all(v == '0' for v in values),
-                      'the 20 cells show the sample clean (%s)' % ','.join(values))
-                before = stats(path)
-                print('      after entering 20 cells:', before)
-                check(before['listening'] == 1, 'the document is listened to once')
+    with Office(oxt=oxt) as office:
+        doc = office.load(sample, copy=True)
+        try:
+            sheet, counts, lists = live_cells(doc)
+            values, tables = read_all(counts, lists)
+            check(values[0] == '0' and all(v == '0' for v in values),
+                  'the 20 cells show the sample clean (%s)' % ','.join(values))
+            before = stats(office, doc)
+            print('      after entering 20 cells:', before)
+            check(before['listening'] == 1, 'the document is listened to once')
 
-                total = find_value(office, doc, SHEET01, 634.38)
-                total.setValue(634.48)
-                values, tables = read_all(counts, lists)
-                after = stats(path)
-                print('      one edit, 20 cells read:', after)
-                check(after['checks'] - before['checks'] == 1,
-                      'one edit is one check for 20 cells (%d)' % (after['checks'] - before['checks']))
-                check(float(values[0]) >= 1 and float(values[SCOPES.index('01')]) >= 1
-                      and float(values[SCOPES.index('X01-02.1')]) == 1
-                      and values[SCOPES.index('05')] == '0',
-                      'every count follows the edit (%s)' % ','.join(values))
-                check(any(row[1] == 'X01-02.1' for row in tables[0])
-                      and any(row[1] == 'X01-02.1' for row in tables[3]),
-                      'and the lists show the new error')
+            total = find_value(office, doc, SHEET01, 634.38)
+            total.setValue(634.48)
+            values, tables = read_all(counts, lists)
+            after = stats(office, doc)
+            print('      one edit, 20 cells read:', after)
+            check(after['checks'] - before['checks'] == 1,
+                  'one edit is one check for 20 cells (%d)' % (after['checks'] - before['checks']))
+            check(float(values[0]) >= 1 and float(values[SCOPES.index('01')]) >= 1
+                  and float(values[SCOPES.index('X01-02.1')]) == 1
+                  and values[SCOPES.index('05')] == '0',
+                  'every count follows the edit (%s)' % ','.join(values))
+            check(any(row[1] == 'X01-02.1' for row in tables[0])
+                  and any(row[1] == 'X01-02.1' for row in tables[3]),
+                  'and the lists show the new error')
 
-                other = doc.Sheets.getByIndex(1)
-                before = stats(path)
-                paste = sheet.getCellRangeByPosition(40, 0, 49, 99)
-                paste.setDataArray(tuple(tuple(float(r * 10 + c) for c in range(10))
-                                         for r in range(100)))
-                values, tables = read_all(counts, lists)
-                after = stats(path)
-                check(after['checks'] - before['checks'] == 1,
-                      'a paste of 1,000 cells is one check (%d)' % (after['checks'] - before['checks']))
+            other = doc.Sheets.getByIndex(1)
+            before = stats(office, doc)
+            paste = sheet.getCellRangeByPosition(40, 0, 49, 99)
+            paste.setDataArray(tuple(tuple(float(r * 10 + c) for c in range(10))
+                                     for r in range(100)))
+            values, tables = read_all(counts, lists)
+            after = stats(office, doc)
+            check(after['checks'] - before['checks'] == 1,
+                  'a paste of 1,000 cells is one check (%d)' % (after['checks'] - before['checks']))
 
-                # a cell nobody reads between edits: still followed
-                total.setValue(634.38)
-                other.getCellByPosition(30, 0).setValue(1)
-                other.getCellByPosition(30, 1).setValue(2)
-                check(counts[0].getString() == '0', 'an unread cell followed two more edits')
+            # a cell nobody reads between edits: still followed
+            total.setValue(634.38)
+            other.getCellByPosition(30, 0).setValue(1)
+            other.getCellByPosition(30, 1).setValue(2)
+            check(counts[0].getString() == '0', 'an unread cell followed two more edits')
 
-                # delete every formula of ours: edits then cost nothing
-                doc.Sheets.removeByName('检查')
-                before = stats(path)
-                for i in range(20):
-                    other.getCellByPosition(31, i).setValue(i)
-                total.setValue(634.48)
-                after = stats(path)
-                print('      formulas deleted, 21 edits:', after)
-                check(after['checks'] - before['checks'] <= 1,
-                      'after the formulas are deleted, edits cost no check (%d, at most the '
-                      'deletion itself)' % (after['checks'] - before['checks']))
-                check(after['listening'] == 0, 'and the document is no longer listened to')
-                check(after['modified'] - before['modified'] <= 2,
-                      'and no edit reaches us any more (%d)' % (after['modified'] - before['modified']))
+            # delete every formula of ours: edits then cost nothing
+            doc.Sheets.removeByName('检查')
+            before = stats(office, doc)
+            for i in range(20):
+                other.getCellByPosition(31, i).setValue(i)
+            total.setValue(634.48)
+            after = stats(office, doc)
+            print('      formulas deleted, 21 edits:', after)
+            check(after['checks'] - before['checks'] <= 1,
+                  'after the formulas are deleted, edits cost no check (%d, at most the '
+                  'deletion itself)' % (after['checks'] - before['checks']))
+            check(after['listening'] == 0, 'and the document is no longer listened to')
+            check(after['modified'] - before['modified'] <= 2,
+                  'and no edit reaches us any more (%d)' % (after['modified'] - before['modified']))
 
-                # typing one again is live at once
-                doc.Sheets.insertNewByName('again', doc.Sheets.Count)
-                again = doc.Sheets.getByName('again').getCellByPosition(0, 0)
-                again.setFormula('=FISCALCHECK()')
-                check(float(again.getString()) >= 1, 'a formula entered again shows the error')
-                total.setValue(634.38)
-                check(again.getString() == '0', 'and follows the next edit')
-                check(stats(path)['listening'] == 1, 'the document is listened to again')
-            finally:
-                office.close(doc)
-            check(stats(path)['listening'] == 0, 'a closed document is not listened to')
-    finally:
-        del os.environ['FISCALCHECK_STATS']
-        shutil.rmtree(folder, ignore_errors=True)
+            # typing one again is live at once
+            doc.Sheets.insertNewByName('again', doc.Sheets.Count)
+            again = doc.Sheets.getByName('again').getCellByPosition(0, 0)
+            again.setFormula('=FISCALCHECK()')
+            check(float(again.getString()) >= 1, 'a formula entered again shows the error')
+            total.setValue(634.38)
+            check(again.getString() == '0', 'and follows the next edit')
+            check(stats(office, doc)['listening'] == 1, 'the document is listened to again')
+        finally:
+            office.close(doc)
+        blank = office.desktop.loadComponentFromURL('private:factory/scalc', '_blank', 0,
+                                                    _props(Hidden=True))
+        check(stats(office, blank)['listening'] == 0, 'a closed document is not listened to')
+        office.close(blank)
     print('%d passed, %d failed' % (len(passes), len(failures)))
     return 1 if failures else 0
 
