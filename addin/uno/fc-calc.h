@@ -33,9 +33,9 @@ gboolean fc_calc_sheet_remove (uno_Interface *document, const char *name, GError
  * (com.sun.star.util.XProtectable). */
 gboolean fc_calc_is_protected (uno_Interface *obj, gboolean *is_protected, GError **error);
 
-/* Whether some cell's formula (or, for cells without one, content)
- * contains text, ignoring case, on any sheet: Calc's own search
- * (XSearchable.findFirst), which stops at the first hit. */
+/* Whether some cell's formula contains text, ignoring case, on any sheet:
+ * Calc's own search (XSearchable.findFirst) over the formula cells
+ * (queryContentCells), which stops at the first hit. */
 gboolean fc_calc_find_in_formulas (uno_Interface *document, const char *text, gboolean *found,
                                    GError **error);
 

@@ -112,8 +112,9 @@ def test_sample(office, sample):
               and again.getCellRangeByName('A2').getString() == '0',
               'FISCALCHECK() and FISCALCHECK("公开02表") still work after saving as .xlsx')
         # Calc does not recalculate .xlsx formulas on load by default (Tools ▸
-        # Options ▸ Calc ▸ Formula ▸ "Excel 2007 and newer: Never recalculate"),
-        # so the add-in is not called until a hard recalculation (Ctrl+Shift+F9)
+        # Options ▸ Calc ▸ Formula ▸ "Excel 2007 and newer: Never recalculate");
+        # our load job does for workbooks with our formulas (e2e-load), and a
+        # hard recalculation (Ctrl+Shift+F9) must keep them live too
         doc.calculateAll()
         find_value(office, doc, SHEET01, 634.38).setValue(634.48)
         check(again.getCellRangeByName('A1').getValue() >= 1,
