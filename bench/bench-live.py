@@ -73,16 +73,6 @@ def extend(doc, n_rows):
                for i in range(doc.Sheets.Count))
 
 
-def find_value(doc, sheet_name, value):
-    sheet = doc.Sheets.getByName(sheet_name)
-    rows, cols = used(sheet)
-    for r, row in enumerate(sheet.getCellRangeByPosition(0, 0, cols - 1, rows - 1).getDataArray()):
-        for c, v in enumerate(row):
-            if isinstance(v, float) and abs(v - value) < 1e-9:
-                return sheet.getCellByPosition(c, r)
-    raise SystemExit('%s not found' % value)
-
-
 def n_findings(doc):
     """The findings of the whole check (a long list beside the others)."""
     sheet = doc.Sheets.getByName('检查')
@@ -115,7 +105,7 @@ def bench(office, sample, big, rounds):
         if big:
             cells = extend(doc, 3000)
             what = 'code tables × 3,000 rows (%d cells)' % cells
-        total = find_value(doc, SHEET01, 634.38)
+        total = office.find_value(doc, SHEET01, 634.38)
         plain = doc.Sheets.getByIndex(3).getCellByPosition(0, 0)
         base = timed(rounds, total, plain.getString)
 

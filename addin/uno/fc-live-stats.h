@@ -31,6 +31,10 @@ void fc_live_stats_set_listening (gint n_documents);
  * same document right after it (what a check costs over the read), in ms. */
 void fc_live_stats_set_times (double check_ms, double read_ms);
 
+/* How long the load job took on the last document loaded, in ms (its
+ * cost on every workbook opened: fc-load-job.c). */
+void fc_live_stats_set_load_job (double ms);
+
 /* Whether a read alone should be timed after each check. */
 gboolean fc_live_stats_time_reads (void);
 

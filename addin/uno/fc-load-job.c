@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fc-calc.h"
+#include "fc-live-stats.h"
 #include "fc-uno-object.h"
 #include "fc-uno-struct.h"
 
@@ -107,7 +108,12 @@ execute (const uno_Sequence *arguments)
   model = fc_uno_struct_seq_lookup (*(const uno_Sequence *const *) environment->pData,
                                     "com.sun.star.beans.NamedValue", "Model");
   if (model != NULL && fc_uno_any_get_interface (model) != NULL)
-    recalculate_if_ours (fc_uno_any_get_interface (model));
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      recalculate_if_ours (fc_uno_any_get_interface (model));
+      fc_live_stats_set_load_job ((g_get_monotonic_time () - start) / 1000.0);
+    }
 }
 
 static gboolean

@@ -33,14 +33,6 @@ def stats(office, doc):
     return json.loads(text)
 
 
-def find_value(office, doc, sheet, value):
-    for r, row in enumerate(office.grid(doc, sheet)):
-        for c, v in enumerate(row):
-            if isinstance(v, float) and abs(v - value) < 1e-9:
-                return office.sheet(doc, sheet).getCellByPosition(c, r)
-    raise AssertionError('%s not found on %s' % (value, sheet))
-
-
 def live_cells(doc):
     """20 live cells on a sheet of their own: 16 counts and 4 lists."""
     doc.Sheets.insertNewByName('检查', doc.Sheets.Count)
@@ -78,7 +70,7 @@ def main():
             print('      after entering 20 cells:', before)
             check(before['listening'] == 1, 'the document is listened to once')
 
-            total = find_value(office, doc, SHEET01, 634.38)
+            total = office.find_value(doc, SHEET01, 634.38)
             total.setValue(634.48)
             values, tables = read_all(counts, lists)
             after = stats(office, doc)

@@ -33,18 +33,6 @@ FORMATS = (('wrong.xlsx', 'Calc MS Excel 2007 XML'), ('wrong.xls', 'MS Excel 97'
            ('wrong.ods', 'calc8'))
 
 
-def find_value(sheet, value):
-    cur = sheet.createCursor()
-    cur.gotoEndOfUsedArea(False)
-    a = cur.getRangeAddress()
-    data = sheet.getCellRangeByPosition(0, 0, a.EndColumn, a.EndRow).getDataArray()
-    for r, row in enumerate(data):
-        for c, v in enumerate(row):
-            if isinstance(v, float) and abs(v - value) < 1e-9:
-                return sheet.getCellByPosition(c, r)
-    raise AssertionError('%s not found' % value)
-
-
 def make_files(oxt, sample, folder):
     with Office(oxt=oxt) as office:
         doc = office.load(sample, copy=True)
@@ -54,7 +42,7 @@ def make_files(oxt, sample, folder):
             cell.setFormula('=FISCALCHECK()')
             check(cell.getString() == '0', 'the formula is 0 on the sample')
             doc.enableAutomaticCalculation(False)
-            find_value(doc.Sheets.getByName(SHEET01), 634.38).setValue(634.48)
+            office.find_value(doc, SHEET01, 634.38).setValue(634.48)
             check(cell.getString() == '0', 'with AutoCalculate off it still shows 0 when saved')
             for name, flt in FORMATS:
                 path = os.path.join(office.docs, name)
