@@ -300,6 +300,84 @@ START_TEST (test_sample_scope)
 }
 END_TEST
 
+/* Every scope answered from one unscoped check (what the live add-in
+ * does) gives the errors, and the rules' findings in their order, that a
+ * check restricted to it gives: on the sample and on mutants breaking a
+ * row of 02, a total of 01 and a cell of 05 (text where an amount belongs). */
+static void
+assert_scope_views (const FcEngine *e, const FcWorkbook *wb)
+{
+  g_autoptr (FcReport) all = fc_engine_check (e, wb, NULL, NULL);
+  g_autoptr (GPtrArray) scopes = g_ptr_array_new_with_free_func (g_free);
+  ck_assert_ptr_nonnull (all);
+  g_ptr_array_add (scopes, g_strdup (""));
+  for (guint t = 1; t <= 10; t++)
+    g_ptr_array_add (scopes, g_strdup_printf ("%02u", t));
+  g_ptr_array_add (scopes, g_strdup ("公开02表"));
+  for (guint i = 0; i < fc_engine_get_n_rules (e); i++)
+    g_ptr_array_add (scopes, g_strdup (fc_engine_get_rule_id (e, i)));
+  for (guint i = 0; i < scopes->len; i++)
+    {
+      const char *scope = g_ptr_array_index (scopes, i);
+      g_autoptr (FcReport) checked = fc_engine_check (e, wb, scope, NULL);
+      g_autoptr (FcReport) view = fc_engine_report_in_scope (e, all, scope, NULL);
+      ck_assert_ptr_nonnull (checked);
+      ck_assert_ptr_nonnull (view);
+      ck_assert_msg (fc_report_count (view, FC_SEVERITY_ERROR)
+                     == fc_report_count (checked, FC_SEVERITY_ERROR),
+                     "scope %s: %u errors in the view, %u checked", scope,
+                     fc_report_count (view, FC_SEVERITY_ERROR),
+                     fc_report_count (checked, FC_SEVERITY_ERROR));
+      g_autoptr (GString) a = g_string_new (NULL), b = g_string_new (NULL);
+      for (guint k = 0; k < view->findings->len; k++)
+        {
+          const FcFinding *f = g_ptr_array_index (view->findings, k);
+          if (f->rule_id[0] != 'I')
+            g_string_append_printf (a, "%s/%d/%s ", f->rule_id, f->severity, f->message);
+        }
+      for (guint k = 0; k < checked->findings->len; k++)
+        {
+          const FcFinding *f = g_ptr_array_index (checked->findings, k);
+          if (f->rule_id[0] != 'I')
+            g_string_append_printf (b, "%s/%d/%s ", f->rule_id, f->severity, f->message);
+        }
+      ck_assert_msg (strcmp (a->str, b->str) == 0, "scope %s: %s\nchecked: %s", scope, a->str,
+                     b->str);
+    }
+  g_autoptr (GError) error = NULL;
+  ck_assert_ptr_null (fc_engine_report_in_scope (e, all, "R99.9", &error));
+  ck_assert (g_error_matches (error, FC_ERROR, FC_ERROR_READ));
+}
+
+START_TEST (test_scope_from_one_check)
+{
+  g_autoptr (FcEngine) e = fc_test_engine ();
+  g_autoptr (FcWorkbook) wb = fc_test_sample ();
+  guint row, col;
+  assert_scope_views (e, wb);
+  FcSheet *s02 = fc_test_sheet (wb, "收入决算表");
+  ck_assert (fc_test_find_number (s02, 321.21, &row, &col));
+  fc_sheet_set_number (s02, row, col, 325.00);
+  assert_scope_views (e, wb);
+  FcSheet *s01 = fc_test_sheet (wb, "收入支出决算总表");
+  ck_assert (fc_test_find_number (s01, 634.38, &row, &col));
+  fc_sheet_set_number (s01, row, col, 634.48);
+  assert_scope_views (e, wb);
+  FcSheet *s05 = fc_workbook_get_sheet (wb, 4);
+  for (guint r = 0; r < fc_sheet_get_n_rows (s05); r++)
+    for (guint c = 0; c < fc_sheet_get_n_cols (s05); c++)
+      {
+        const FcCell *cell = fc_sheet_get_cell (s05, r, c);
+        if (cell != NULL && cell->kind == FC_CELL_NUMBER && cell->number > 1)
+          {
+            fc_sheet_set_text (s05, r, c, "六百");
+            assert_scope_views (e, wb);
+            return;
+          }
+      }
+}
+END_TEST
+
 START_TEST (test_no_tables)
 {
   g_autoptr (FcEngine) e = fc_test_engine ();
@@ -574,6 +652,7 @@ engine_suite (void)
   tcase_add_test (tc, test_sample_income_total_mutation);
   tcase_add_test (tc, test_sample_text_number);
   tcase_add_test (tc, test_sample_scope);
+  tcase_add_test (tc, test_scope_from_one_check);
   tcase_add_test (tc, test_no_tables);
   tcase_add_test (tc, test_sample_mutations);
   tcase_add_test (tc, test_user_rules_dir);

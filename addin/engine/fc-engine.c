@@ -173,6 +173,31 @@ fc_engine_get_rule_id (const FcEngine *engine, guint index)
   return ((const FcRule *) g_ptr_array_index (engine->rules, index))->id;
 }
 
+/* The rule called id (case-insensitive), or NULL (transfer none). */
+static const FcRule *
+find_rule (const FcEngine *engine, const char *id)
+{
+  for (guint i = 0; i < engine->rules->len; i++)
+    {
+      const FcRule *rule = g_ptr_array_index (engine->rules, i);
+      if (g_ascii_strcasecmp (rule->id, id) == 0)
+        return rule;
+    }
+  return NULL;
+}
+
+/* Whether rule reads table (its own table or one of those it compares with). */
+static gboolean
+rule_reads (const FcRule *rule, const char *table)
+{
+  if (g_strcmp0 (rule->table, table) == 0)
+    return TRUE;
+  for (guint i = 0; rule->tables != NULL && i < rule->tables->len; i++)
+    if (strcmp (g_ptr_array_index (rule->tables, i), table) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether a rule is wanted under the filter: its id, or a table it reads. */
 static gboolean
 rule_selected (const FcRule *rule, const char *only, const char *only_table)
@@ -181,14 +206,7 @@ rule_selected (const FcRule *rule, const char *only, const char *only_table)
     return TRUE;
   if (g_ascii_strcasecmp (rule->id, only) == 0)
     return TRUE;
-  if (only_table == NULL)
-    return FALSE;
-  if (g_strcmp0 (rule->table, only_table) == 0)
-    return TRUE;
-  for (guint i = 0; rule->tables != NULL && i < rule->tables->len; i++)
-    if (strcmp (g_ptr_array_index (rule->tables, i), only_table) == 0)
-      return TRUE;
-  return FALSE;
+  return only_table != NULL && rule_reads (rule, only_table);
 }
 
 FcReport *
@@ -215,6 +233,20 @@ wants_text (const FcEngine *engine, const char *only, const char *only_table)
   return FALSE;
 }
 
+/* The table only names (*only_table, transfer none; NULL for a rule or no
+ * scope); FALSE with FC_ERROR_READ when only names neither a table nor a
+ * rule. */
+static gboolean
+parse_scope (const FcEngine *engine, const char *only, const char **only_table, GError **error)
+{
+  *only_table = only ? fc_catalogue_parse_table_id (engine->catalogue, only) : NULL;
+  if (only == NULL || *only == '\0' || *only_table != NULL || find_rule (engine, only) != NULL)
+    return TRUE;
+  g_set_error (error, FC_ERROR, FC_ERROR_READ,
+               "未知的表或规则“%s” / unknown table or rule “%s”", only, only);
+  return FALSE;
+}
+
 FcReport *
 fc_engine_check_full (const FcEngine *engine, const FcWorkbook *workbook,
                       const FcNarrative *narrative, const char *only, GError **error)
@@ -228,19 +260,9 @@ fc_engine_check_full (const FcEngine *engine, const FcWorkbook *workbook,
       g_set_error_literal (error, FC_ERROR, FC_ERROR_NO_TABLES, FC_ERROR_NO_TABLES_TEXT);
       return NULL;
     }
-  const char *only_table = only ? fc_catalogue_parse_table_id (engine->catalogue, only) : NULL;
-  if (only != NULL && *only != '\0' && only_table == NULL)
-    {
-      gboolean known = FALSE;
-      for (guint i = 0; i < engine->rules->len && !known; i++)
-        known = g_ascii_strcasecmp (((FcRule *) g_ptr_array_index (engine->rules, i))->id, only) == 0;
-      if (!known)
-        {
-          g_set_error (error, FC_ERROR, FC_ERROR_READ,
-                       "未知的表或规则“%s” / unknown table or rule “%s”", only, only);
-          return NULL;
-        }
-    }
+  const char *only_table = NULL;
+  if (!parse_scope (engine, only, &only_table, error))
+    return NULL;
 
   FcReport *report = fc_report_new ();
   for (guint i = 0; i < tables->len; i++)
@@ -279,4 +301,50 @@ fc_engine_check_full (const FcEngine *engine, const FcWorkbook *workbook,
     }
   fc_check_finish (context);
   return report;
+}
+
+FcReport *
+fc_engine_report_in_scope (const FcEngine *engine, const FcReport *report, const char *only,
+                           GError **error)
+{
+  const char *only_table = NULL;
+  if (!parse_scope (engine, only, &only_table, error))
+    return NULL;
+  const FcRule *only_rule = only_table == NULL && only != NULL && *only != '\0'
+                            ? find_rule (engine, only) : NULL;
+  /* rule by lower-case id: a report may hold thousands of findings */
+  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < engine->rules->len; i++)
+    {
+      const FcRule *rule = g_ptr_array_index (engine->rules, i);
+      char *id = g_ascii_strdown (rule->id, -1);
+      if (!g_hash_table_contains (by_id, id))
+        g_hash_table_insert (by_id, id, (gpointer) rule);
+      else
+        g_free (id);
+    }
+  FcReport *view = g_new0 (FcReport, 1);
+  view->findings = g_ptr_array_new ();
+  view->tables = g_ptr_array_new ();
+  for (guint i = 0; i < report->tables->len; i++)
+    g_ptr_array_add (view->tables, g_ptr_array_index (report->tables, i));
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      FcFinding *f = g_ptr_array_index (report->findings, i);
+      g_autofree char *id = g_ascii_strdown (f->rule_id, -1);
+      const FcRule *rule = g_hash_table_lookup (by_id, id);
+      gboolean in;
+      if (only == NULL || *only == '\0')
+        in = TRUE;
+      else if (rule != NULL)
+        in = rule_selected (rule, only, only_table);
+      else if (f->table == NULL || *f->table == '\0')
+        in = TRUE; /* about the package or the rules (S.0): every check reports it */
+      else
+        in = only_table != NULL ? strcmp (f->table, only_table) == 0
+                                : rule_reads (only_rule, f->table);
+      if (in)
+        g_ptr_array_add (view->findings, f);
+    }
+  return view;
 }

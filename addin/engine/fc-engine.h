@@ -70,4 +70,15 @@ FcReport *fc_engine_check_full (const FcEngine *engine, const FcWorkbook *workbo
                                 const FcNarrative *narrative, const char *only,
                                 GError **error);
 
+/* The findings of report (an unscoped check of a workbook) that a check
+ * restricted to only would give: those of the rules only selects, and of
+ * the findings that come from no rule (I.1–I.3 on what was not understood,
+ * S.0 on a user's rule file) those about a table only names or reads, and
+ * the package-level ones.  Lets every scope be answered from one check.
+ * only as in fc_engine_check (NULL or "" for all); NULL with FC_ERROR_READ
+ * for a table or rule that does not exist, as fc_engine_check (transfer
+ * container: the findings are report's, so free the result first). */
+FcReport *fc_engine_report_in_scope (const FcEngine *engine, const FcReport *report,
+                                     const char *only, GError **error);
+
 G_END_DECLS

@@ -179,6 +179,67 @@ fc_calc_is_protected (uno_Interface *obj, gboolean *is_protected, GError **error
   return TRUE;
 }
 
+gboolean
+fc_calc_find_in_formulas (uno_Interface *document, const char *text, gboolean *found,
+                          GError **error)
+{
+  uno_Interface *sheets = sheets_of (document, error);
+  sal_Int32 n = 0;
+  gboolean ok;
+
+  *found = FALSE;
+  if (sheets == NULL)
+    return FALSE;
+  ok = fc_uno_query_call (sheets, "com.sun.star.container.XIndexAccess", "getCount", &n, NULL,
+                          error);
+  for (sal_Int32 i = 0; ok && !*found && i < n; i++)
+    {
+      void *index_args[1] = { &i };
+      uno_Any item;
+      uno_Interface *descriptor = NULL, *hit = NULL, *formulas = NULL;
+      uno_Interface *sheet;
+      sal_Int16 flags = 16;
+      void *query_args[1] = { &flags };
+      sal_Int32 n_ranges = 0;
+
+      if (!fc_uno_query_call (sheets, "com.sun.star.container.XIndexAccess", "getByIndex", &item,
+                              index_args, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      sheet = fc_uno_any_get_interface (&item);
+      /* only the formula cells (com.sun.star.sheet.CellFlags.FORMULA), a
+       * few ms on a sheet of 200,000 cells: searching the sheet itself
+       * formats every value */
+      if (sheet != NULL)
+        ok = fc_uno_query_call (sheet, "com.sun.star.sheet.XCellRangesQuery", "queryContentCells",
+                                &formulas, query_args, error)
+             && fc_uno_query_call (formulas, "com.sun.star.container.XIndexAccess", "getCount",
+                                   &n_ranges, NULL, error);
+      /* a new descriptor searches formulas (SearchType 0), ignoring case */
+      if (ok && n_ranges > 0)
+        ok = fc_uno_query_call (formulas, "com.sun.star.util.XSearchable",
+                                "createSearchDescriptor", &descriptor, NULL, error)
+             && call_with_text (descriptor, "com.sun.star.util.XSearchDescriptor",
+                                "setSearchString", text, NULL, error);
+      if (ok && descriptor != NULL)
+        {
+          void *args[1] = { &descriptor };
+
+          ok = fc_uno_query_call (formulas, "com.sun.star.util.XSearchable", "findFirst", &hit,
+                                  args, error);
+          *found = hit != NULL;
+        }
+      fc_uno_release (hit);
+      fc_uno_release (descriptor);
+      fc_uno_release (formulas);
+      uno_any_destruct (&item, NULL);
+    }
+  fc_uno_release (sheets);
+  return ok;
+}
+
 /* Cells */
 
 uno_Interface *

@@ -33,6 +33,12 @@ gboolean fc_calc_sheet_remove (uno_Interface *document, const char *name, GError
  * (com.sun.star.util.XProtectable). */
 gboolean fc_calc_is_protected (uno_Interface *obj, gboolean *is_protected, GError **error);
 
+/* Whether some cell's formula contains text, ignoring case, on any sheet:
+ * Calc's own search (XSearchable.findFirst) over the formula cells
+ * (queryContentCells), which stops at the first hit. */
+gboolean fc_calc_find_in_formulas (uno_Interface *document, const char *text, gboolean *found,
+                                   GError **error);
+
 /* Cells */
 
 /* The cell at 0-based row/col of sheet (transfer full: an XCell). */

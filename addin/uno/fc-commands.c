@@ -5,6 +5,7 @@
 
 #include "fc-calc.h"
 #include "fc-doc-check.h"
+#include "fc-live-stats.h"
 #include "fc-mark-store.h"
 #include "fc-marks.h"
 #include "fc-report-sheet.h"
@@ -47,6 +48,8 @@ fc_commands_parse (const char *name, FcCommand *command)
     *command = FC_COMMAND_NEXT_FINDING;
   else if (g_strcmp0 (name, "ClearMarks") == 0)
     *command = FC_COMMAND_CLEAR_MARKS;
+  else if (g_strcmp0 (name, "LiveStats") == 0)
+    *command = FC_COMMAND_LIVE_STATS;
   else
     return FALSE;
   return TRUE;
@@ -405,9 +408,16 @@ fc_commands_run (uno_Interface *frame, FcCommand command, char **message, FcMess
 {
   g_autoptr (GError) error = NULL;
   Outcome outcome = { NULL, FC_MESSAGE_INFO };
-  uno_Interface *document = fc_calc_frame_model (frame, &error);
+  uno_Interface *document;
   gboolean ok;
 
+  if (command == FC_COMMAND_LIVE_STATS)
+    {
+      *message = fc_live_stats_to_json ();
+      *kind = FC_MESSAGE_INFO;
+      return TRUE;
+    }
+  document = fc_calc_frame_model (frame, &error);
   if (document == NULL)
     ok = outcome_fail (&outcome, error);
   else if (!is_spreadsheet (document))

@@ -14,10 +14,12 @@ G_BEGIN_DECLS
 typedef enum {
   FC_COMMAND_VALIDATE,
   FC_COMMAND_NEXT_FINDING,
-  FC_COMMAND_CLEAR_MARKS
+  FC_COMMAND_CLEAR_MARKS,
+  FC_COMMAND_LIVE_STATS   /* no menu entry: the live results' counters as JSON (tests, bench/) */
 } FcCommand;
 
-/* "Validate", "NextFinding", "ClearMarks" → command; FALSE for others. */
+/* "Validate", "NextFinding", "ClearMarks", "LiveStats" → command; FALSE for
+ * others. */
 gboolean fc_commands_parse (const char *name, FcCommand *command);
 
 /* Runs command on the document shown in frame (an XFrame).  Never fails

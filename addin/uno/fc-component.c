@@ -1,5 +1,6 @@
 /* fc-component.c — the library's entry points and the factories the UNO
- * service manager asks for add-in and export-filter objects.
+ * service manager asks for add-in, export-filter, command and load-job
+ * objects.
  *
  * The library lives in the binary-UNO ("uno") environment: the loader maps
  * our objects into C++ for LibreOffice.
@@ -12,6 +13,7 @@
 #include "fc-addin.h"
 #include "fc-command.h"
 #include "fc-filter.h"
+#include "fc-load-job.h"
 #include "fc-service-info.h"
 #include "fc-uno-object.h"
 
@@ -26,6 +28,7 @@ static const FcImplementation implementations[] = {
   { &fc_addin_service_names, fc_addin_new },
   { &fc_filter_service_names, fc_filter_new },
   { &fc_command_service_names, fc_command_new },
+  { &fc_load_job_service_names, fc_load_job_new },
 };
 
 typedef struct {

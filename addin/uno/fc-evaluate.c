@@ -97,12 +97,10 @@ check_document (uno_Interface *document, const char *scope, char **text)
   return report;
 }
 
-void
-fc_evaluate (uno_Interface *document, FcEvalKind kind, const char *scope, FcEvalValue *value)
+/* The value of kind for report (or text when there is none). */
+static void
+value_of (const FcReport *report, const char *text, FcEvalKind kind, FcEvalValue *value)
 {
-  g_autofree char *text = NULL;
-  g_autoptr (FcReport) report = check_document (document, scope, &text);
-
   memset (value, 0, sizeof *value);
   switch (kind)
     {
@@ -115,9 +113,45 @@ fc_evaluate (uno_Interface *document, FcEvalKind kind, const char *scope, FcEval
       if (report != NULL)
         value->number = fc_report_count (report, FC_SEVERITY_ERROR);
       else
-        value->text = g_steal_pointer (&text);
+        value->text = g_strdup (text);
       break;
     }
+}
+
+void
+fc_evaluate (uno_Interface *document, FcEvalKind kind, const char *scope, FcEvalValue *value)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (FcReport) report = check_document (document, scope, &text);
+
+  value_of (report, text, kind, value);
+}
+
+FcReport *
+fc_evaluate_check (uno_Interface *document, char **text)
+{
+  return check_document (document, NULL, text);
+}
+
+void
+fc_evaluate_in_scope (const FcReport *report, const char *text, FcEvalKind kind,
+                      const char *scope, FcEvalValue *value)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcReport) view = NULL;
+  g_autofree char *problem = NULL;
+  const char *message = NULL;
+  const FcEngine *eng = fc_evaluate_get_engine (&message);
+
+  if (report == NULL || eng == NULL)
+    {
+      value_of (NULL, report == NULL ? text : message, kind, value);
+      return;
+    }
+  view = fc_engine_report_in_scope (eng, report, scope, &error);
+  if (view == NULL)
+    problem = g_strdup_printf ("FiscalCheck: %s", error->message);
+  value_of (view, problem, kind, value);
 }
 
 void
@@ -133,7 +167,8 @@ fc_eval_value_copy (const FcEvalValue *src, FcEvalValue *dest)
 {
   dest->text = g_strdup (src->text);
   dest->number = src->number;
-  dest->table = src->table != NULL ? fc_findings_table_copy (src->table) : NULL;
+  /* a table never changes once made: shared, not copied (thousands of rows) */
+  dest->table = src->table != NULL ? g_ptr_array_ref (src->table) : NULL;
 }
 
 gboolean

@@ -31,6 +31,16 @@ typedef struct {
 void fc_evaluate (uno_Interface *document, FcEvalKind kind, const char *scope,
                   FcEvalValue *value);
 
+/* One read and one unscoped check of document, which answers every scope
+ * (fc_evaluate_in_scope): the report (transfer full), or NULL with *text
+ * (transfer full) saying why there is none. */
+FcReport *fc_evaluate_check (uno_Interface *document, char **text);
+
+/* The value fc_evaluate would compute for kind and scope, from report (of
+ * fc_evaluate_check; NULL: text says why there is none).  Never fails. */
+void fc_evaluate_in_scope (const FcReport *report, const char *text, FcEvalKind kind,
+                           const char *scope, FcEvalValue *value);
+
 /* The engine with the rules shipped beside this library, loaded on first
  * use and shared by every caller (transfer none); NULL with *message
  * (transfer none) saying why it could not be loaded. */
@@ -46,6 +56,7 @@ char *fc_evaluate_rules_path (GError **error);
 char *fc_evaluate_user_rules_dir (void);
 
 void fc_eval_value_clear (FcEvalValue *value);
+/* dest shares src's table (tables are never changed once made). */
 void fc_eval_value_copy (const FcEvalValue *src, FcEvalValue *dest);
 gboolean fc_eval_value_equal (const FcEvalValue *a, const FcEvalValue *b);
 /* Constructs the value as an any (double, string or, for a table,

@@ -120,22 +120,6 @@ fc_findings_table_new_text (const char *text)
   return table;
 }
 
-static gpointer
-copy_row (gconstpointer row, gpointer user_data)
-{
-  (void) user_data;
-  return g_strdupv ((GStrv) row);
-}
-
-GPtrArray *
-fc_findings_table_copy (const GPtrArray *table)
-{
-  GPtrArray *copy = g_ptr_array_copy ((GPtrArray *) table, copy_row, NULL);
-
-  g_ptr_array_set_free_func (copy, (GDestroyNotify) g_strfreev);
-  return copy;
-}
-
 gboolean
 fc_findings_table_equal (const GPtrArray *a, const GPtrArray *b)
 {

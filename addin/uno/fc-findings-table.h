@@ -29,7 +29,6 @@ GPtrArray *fc_findings_table_new (const FcReport *report);
  * shows when the document could not be checked (transfer full). */
 GPtrArray *fc_findings_table_new_text (const char *text);
 
-GPtrArray *fc_findings_table_copy (const GPtrArray *table);
 gboolean fc_findings_table_equal (const GPtrArray *a, const GPtrArray *b);
 
 /* Constructs the table as a sequence< sequence< string > > into

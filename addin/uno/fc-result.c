@@ -1,59 +1,113 @@
-/* fc-result.c — XVolatileResult + XModifyListener per (document, function,
- * scope) and the registry that makes every cell with the same arguments
- * share it.
+/* fc-result.c — the live values of FISCALCHECK() and FISCALCHECKFINDINGS()
+ * (see fc-result.h): one live state per document (FcLive, the document's
+ * modify and dispose listener) holding the last report and one
+ * XVolatileResult per (function, scope).
  *
- * Locking: registry_lock guards the registry and every result's mutable
- * fields.  It is never held while calling out through UNO: Calc calls back
- * into us (removeResultListener from disposing, fiscalcheck from the
- * recalculation a pushed value triggers) and holds its SolarMutex meanwhile.
+ * How a value stays live without a check per cell:
+ *  - an edit (one modify event: a typed cell, a paste, one setDataArray)
+ *    reads and checks the document once, unscoped, and gives every result
+ *    its value from that one report (fc_evaluate_in_scope); every value is
+ *    pushed to Calc's result listeners, which marks the cells using it
+ *    dirty (ScAddInListener::modified) — Calc interprets them when shown
+ *    or read, they call fiscalcheck() again and get the value pushed last;
+ *    the check runs in the modify broadcast, never inside an
+ *    interpretation (reading cells there interprets formulas that depend
+ *    on the running cell: Err:522 that sticks);
+ *  - the first result of a document is checked inside its cell's
+ *    interpretation, as Calc asks for it;
+ *  - Calc never tells an add-in that a formula was deleted (it calls
+ *    removeResultListener only when the document goes away), so a cell
+ *    calling again after a push is our sign of life: when none did since
+ *    the last push, the next edit first asks Calc's search whether a
+ *    formula of ours is left; when none is, we stop listening and drop the
+ *    report, and edits cost nothing until a formula is entered again.
  *
- * References: the registry and the document (as modify listener) hold the
- * result; the result holds the document until the document is disposed.
- * disposing() breaks that cycle.
+ * Locking: live_lock guards every live state and result.  It is never held
+ * while calling out through UNO: Calc calls back into us (removeResultListener
+ * from disposing, fiscalcheck from the recalculation a pushed value
+ * triggers) and holds its SolarMutex meanwhile.
+ *
+ * References: the registry holds each live state, a live state its
+ * document and its results, the document the live state (as listener)
+ * until it is disposed; disposing() breaks that cycle.  Calc holds the
+ * results it was given until the document goes.
  */
 #include "fc-result.h"
 
 #include <string.h>
 
+#include "fc-calc.h"
+#include "fc-doc-reader.h"
 #include "fc-evaluate.h"
+#include "fc-findings-table.h"
+#include "fc-live-stats.h"
 #include "fc-uno-object.h"
+
+/* What a result shows when it was created while its document was being
+ * checked: pushed again as soon as that check is done. */
+#define CHECKING_TEXT "FiscalCheck: 正在检查 / checking"
 
 typedef struct {
   FcUnoObject base;
-  char *key;                  /* registry key; immutable */
   FcEvalKind kind;            /* immutable */
   char *scope;                /* "" for all; immutable */
-  /* guarded by registry_lock */
-  uno_Interface *document;    /* XInterface of the model; NULL once disposed */
+  /* guarded by live_lock */
   GPtrArray *listeners;       /* of acquired XResultListener */
-  FcEvalValue value;
-  gboolean busy;              /* a re-check is running */
-  gboolean stale;             /* modified again while busy */
-  gboolean pending;           /* modified while re-checks were held */
+  FcEvalValue value;          /* what the listeners were given last */
+  gboolean has_value;         /* value was computed */
 } FcResult;
+
+typedef struct {
+  FcUnoObject base;
+  /* guarded by live_lock */
+  uno_Interface *document;    /* XInterface of the model; NULL once disposed */
+  GHashTable *results;        /* "kind\x1fscope" → FcResult*, one reference each */
+  FcReport *report;           /* the last check; NULL: text says why, or none yet */
+  char *text;
+  gboolean fresh;             /* report is the document as it is now */
+  gboolean checking;          /* a check is running */
+  gboolean modified_meanwhile; /* the document changed while it was checked */
+  gboolean listening;         /* our modify listener is registered */
+  gboolean asked;             /* a cell asked for a result since the last push to all */
+  gboolean pending;           /* modified while our own command held checks */
+} FcLive;
 
 static const char *const result_interfaces[] = {
   "com.sun.star.sheet.XVolatileResult",
+  "com.sun.star.lang.XTypeProvider",
+  NULL
+};
+
+static const char *const live_interfaces[] = {
   "com.sun.star.util.XModifyListener",
   "com.sun.star.lang.XEventListener",
   "com.sun.star.lang.XTypeProvider",
   NULL
 };
 
-static GMutex registry_lock;
-static GHashTable *registry; /* key → FcResult*, holding one reference */
-static guint held;           /* fc_result_hold depth: re-checks wait */
+static GMutex live_lock;
+static GHashTable *lives;   /* document XInterface → FcLive*, one reference each */
+static guint held;          /* fc_result_hold depth: no check meanwhile */
+static gint n_listening;    /* live states whose modify listener is registered */
 
-static char *
-make_key (uno_Interface *document, FcEvalKind kind, const char *scope)
+static uno_Interface *
+result_iface (FcResult *self)
 {
-  return g_strdup_printf ("%p\x1f%d\x1f%s", (void *) document, (int) kind, scope);
+  return fc_uno_object_iface (&self->base);
 }
 
-/* Builds an EventObject-derived struct of type_name with Source = self and,
- * if value is set, Value = value (transfer full: free with event_free). */
+static uno_Interface *
+live_iface (FcLive *self)
+{
+  return fc_uno_object_iface (&self->base);
+}
+
+/* ---- talking to Calc ---------------------------------------------------- */
+
+/* Builds an EventObject-derived struct of type_name with Source = source
+ * and, if value is set, Value = value (transfer full: free with event_free). */
 static void *
-event_new (FcResult *self, const char *type_name, typelib_TypeDescription **td,
+event_new (uno_Interface *source, const char *type_name, typelib_TypeDescription **td,
            const FcEvalValue *value)
 {
   sal_Int32 offset;
@@ -67,11 +121,11 @@ event_new (FcResult *self, const char *type_name, typelib_TypeDescription **td,
   uno_constructData (event, *td);
   if (fc_uno_struct_member (*td, "Source", &offset, &type))
     {
-      uno_Interface **source = (uno_Interface **) ((char *) event + offset);
+      uno_Interface **slot = (uno_Interface **) ((char *) event + offset);
 
-      fc_uno_release (*source);
-      *source = fc_uno_object_iface (&self->base);
-      fc_uno_acquire (*source);
+      fc_uno_release (*slot);
+      *slot = source;
+      fc_uno_acquire (source);
     }
   if (value != NULL && fc_uno_struct_member (*td, "Value", &offset, &type))
     {
@@ -95,15 +149,43 @@ event_free (void *event, typelib_TypeDescription *td)
     typelib_typedescription_release (td);
 }
 
+/* A value to send to some listeners of one result, gathered under the lock
+ * and sent outside it. */
+typedef struct {
+  FcResult *result;           /* acquired */
+  GPtrArray *listeners;       /* of acquired XResultListener */
+  FcEvalValue value;
+} Delivery;
+
+/* A delivery of result's value to its listeners now; live_lock held
+ * (transfer full: deliver_all frees it). */
+static Delivery *
+delivery_new (FcResult *result)
+{
+  Delivery *d = g_new0 (Delivery, 1);
+
+  d->result = result;
+  fc_uno_acquire (result_iface (result));
+  d->listeners = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_uno_release);
+  for (guint i = 0; i < result->listeners->len; i++)
+    {
+      fc_uno_acquire (result->listeners->pdata[i]);
+      g_ptr_array_add (d->listeners, result->listeners->pdata[i]);
+    }
+  fc_eval_value_copy (&result->value, &d->value);
+  return d;
+}
+
 /* Sends value to one result listener; failures are logged, never raised. */
 static void
 push_to (FcResult *self, uno_Interface *listener, const FcEvalValue *value)
 {
   g_autoptr (GError) error = NULL;
   typelib_TypeDescription *td = NULL;
-  void *event = event_new (self, "com.sun.star.sheet.ResultEvent", &td, value);
+  void *event = event_new (result_iface (self), "com.sun.star.sheet.ResultEvent", &td, value);
   void *args[1] = { event };
 
+  fc_live_stats_add (FC_LIVE_STAT_PUSHES);
   if (event == NULL
       || !fc_uno_call (listener, "com.sun.star.sheet.XResultListener", "modified",
                        NULL, args, &error))
@@ -112,119 +194,341 @@ push_to (FcResult *self, uno_Interface *listener, const FcEvalValue *value)
   event_free (event, td);
 }
 
-/* Re-checks the document and pushes the value if it changed.  Runs from the
- * document's modify broadcast. */
+/* Sends and frees the deliveries (an array of Delivery*, freed too);
+ * live_lock not held: Calc recalculates from here. */
 static void
-recheck (FcResult *self)
+deliver_all (GPtrArray *deliveries)
 {
-  g_mutex_lock (&registry_lock);
-  if (held > 0)
+  for (guint i = 0; i < deliveries->len; i++)
     {
-      /* our own command is editing the document: once, when it is done */
-      self->pending = TRUE;
-      g_mutex_unlock (&registry_lock);
-      return;
+      Delivery *d = deliveries->pdata[i];
+
+      for (guint k = 0; k < d->listeners->len; k++)
+        push_to (d->result, d->listeners->pdata[k], &d->value);
+      g_ptr_array_unref (d->listeners);
+      fc_eval_value_clear (&d->value);
+      fc_uno_release (result_iface (d->result));
+      g_free (d);
     }
-  self->pending = FALSE;
-  if (self->busy)
+  g_ptr_array_unref (deliveries);
+}
+
+/* Adds or removes live as the document's modify listener. */
+static void
+set_listening (FcLive *live, uno_Interface *document, gboolean listen)
+{
+  g_autoptr (GError) error = NULL;
+  uno_Interface *listener = live_iface (live);
+  void *args[1] = { &listener };
+
+  if (!fc_uno_query_call (document, "com.sun.star.util.XModifyBroadcaster",
+                          listen ? "addModifyListener" : "removeModifyListener",
+                          NULL, args, &error))
+    g_warning ("FISCALCHECK cannot %s changes: %s", listen ? "follow" : "stop following",
+               error->message);
+}
+
+/* Listens for the document's end (XComponent): from then on nothing is
+ * kept for it. */
+static void
+watch_disposing (FcLive *live, uno_Interface *document)
+{
+  g_autoptr (GError) error = NULL;
+  uno_Interface *listener = live_iface (live);
+  void *args[1] = { &listener };
+
+  if (!fc_uno_query_call (document, "com.sun.star.lang.XComponent", "addEventListener",
+                          NULL, args, &error))
+    g_warning ("FISCALCHECK will not see the document close: %s", error->message);
+}
+
+/* ---- the live state of a document --------------------------------------- */
+
+/* Gives result its value from live's report; TRUE when it changed;
+ * live_lock held. */
+static gboolean
+result_update (FcLive *live, FcResult *result)
+{
+  FcEvalValue value;
+  gboolean changed;
+
+  if (live->report == NULL && live->text == NULL)
     {
-      self->stale = TRUE; /* the running re-check will go round again */
-      g_mutex_unlock (&registry_lock);
-      return;
+      memset (&value, 0, sizeof value);
+      if (result->kind == FC_EVAL_FINDINGS)
+        value.table = fc_findings_table_new_text (CHECKING_TEXT);
+      else
+        value.text = g_strdup (CHECKING_TEXT);
     }
-  self->busy = TRUE;
+  else
+    fc_evaluate_in_scope (live->report, live->text, result->kind, result->scope, &value);
+  changed = !result->has_value || !fc_eval_value_equal (&value, &result->value);
+  fc_eval_value_clear (&result->value);
+  result->value = value;
+  result->has_value = TRUE;
+  return changed;
+}
+
+/* Stops following the document: no cell uses its results any more.  The
+ * report goes; the results stay, as Calc keeps them until the document
+ * goes.  live->checking was set by the caller. */
+static void
+live_release (FcLive *live, uno_Interface *document)
+{
+  gboolean stop;
+
+  g_mutex_lock (&live_lock);
+  live->checking = FALSE;
+  live->fresh = FALSE;
+  g_clear_pointer (&live->report, fc_report_free);
+  g_clear_pointer (&live->text, g_free);
+  stop = live->listening;
+  if (stop)
+    {
+      live->listening = FALSE;
+      fc_live_stats_set_listening (--n_listening);
+    }
+  g_mutex_unlock (&live_lock);
+  fc_live_stats_add (FC_LIVE_STAT_RELEASED);
+  g_debug ("FISCALCHECK: no formula of ours left in the document, not following it");
+  if (stop)
+    set_listening (live, document, FALSE);
+}
+
+/* Reads and checks the document once and gives every result of live its
+ * value from that report, pushing the values that changed.  push_all: the
+ * counts are pushed even when unchanged (a number: cheap; findings tables
+ * are not), so the cells using them are interpreted again when shown or
+ * read (and so ask: the sign they are still there); without such a sign
+ * the next edit asks Calc's search (live_modified).
+ * live->checking was set by the caller, who holds a reference to document. */
+static void
+check_now (FcLive *live, uno_Interface *document, gboolean push_all)
+{
+  gboolean listen, again;
+  GPtrArray *deliveries;
+
+  g_mutex_lock (&live_lock);
+  listen = !live->listening;
+  if (listen)
+    {
+      live->listening = TRUE;
+      fc_live_stats_set_listening (++n_listening);
+    }
+  g_mutex_unlock (&live_lock);
+  /* before reading: an edit while we read makes the report out of date */
+  if (listen)
+    set_listening (live, document, TRUE);
+
   do
     {
-      uno_Interface *document = self->document;
-      FcEvalValue value;
-      GPtrArray *targets = NULL;
+      g_autofree char *text = NULL;
+      gint64 start = g_get_monotonic_time ();
+      FcReport *report = fc_evaluate_check (document, &text);
+      gint64 checked = g_get_monotonic_time ();
+      GHashTableIter iter;
+      gpointer value;
 
-      self->stale = FALSE;
-      if (document == NULL)
-        break;
-      fc_uno_acquire (document);
-      g_mutex_unlock (&registry_lock);
-
-      fc_evaluate (document, self->kind, self->scope, &value);
-      fc_uno_release (document);
-
-      g_mutex_lock (&registry_lock);
-      if (self->document != NULL && !fc_eval_value_equal (&value, &self->value))
+      if (fc_live_stats_time_reads ())
         {
-          fc_eval_value_clear (&self->value);
-          fc_eval_value_copy (&value, &self->value);
-          targets = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_uno_release);
-          for (guint i = 0; i < self->listeners->len; i++)
-            {
-              fc_uno_acquire (self->listeners->pdata[i]);
-              g_ptr_array_add (targets, self->listeners->pdata[i]);
-            }
+          g_autoptr (FcWorkbook) workbook = fc_doc_read_workbook (document, NULL);
+          fc_live_stats_set_times ((checked - start) / 1000.0,
+                                   (g_get_monotonic_time () - checked) / 1000.0);
         }
-      g_mutex_unlock (&registry_lock);
-
-      if (targets != NULL)
-        {
-          for (guint i = 0; i < targets->len; i++)
-            push_to (self, targets->pdata[i], &value);
-          g_ptr_array_unref (targets);
-        }
-      fc_eval_value_clear (&value);
-      g_mutex_lock (&registry_lock);
+      else
+        fc_live_stats_set_times ((checked - start) / 1000.0, 0);
+      fc_live_stats_add (FC_LIVE_STAT_CHECKS);
+      g_mutex_lock (&live_lock);
+      g_clear_pointer (&live->report, fc_report_free);
+      g_free (live->text);
+      live->report = report;
+      live->text = g_steal_pointer (&text);
+      /* the check is Calc reading cells: an edit meanwhile is another burst */
+      again = live->modified_meanwhile && live->document != NULL;
+      live->modified_meanwhile = FALSE;
+      live->checking = again;
+      live->fresh = !again && live->document != NULL;
+      live->asked = !push_all;
+      deliveries = g_ptr_array_new ();
+      g_hash_table_iter_init (&iter, live->results);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if ((result_update (live, value)
+             || (push_all && ((FcResult *) value)->kind == FC_EVAL_COUNT))
+            && ((FcResult *) value)->listeners->len > 0)
+          g_ptr_array_add (deliveries, delivery_new (value));
+      g_mutex_unlock (&live_lock);
+      deliver_all (deliveries);
     }
-  while (self->stale);
-  self->busy = FALSE;
-  g_mutex_unlock (&registry_lock);
+  while (again);
+}
+
+/* The document changed: one check for every result, pushed to every cell
+ * using one — unless no cell asked since the last push and no formula of
+ * ours is left in the document, then nothing more is done for it. */
+static void
+live_modified (FcLive *live)
+{
+  uno_Interface *document = NULL;
+  gboolean asked = FALSE, found = TRUE;
+  g_autoptr (GError) error = NULL;
+
+  g_mutex_lock (&live_lock);
+  if (live->checking)
+    live->modified_meanwhile = TRUE;
+  else if (live->document != NULL)
+    {
+      live->fresh = FALSE;
+      if (held > 0)
+        live->pending = TRUE; /* our own command: checked once when it is done */
+      else
+        {
+          live->checking = TRUE;
+          asked = live->asked;
+          document = live->document;
+          fc_uno_acquire (document);
+        }
+    }
+  g_mutex_unlock (&live_lock);
+  if (document == NULL)
+    return;
+
+  /* a cell that is not shown is not interpreted, so not asking is no
+   * proof: Calc's search is (it stops at the first hit) */
+  if (!asked && !fc_calc_find_in_formulas (document, "FISCALCHECK", &found, &error))
+    {
+      g_debug ("FISCALCHECK: cannot search the document: %s", error->message);
+      found = TRUE;
+    }
+  if (found)
+    check_now (live, document, TRUE);
+  else
+    live_release (live, document);
+  fc_uno_release (document);
 }
 
 /* The document goes away: forget it, tell Calc's listeners, leave the
  * registry. */
 static void
-dispose (FcResult *self)
+live_dispose (FcLive *live)
 {
   uno_Interface *document;
-  GPtrArray *listeners;
-  FcResult *registered = NULL;
+  GHashTable *results;
+  GHashTableIter iter;
+  gpointer value;
+  gboolean registered = FALSE;
   typelib_TypeDescription *td = NULL;
-  void *event;
 
-  g_mutex_lock (&registry_lock);
-  document = g_steal_pointer (&self->document);
-  listeners = self->listeners;
-  self->listeners = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_uno_release);
-  if (document != NULL && registry != NULL
-      && g_hash_table_lookup (registry, self->key) == self)
+  g_mutex_lock (&live_lock);
+  document = g_steal_pointer (&live->document);
+  results = live->results;
+  live->results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) fc_uno_release);
+  g_clear_pointer (&live->report, fc_report_free);
+  g_clear_pointer (&live->text, g_free);
+  live->fresh = FALSE;
+  if (live->listening)
     {
-      g_hash_table_steal (registry, self->key);
-      registered = self;
+      live->listening = FALSE;
+      fc_live_stats_set_listening (--n_listening);
     }
-  g_mutex_unlock (&registry_lock);
+  if (document != NULL && lives != NULL && g_hash_table_lookup (lives, document) == live)
+    {
+      g_hash_table_steal (lives, document);
+      registered = TRUE;
+    }
+  g_mutex_unlock (&live_lock);
 
   if (document == NULL)
     {
-      g_ptr_array_unref (listeners);
-      return; /* already disposed */
+      g_hash_table_unref (results);
+      return; /* already disposed (we listen twice: modify and component) */
     }
-  g_debug ("result %p (scope \"%s\"): document disposed, %u result listener(s)",
-           (void *) self, self->scope, listeners->len);
-
-  event = event_new (self, "com.sun.star.lang.EventObject", &td, NULL);
-  for (guint i = 0; event != NULL && i < listeners->len; i++)
+  g_hash_table_iter_init (&iter, results);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      void *args[1] = { event };
-      g_autoptr (GError) error = NULL;
+      FcResult *result = value;
+      GPtrArray *listeners;
+      void *event = event_new (result_iface (result), "com.sun.star.lang.EventObject", &td, NULL);
 
-      /* Calc's listener answers with removeResultListener: our list is
-       * already empty, so that finds nothing. */
-      if (!fc_uno_call (listeners->pdata[i], "com.sun.star.lang.XEventListener", "disposing",
-                        NULL, args, &error))
-        g_debug ("result listener disposing: %s", error->message);
+      g_mutex_lock (&live_lock);
+      listeners = result->listeners;
+      result->listeners = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_uno_release);
+      g_mutex_unlock (&live_lock);
+      for (guint i = 0; event != NULL && i < listeners->len; i++)
+        {
+          void *args[1] = { event };
+          g_autoptr (GError) error = NULL;
+
+          /* Calc's listener answers with removeResultListener: our list is
+           * already empty, so that finds nothing. */
+          if (!fc_uno_call (listeners->pdata[i], "com.sun.star.lang.XEventListener",
+                            "disposing", NULL, args, &error))
+            g_debug ("result listener disposing: %s", error->message);
+        }
+      event_free (event, td);
+      td = NULL;
+      g_ptr_array_unref (listeners);
     }
-  event_free (event, td);
-  g_ptr_array_unref (listeners);
+  g_hash_table_unref (results);
   fc_uno_release (document);
-  if (registered != NULL)
-    fc_uno_release (fc_uno_object_iface (&registered->base)); /* the registry's reference */
+  if (registered)
+    fc_uno_release (live_iface (live)); /* the registry's reference */
 }
+
+static gboolean
+live_dispatch (FcUnoObject *object, const typelib_TypeDescription *member,
+               void *ret, void *args[], uno_Any **exception)
+{
+  FcLive *self = (FcLive *) object;
+
+  (void) ret;
+  (void) args;
+  /* Hold ourselves: a callee may drop the last other reference. */
+  fc_uno_acquire (fc_uno_object_iface (object));
+  if (fc_uno_member_is (member, "com.sun.star.util.XModifyListener::modified"))
+    {
+      fc_live_stats_add (FC_LIVE_STAT_MODIFIED);
+      live_modified (self);
+    }
+  else if (fc_uno_member_is (member, "com.sun.star.lang.XEventListener::disposing"))
+    live_dispose (self);
+  else
+    {
+      fc_uno_release (fc_uno_object_iface (object));
+      return FALSE;
+    }
+  *exception = NULL;
+  fc_uno_release (fc_uno_object_iface (object));
+  return TRUE;
+}
+
+static void
+live_finalize (FcUnoObject *object)
+{
+  FcLive *self = (FcLive *) object;
+
+  fc_uno_release (self->document);
+  g_hash_table_unref (self->results);
+  fc_report_free (self->report);
+  g_free (self->text);
+  g_free (self);
+}
+
+/* A new live state for document (transfer full). */
+static FcLive *
+live_new (uno_Interface *document)
+{
+  FcLive *self = g_new0 (FcLive, 1);
+
+  fc_uno_object_init (&self->base, live_interfaces, live_dispatch, live_finalize);
+  self->document = document;
+  fc_uno_acquire (document);
+  self->results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) fc_uno_release);
+  return self;
+}
+
+/* ---- the results -------------------------------------------------------- */
 
 static void
 add_listener (FcResult *self, uno_Interface *listener)
@@ -233,11 +537,11 @@ add_listener (FcResult *self, uno_Interface *listener)
 
   if (listener == NULL)
     return;
-  g_mutex_lock (&registry_lock);
+  g_mutex_lock (&live_lock);
   fc_uno_acquire (listener);
   g_ptr_array_add (self->listeners, listener);
   fc_eval_value_copy (&self->value, &value);
-  g_mutex_unlock (&registry_lock);
+  g_mutex_unlock (&live_lock);
 
   /* Calc's ScAddInListener takes its first value from this call. */
   push_to (self, listener, &value);
@@ -249,14 +553,14 @@ remove_listener (FcResult *self, uno_Interface *listener)
 {
   uno_Interface *removed = NULL;
 
-  g_mutex_lock (&registry_lock);
+  g_mutex_lock (&live_lock);
   for (guint i = 0; i < self->listeners->len; i++)
     if (self->listeners->pdata[i] == listener)
       {
         removed = g_ptr_array_steal_index (self->listeners, i);
         break;
       }
-  g_mutex_unlock (&registry_lock);
+  g_mutex_unlock (&live_lock);
   fc_uno_release (removed); /* may re-enter: outside the lock */
 }
 
@@ -267,16 +571,11 @@ result_dispatch (FcUnoObject *object, const typelib_TypeDescription *member,
   FcResult *self = (FcResult *) object;
 
   (void) ret;
-  /* Hold ourselves: a callee may drop the last other reference. */
   fc_uno_acquire (fc_uno_object_iface (object));
   if (fc_uno_member_is (member, "com.sun.star.sheet.XVolatileResult::addResultListener"))
     add_listener (self, *(uno_Interface **) args[0]);
   else if (fc_uno_member_is (member, "com.sun.star.sheet.XVolatileResult::removeResultListener"))
     remove_listener (self, *(uno_Interface **) args[0]);
-  else if (fc_uno_member_is (member, "com.sun.star.util.XModifyListener::modified"))
-    recheck (self);
-  else if (fc_uno_member_is (member, "com.sun.star.lang.XEventListener::disposing"))
-    dispose (self);
   else
     {
       fc_uno_release (fc_uno_object_iface (object));
@@ -292,44 +591,23 @@ result_finalize (FcUnoObject *object)
 {
   FcResult *self = (FcResult *) object;
 
-  g_debug ("result %p (scope \"%s\") finalized", (void *) self, self->scope);
-  fc_uno_release (self->document);
   g_ptr_array_unref (self->listeners);
   fc_eval_value_clear (&self->value);
-  g_free (self->key);
   g_free (self->scope);
   g_free (self);
 }
 
-/* A new result computed for document (transfer full). */
+/* A new result without a value (transfer full). */
 static FcResult *
-result_new (uno_Interface *document, FcEvalKind kind, const char *scope, char *key)
+result_new (FcEvalKind kind, const char *scope)
 {
   FcResult *self = g_new0 (FcResult, 1);
 
   fc_uno_object_init (&self->base, result_interfaces, result_dispatch, result_finalize);
-  self->key = key;
   self->kind = kind;
   self->scope = g_strdup (scope);
-  self->document = document;
-  fc_uno_acquire (document);
   self->listeners = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_uno_release);
-  fc_evaluate (document, kind, scope, &self->value);
   return self;
-}
-
-/* Registers self as modify listener of its document; without it the value
- * is computed once and never updated. */
-static void
-listen_to_document (FcResult *self, uno_Interface *document)
-{
-  g_autoptr (GError) error = NULL;
-  uno_Interface *listener = fc_uno_object_iface (&self->base);
-  void *args[1] = { &listener };
-
-  if (!fc_uno_query_call (document, "com.sun.star.util.XModifyBroadcaster", "addModifyListener",
-                          NULL, args, &error))
-    g_warning ("FISCALCHECK will not follow changes: %s", error->message);
 }
 
 uno_Interface *
@@ -337,8 +615,9 @@ fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope, GErr
 {
   uno_Interface *model;
   g_autofree char *key = NULL;
-  FcResult *found;
-  FcResult *created;
+  FcLive *live;
+  FcResult *result;
+  gboolean created_live = FALSE, check = FALSE;
 
   if (scope == NULL)
     scope = "";
@@ -346,53 +625,51 @@ fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope, GErr
   model = fc_uno_query (document, "com.sun.star.uno.XInterface", error);
   if (model == NULL)
     return NULL;
-  key = make_key (model, kind, scope);
+  fc_live_stats_add (FC_LIVE_STAT_CALLS);
+  key = g_strdup_printf ("%d\x1f%s", (int) kind, scope);
 
-  g_mutex_lock (&registry_lock);
-  if (registry == NULL)
-    registry = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
-  found = g_hash_table_lookup (registry, key);
-  if (found != NULL)
-    fc_uno_acquire (fc_uno_object_iface (&found->base));
-  g_mutex_unlock (&registry_lock);
-  if (found != NULL)
+  g_mutex_lock (&live_lock);
+  if (lives == NULL)
+    lives = g_hash_table_new (g_direct_hash, g_direct_equal);
+  live = g_hash_table_lookup (lives, model);
+  if (live == NULL)
     {
-      fc_uno_release (model);
-      return fc_uno_object_iface (&found->base);
+      live = live_new (model);
+      g_hash_table_insert (lives, model, live); /* the registry's reference */
+      created_live = TRUE;
     }
-
-  created = result_new (model, kind, scope, g_strdup (key)); /* reads the document: unlocked */
-
-  g_mutex_lock (&registry_lock);
-  found = g_hash_table_lookup (registry, key);
-  if (found != NULL)
-    fc_uno_acquire (fc_uno_object_iface (&found->base)); /* lost a race: use theirs */
-  else
+  fc_uno_acquire (live_iface (live));
+  result = g_hash_table_lookup (live->results, key);
+  if (result == NULL)
     {
-      fc_uno_acquire (fc_uno_object_iface (&created->base)); /* the registry's */
-      g_hash_table_insert (registry, created->key, created);
+      result = result_new (kind, scope);
+      g_hash_table_insert (live->results, g_strdup (key), result);
     }
-  g_mutex_unlock (&registry_lock);
+  fc_uno_acquire (result_iface (result)); /* the caller's */
+  live->asked = TRUE;
+  /* the first result of a document (or the first since we stopped
+   * following it): checked here, inside Calc's interpretation */
+  if (!live->fresh && !live->checking && held == 0 && live->document != NULL)
+    check = live->checking = TRUE;
+  else if (!result->has_value)
+    result_update (live, result); /* from the report we have */
+  g_mutex_unlock (&live_lock);
 
-  if (found != NULL)
-    {
-      /* ours was never registered anywhere: just drop it */
-      fc_uno_release (fc_uno_object_iface (&created->base));
-      fc_uno_release (model);
-      return fc_uno_object_iface (&found->base);
-    }
-  g_debug ("result %p (scope \"%s\") created", (void *) created, scope);
-  listen_to_document (created, model);
+  if (created_live)
+    watch_disposing (live, model);
+  if (check)
+    check_now (live, model, FALSE);
+  fc_uno_release (live_iface (live));
   fc_uno_release (model);
-  return fc_uno_object_iface (&created->base);
+  return result_iface (result);
 }
 
 void
 fc_result_hold (void)
 {
-  g_mutex_lock (&registry_lock);
+  g_mutex_lock (&live_lock);
   held++;
-  g_mutex_unlock (&registry_lock);
+  g_mutex_unlock (&live_lock);
 }
 
 void
@@ -400,25 +677,42 @@ fc_result_release (void)
 {
   g_autoptr (GPtrArray) due = g_ptr_array_new ();
 
-  g_mutex_lock (&registry_lock);
-  if (held > 0 && --held == 0 && registry != NULL)
+  g_mutex_lock (&live_lock);
+  if (held > 0 && --held == 0 && lives != NULL)
     {
       GHashTableIter iter;
       gpointer value;
-      g_hash_table_iter_init (&iter, registry);
+
+      g_hash_table_iter_init (&iter, lives);
       while (g_hash_table_iter_next (&iter, NULL, &value))
-        if (((FcResult *) value)->pending)
-          {
-            fc_uno_acquire (fc_uno_object_iface (&((FcResult *) value)->base));
-            g_ptr_array_add (due, value);
-          }
+        {
+          FcLive *live = value;
+
+          if (live->pending && !live->checking && live->document != NULL)
+            {
+              live->pending = FALSE;
+              live->checking = TRUE;
+              fc_uno_acquire (live_iface (live));
+              g_ptr_array_add (due, live);
+            }
+        }
     }
-  g_mutex_unlock (&registry_lock);
-  /* outside the lock: a re-check calls out through UNO */
+  g_mutex_unlock (&live_lock);
+  /* outside the lock: a check calls out through UNO */
   for (guint i = 0; i < due->len; i++)
     {
-      FcResult *result = due->pdata[i];
-      recheck (result);
-      fc_uno_release (fc_uno_object_iface (&result->base));
+      FcLive *live = due->pdata[i];
+      uno_Interface *document;
+
+      g_mutex_lock (&live_lock);
+      document = live->document;
+      fc_uno_acquire (document);
+      g_mutex_unlock (&live_lock);
+      if (document != NULL)
+        check_now (live, document, TRUE);
+      else
+        live->checking = FALSE;
+      fc_uno_release (document);
+      fc_uno_release (live_iface (live));
     }
 }

@@ -1,10 +1,11 @@
 /* fc-result.h — the live value of FISCALCHECK() and FISCALCHECKFINDINGS():
- * one XVolatileResult per (document, function, scope).  It listens to the
- * document's modifications, re-runs the check and pushes the new value to
- * Calc's result listeners only when it changed (pushing an unchanged value
- * would loop through recalculation).  Calc takes an array value from a
- * volatile result like a direct one (ScInterpreter::ScExternal passes the
- * listener's value through ScUnoAddInCall::SetResult).
+ * one XVolatileResult per (document, function, scope), all the results of
+ * a document answered from one read and one check per burst of edits,
+ * which runs when Calc next asks for one of them (shown, read,
+ * recalculated), not at each edit.  Nothing is read or checked once no
+ * cell uses them.  Calc takes an array value from a volatile result like a
+ * direct one (ScInterpreter::ScExternal passes the listener's value through
+ * ScUnoAddInCall::SetResult).  How: fc-result.c.
  */
 #pragma once
 
@@ -20,10 +21,10 @@ G_BEGIN_DECLS
 uno_Interface *fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope,
                               GError **error);
 
-/* Our own commands change many cells (marks, the report sheet); each change
- * would re-read the whole workbook for every live FISCALCHECK() cell.
- * Between hold and release, re-checks wait; release runs each waiting one
- * once.  Nests. */
+/* Our own commands change many cells (marks, the report sheet) and read
+ * sheets, which may interpret our cells.  Between hold and release no
+ * check runs: our cells are answered from the last report, and release
+ * marks them dirty again when the document changed meanwhile.  Nests. */
 void fc_result_hold (void);
 void fc_result_release (void);
 

@@ -109,3 +109,28 @@ fc_uno_struct_set (FcUnoStruct *value, const char *name, void *src)
   return uno_type_assignData ((char *) value->data + offset, type, src, type,
                               NULL, NULL, NULL) != sal_False;
 }
+
+const uno_Any *
+fc_uno_struct_seq_lookup (const uno_Sequence *seq, const char *type_name, const char *name)
+{
+  typelib_TypeDescription *td = fc_uno_type_get (type_name, NULL);
+  sal_Int32 name_offset, value_offset;
+  typelib_TypeDescriptionReference *type;
+  const uno_Any *found = NULL;
+
+  if (td == NULL)
+    return NULL;
+  if (seq != NULL && fc_uno_struct_member (td, "Name", &name_offset, &type)
+      && fc_uno_struct_member (td, "Value", &value_offset, &type))
+    for (sal_Int32 i = 0; found == NULL && i < seq->nElements; i++)
+      {
+        const char *element = seq->elements + (gsize) i * (gsize) td->nSize;
+        g_autofree char *member = fc_uno_string_to_utf8 (*(rtl_uString *const *) (element
+                                                                                  + name_offset));
+
+        if (strcmp (member, name) == 0)
+          found = (const uno_Any *) (element + value_offset);
+      }
+  typelib_typedescription_release (td);
+  return found;
+}

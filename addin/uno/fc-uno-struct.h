@@ -30,4 +30,10 @@ gboolean fc_uno_struct_set (FcUnoStruct *value, const char *name, void *src);
 /* The address of a member inside the value (transfer none), or NULL. */
 void *fc_uno_struct_member_data (const FcUnoStruct *value, const char *name);
 
+/* In seq, a sequence of type_name structs with a Name and a Value
+ * (com.sun.star.beans.PropertyValue, NamedValue), the Value of the first
+ * named name (transfer none: it lives in seq), or NULL. */
+const uno_Any *fc_uno_struct_seq_lookup (const uno_Sequence *seq, const char *type_name,
+                                         const char *name);
+
 G_END_DECLS

@@ -500,6 +500,14 @@ class Office:
             rows.append([None if v == '' else v for v in r])
         return rows
 
+    def find_value(self, doc, sheet, value):
+        """The first cell of sheet (a cell object) holding the number value."""
+        for r, row in enumerate(self.grid(doc, sheet)):
+            for c, v in enumerate(row):
+                if isinstance(v, float) and abs(v - value) < 1e-9:
+                    return self.sheet(doc, sheet).getCellByPosition(c, r)
+        raise AssertionError('%s not found on %s' % (value, sheet))
+
     def find(self, doc, sheet, text, exact=True):
         """Addresses ('C12') of cells whose text equals (or contains) text."""
         out = []

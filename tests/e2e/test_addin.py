@@ -31,14 +31,6 @@ from fcoffice import Office, _props, check, failures, passes  # noqa: E402
 SHEET01 = '收入支出决算总表'
 SHEET02 = '收入决算表'
 
-def find_value(office, doc, sheet, value):
-    for r, row in enumerate(office.grid(doc, sheet)):
-        for c, v in enumerate(row):
-            if isinstance(v, float) and abs(v - value) < 1e-9:
-                return office.sheet(doc, sheet).getCellByPosition(c, r)
-    raise AssertionError('%s not found on %s' % (value, sheet))
-
-
 def function_description(office, name='FISCALCHECK'):
     fd = office.smgr.createInstanceWithContext('com.sun.star.sheet.FunctionDescriptions',
                                                office.ctx)
@@ -74,7 +66,7 @@ def test_sample(office, sample):
               'scoped variants are 0 on the sample')
         doc.setModified(False)
 
-        total = find_value(office, doc, SHEET01, 634.38)
+        total = office.find_value(doc, SHEET01, 634.38)
         t0 = time.monotonic()
         total.setValue(634.48)  # no calculate(), no calculateAll()
         elapsed = (time.monotonic() - t0) * 1000
@@ -87,7 +79,7 @@ def test_sample(office, sample):
         total.setValue(634.38)
         check(all_cell.getValue() == 0, 'restoring the value brings FISCALCHECK() back to 0')
 
-        detail = find_value(office, doc, SHEET02, 321.21)
+        detail = office.find_value(doc, SHEET02, 321.21)
         detail.setValue(325.21)
         check(t02.getValue() >= 1, 'FISCALCHECK("公开02表") counts a broken 02 row')
         detail.setValue(321.21)
@@ -112,10 +104,11 @@ def test_sample(office, sample):
               and again.getCellRangeByName('A2').getString() == '0',
               'FISCALCHECK() and FISCALCHECK("公开02表") still work after saving as .xlsx')
         # Calc does not recalculate .xlsx formulas on load by default (Tools ▸
-        # Options ▸ Calc ▸ Formula ▸ "Excel 2007 and newer: Never recalculate"),
-        # so the add-in is not called until a hard recalculation (Ctrl+Shift+F9)
+        # Options ▸ Calc ▸ Formula ▸ "Excel 2007 and newer: Never recalculate");
+        # our load job does for workbooks with our formulas (e2e-load), and a
+        # hard recalculation (Ctrl+Shift+F9) must keep them live too
         doc.calculateAll()
-        find_value(office, doc, SHEET01, 634.38).setValue(634.48)
+        office.find_value(doc, SHEET01, 634.38).setValue(634.48)
         check(again.getCellRangeByName('A1').getValue() >= 1,
               'and are live again after one hard recalculation')
     finally:
@@ -217,7 +210,7 @@ def test_findings(office, sample):
               'COUNTIF(A1:A40;"警告") and MATCH find the listed texts')
 
         doc.setModified(False)
-        total = find_value(office, doc, SHEET01, 634.38)
+        total = office.find_value(doc, SHEET01, 634.38)
         total.setValue(634.48)  # no calculate(), no calculateAll()
         rows = findings_rows(everything)
         x0102 = [r for r in rows if r[1] == 'X01-02.1']
@@ -284,7 +277,7 @@ def test_user_rules(oxt, sample):
                 check(mine.getString() == '1', "a user's rule counts (FISCALCHECK(\"U.1\") = %r)"
                       % mine.getString())
                 check(shipped.getString() == '0', 'shipped rules still work beside a broken user file')
-                find_value(office, doc, SHEET01, 634.38).setValue(634.48)
+                office.find_value(doc, SHEET01, 634.38).setValue(634.48)
                 check(shipped.getValue() == 1, 'and still catch a changed total')
             finally:
                 office.close(doc)

@@ -13,6 +13,10 @@
 #   filter   tests/valgrind/filter_path.py  the 'FiscalCheck Report' export
 #            filter (what `fiscalcheck check` runs), with options
 #   hostile  tests/e2e/test_hostile.py  hostile workbooks (slow: minutes)
+#   live     tests/e2e/test_live.py     20 live cells, a paste, deleting them
+#            (the ten tables alone; not in the default run)
+#   load     tests/e2e/test_load.py     stale .xlsx/.xls/.ods opened fresh
+#            (the load job; not in the default run)
 #
 # How: FC_VALGRIND=1 makes tests/e2e/fcoffice.py start soffice.bin under
 #   valgrind --tool=memcheck --leak-check=full --show-leak-kinds=definite
@@ -60,6 +64,8 @@ for part in $parts; do
     marks)   cmd="tests/e2e/test_marks.py $oxt $sample" ;;
     filter)  cmd="tests/valgrind/filter_path.py $oxt $sample" ;;
     hostile) cmd="tests/e2e/test_hostile.py $oxt $sample" ;;
+    live)    cmd="tests/e2e/test_live.py $oxt $sample" ;;
+    load)    cmd="tests/e2e/test_load.py $oxt $sample" ;;
     *) echo "run.sh: unknown part $part"; exit 1 ;;
   esac
   t0=$(date +%s)

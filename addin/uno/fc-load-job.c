@@ -1,0 +1,148 @@
+/* fc-load-job.c — the OnLoad job that makes FISCALCHECK() in Excel files
+ * current as they open (see fc-load-job.h). */
+#include "fc-load-job.h"
+
+#include <string.h>
+
+#include "fc-calc.h"
+#include "fc-live-stats.h"
+#include "fc-uno-object.h"
+#include "fc-uno-struct.h"
+
+static const char *const load_job_services[] = {
+  FC_LOAD_JOB_IMPLEMENTATION_NAME, "com.sun.star.task.Job", NULL
+};
+
+const FcServiceNames fc_load_job_service_names = {
+  FC_LOAD_JOB_IMPLEMENTATION_NAME, NULL, load_job_services
+};
+
+static const char *const load_job_interfaces[] = {
+  "com.sun.star.task.XJob",
+  "com.sun.star.lang.XServiceInfo",
+  "com.sun.star.lang.XTypeProvider",
+  NULL
+};
+
+/* Whether the document came through one of Calc's Excel filters (.xlsx,
+ * .xlsm, .xls, Excel 2003 XML): those keep every formula's saved value
+ * unless the user chose "always recalculate"; ODF files recalculate add-in
+ * calls on load by themselves. */
+static gboolean
+loaded_from_excel (uno_Interface *model)
+{
+  uno_Sequence *args = NULL;
+  const uno_Any *filter;
+  gboolean excel = FALSE;
+
+  if (!fc_uno_query_call (model, "com.sun.star.frame.XModel", "getArgs", &args, NULL, NULL))
+    return FALSE;
+  filter = fc_uno_struct_seq_lookup (args, "com.sun.star.beans.PropertyValue", "FilterName");
+  if (filter != NULL && filter->pType->eTypeClass == typelib_TypeClass_STRING)
+    {
+      g_autofree char *name = fc_uno_string_to_utf8 (*(rtl_uString *const *) filter->pData);
+
+      excel = strstr (name, "Excel") != NULL || strstr (name, "Office Open XML") != NULL;
+    }
+  fc_uno_destruct (&args, "[]com.sun.star.beans.PropertyValue");
+  return excel;
+}
+
+/* Whether the workbook was saved with AutoCalculate off (ODF keeps it):
+ * Calc then leaves the add-in calls it marks for recalculation on load
+ * dirty, and shows their saved values. */
+static gboolean
+autocalc_off (uno_Interface *model)
+{
+  sal_Bool enabled = sal_True;
+
+  fc_uno_query_call (model, "com.sun.star.sheet.XCalculatable", "isAutomaticCalculationEnabled",
+                     &enabled, NULL, NULL);
+  return !enabled;
+}
+
+/* Recalculates model when it is an Excel workbook, or one with AutoCalculate
+ * off, with a formula of ours, leaving it unmodified (and AutoCalculate as it
+ * was).  Never fails: a document we cannot look into is left as it is. */
+static void
+recalculate_if_ours (uno_Interface *model)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean found = FALSE;
+  sal_Bool modified = sal_False, unmodified = sal_False;
+  void *args[1] = { &unmodified };
+
+  if (!loaded_from_excel (model) && !autocalc_off (model))
+    return; /* Calc recalculates our calls on load by itself */
+  if (!fc_calc_find_in_formulas (model, "FISCALCHECK", &found, &error))
+    {
+      g_debug ("FiscalCheck load job: %s", error->message);
+      return;
+    }
+  g_debug ("FiscalCheck load job: a formula of ours %s", found ? "found" : "not found");
+  if (!found)
+    return;
+  fc_uno_query_call (model, "com.sun.star.util.XModifiable", "isModified", &modified, NULL, NULL);
+  /* every formula, as Ctrl+Shift+F9 (ours read the whole workbook anyway);
+   * with AutoCalculate off too: a stale count is the worst answer we give */
+  if (!fc_uno_query_call (model, "com.sun.star.sheet.XCalculatable", "calculateAll", NULL, NULL,
+                          &error))
+    {
+      g_warning ("FiscalCheck cannot recalculate a workbook it opened: %s", error->message);
+      return;
+    }
+  if (!modified)
+    fc_uno_query_call (model, "com.sun.star.util.XModifiable", "setModified", NULL, args, NULL);
+}
+
+/* XJob.execute (Arguments): Arguments' Environment names the Model. */
+static void
+execute (const uno_Sequence *arguments)
+{
+  const uno_Any *environment = fc_uno_struct_seq_lookup (arguments, "com.sun.star.beans.NamedValue",
+                                                         "Environment");
+  const uno_Any *model;
+
+  if (environment == NULL || environment->pType->eTypeClass != typelib_TypeClass_SEQUENCE)
+    return;
+  model = fc_uno_struct_seq_lookup (*(const uno_Sequence *const *) environment->pData,
+                                    "com.sun.star.beans.NamedValue", "Model");
+  if (model != NULL && fc_uno_any_get_interface (model) != NULL)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      recalculate_if_ours (fc_uno_any_get_interface (model));
+      fc_live_stats_set_load_job ((g_get_monotonic_time () - start) / 1000.0);
+    }
+}
+
+static gboolean
+load_job_dispatch (FcUnoObject *self, const typelib_TypeDescription *member, void *ret,
+                   void *args[], uno_Any **exception)
+{
+  (void) self;
+  if (fc_uno_member_is (member, "com.sun.star.task.XJob::execute"))
+    {
+      execute (*(const uno_Sequence *const *) args[0]);
+      fc_uno_any_set_void ((uno_Any *) ret);
+      *exception = NULL;
+      return TRUE;
+    }
+  return fc_service_info_dispatch_names (&fc_load_job_service_names, member, ret, args,
+                                         exception);
+}
+
+static void
+load_job_finalize (FcUnoObject *self)
+{
+  g_free (self);
+}
+
+uno_Interface *
+fc_load_job_new (void)
+{
+  FcUnoObject *self = g_new0 (FcUnoObject, 1);
+
+  fc_uno_object_init (self, load_job_interfaces, load_job_dispatch, load_job_finalize);
+  return fc_uno_object_iface (self);
+}
