@@ -28,23 +28,35 @@ engine_new (gboolean user_rules, const char *const *extra, GError **error)
   return g_steal_pointer (&engine);
 }
 
-/* The shipped rules alone, loaded once, like fc_evaluate_get_engine's. */
+/* One shared engine, loaded on first use: the rules ship inside the .oxt,
+ * so a failure will not fix itself until the extension changes. */
 typedef struct {
   FcEngine *engine;
   char *message; /* why engine is NULL */
 } Loaded;
 
 static gpointer
-load_shipped (gpointer data)
+load_shared (gpointer user_rules)
 {
   Loaded *loaded = g_new0 (Loaded, 1);
   g_autoptr (GError) error = NULL;
 
-  (void) data;
-  loaded->engine = engine_new (FALSE, NULL, &error);
+  loaded->engine = engine_new (GPOINTER_TO_INT (user_rules), NULL, &error);
   if (loaded->engine == NULL)
     loaded->message = g_strdup_printf ("FiscalCheck rules: %s", error->message);
   return loaded;
+}
+
+const FcEngine *
+fc_doc_check_shared_engine (gboolean user_rules, const char **message)
+{
+  /* UNO forces this global: the engine is immutable and serves every document */
+  static GOnce once[2] = { G_ONCE_INIT, G_ONCE_INIT };
+  const Loaded *loaded = g_once (&once[user_rules ? 1 : 0], load_shared,
+                                 GINT_TO_POINTER (user_rules ? 1 : 0));
+
+  *message = loaded->message;
+  return loaded->engine;
 }
 
 /* The engine options ask for: a shared one (transfer none, *own NULL) or
@@ -52,7 +64,6 @@ load_shipped (gpointer data)
 static const FcEngine *
 engine_for (const FcDocCheckOptions *options, FcEngine **own, GError **error)
 {
-  static GOnce shipped_once = G_ONCE_INIT;
   g_autoptr (GError) local = NULL;
   const char *message = NULL;
   const FcEngine *engine;
@@ -65,15 +76,7 @@ engine_for (const FcDocCheckOptions *options, FcEngine **own, GError **error)
         g_set_error (error, FC_DOC_CHECK_ERROR, FC_DOC_CHECK_ERROR_RULES, "%s", local->message);
       return *own;
     }
-  if (options->use_user_rules)
-    engine = fc_evaluate_get_engine (&message);
-  else
-    {
-      const Loaded *loaded = g_once (&shipped_once, load_shipped, NULL);
-
-      engine = loaded->engine;
-      message = loaded->message;
-    }
+  engine = fc_doc_check_shared_engine (options->use_user_rules, &message);
   if (engine == NULL)
     g_set_error (error, FC_DOC_CHECK_ERROR, FC_DOC_CHECK_ERROR_RULES, "%s",
                  message != NULL ? message : "FiscalCheck rules: not loaded");

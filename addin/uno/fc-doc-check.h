@@ -29,6 +29,12 @@ typedef struct {
                                    checked instead of a narrative in the workbook */
 } FcDocCheckOptions;
 
+/* The engine of the shipped rules, with the user's own rules folder
+ * (~/.config/fiscalcheck/rules.d, $FISCALCHECK_RULES_DIR) when user_rules,
+ * loaded on first use and shared by every caller (transfer none); NULL
+ * with *message (transfer none) saying why it could not be loaded. */
+const FcEngine *fc_doc_check_shared_engine (gboolean user_rules, const char **message);
+
 /* Checks document (any interface of a Calc model) under options, always
  * leaving out the sheets FiscalCheck writes (the 审核结果 report sheet named
  * by the _FiscalCheck bookkeeping, and _FiscalCheck itself).  The report

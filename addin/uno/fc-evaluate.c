@@ -1,4 +1,4 @@
-/* fc-evaluate.c — engine singleton + document check (see fc-evaluate.h). */
+/* fc-evaluate.c — where the rules are, and the values of the add-in functions (see fc-evaluate.h). */
 #include "fc-evaluate.h"
 
 #include <dlfcn.h>
@@ -7,13 +7,6 @@
 #include "fc-doc-check.h"
 #include "fc-engine.h"
 #include "fc-findings-table.h"
-
-/* The engine is immutable once loaded and shared by every document; UNO
- * gives us no other place to keep it.  Loaded once: the rules ship inside
- * the .oxt, so a failure will not fix itself until the extension changes. */
-static GMutex engine_lock;
-static FcEngine *engine;
-static char *engine_error; /* set when loading failed */
 
 /* <directory of this library>/rules/standard.rules (transfer full), or NULL. */
 char *
@@ -40,41 +33,6 @@ fc_evaluate_user_rules_dir (void)
   if (dir != NULL && *dir != '\0')
     return g_strdup (dir);
   return g_build_filename (g_get_user_config_dir (), "fiscalcheck", "rules.d", NULL);
-}
-
-/* The shared engine (transfer none), or NULL with *message (transfer none)
- * describing why it could not be loaded. */
-const FcEngine *
-fc_evaluate_get_engine (const char **message)
-{
-  const FcEngine *result;
-
-  g_mutex_lock (&engine_lock);
-  if (engine == NULL && engine_error == NULL)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autofree char *path = fc_evaluate_rules_path (&error);
-
-      if (path != NULL)
-        {
-          g_autofree char *dir = g_path_get_dirname (path);
-
-          engine = fc_engine_new_shipped (dir, &error);
-        }
-      if (engine != NULL)
-        {
-          /* users' own rules; a broken file is reported by each check */
-          g_autofree char *user_dir = fc_evaluate_user_rules_dir ();
-          fc_engine_add_rules_dir (engine, user_dir);
-        }
-      if (engine == NULL)
-        engine_error = g_strdup_printf ("FiscalCheck rules: %s",
-                                        error != NULL ? error->message : "unknown error");
-    }
-  result = engine;
-  *message = engine_error;
-  g_mutex_unlock (&engine_lock);
-  return result;
 }
 
 /* Reads and checks document: the report, or NULL with *text (transfer
@@ -141,7 +99,7 @@ fc_evaluate_in_scope (const FcReport *report, const char *text, FcEvalKind kind,
   g_autoptr (FcReport) view = NULL;
   g_autofree char *problem = NULL;
   const char *message = NULL;
-  const FcEngine *eng = fc_evaluate_get_engine (&message);
+  const FcEngine *eng = fc_doc_check_shared_engine (TRUE, &message);
 
   if (report == NULL || eng == NULL)
     {

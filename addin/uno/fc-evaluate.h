@@ -1,7 +1,7 @@
 /* fc-evaluate.h — what a FISCALCHECK() or FISCALCHECKFINDINGS() cell shows
- * for a document: the rule engine (created once from the rules shipped
- * beside the library), the document read and the check, folded into one
- * value.
+ * for a document: the document's check (fc_doc_check, with the shared
+ * engine of the shipped and the user's rules) folded into one value; and
+ * where the rules are.
  */
 #pragma once
 
@@ -40,11 +40,6 @@ FcReport *fc_evaluate_check (uno_Interface *document, char **text);
  * fc_evaluate_check; NULL: text says why there is none).  Never fails. */
 void fc_evaluate_in_scope (const FcReport *report, const char *text, FcEvalKind kind,
                            const char *scope, FcEvalValue *value);
-
-/* The engine with the rules shipped beside this library, loaded on first
- * use and shared by every caller (transfer none); NULL with *message
- * (transfer none) saying why it could not be loaded. */
-const FcEngine *fc_evaluate_get_engine (const char **message);
 
 /* Where the shipped rules are: <library dir>/rules/standard.rules
  * (transfer full), or NULL with an error. */
