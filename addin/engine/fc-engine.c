@@ -16,7 +16,38 @@ struct _FcEngine {
   GPtrArray *problems; /* of char*: rule files that could not be loaded */
   FcTolerance tolerance;
   FcVocabulary *vocabulary; /* the narrative's (narrative.ini), or NULL */
+  GHashTable *by_id;   /* rule id, any case → the first FcRule* of that id */
 };
+
+/* Rule ids compare without case (R02.1 = r02.1), as scopes are typed. */
+static guint
+id_hash (gconstpointer key)
+{
+  guint h = 5381;
+  for (const char *p = key; *p != '\0'; p++)
+    h = h * 33 + (guchar) g_ascii_tolower (*p);
+  return h;
+}
+
+static gboolean
+id_equal (gconstpointer a, gconstpointer b)
+{
+  return g_ascii_strcasecmp (a, b) == 0;
+}
+
+/* Indexes the rules by id after rules were added: a check's report is
+ * answered for every scope from this (thousands of findings, each cell). */
+static void
+index_rules (FcEngine *engine)
+{
+  g_hash_table_remove_all (engine->by_id);
+  for (guint i = 0; i < engine->rules->len; i++)
+    {
+      FcRule *rule = g_ptr_array_index (engine->rules, i);
+      if (!g_hash_table_contains (engine->by_id, rule->id))
+        g_hash_table_insert (engine->by_id, rule->id, rule);
+    }
+}
 
 static FcEngine *
 engine_new (void)
@@ -26,6 +57,7 @@ engine_new (void)
   e->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_rule_free);
   e->problems = g_ptr_array_new_with_free_func (g_free);
   e->tolerance = FC_TOLERANCE_DEFAULT;
+  e->by_id = g_hash_table_new (id_hash, id_equal);
   return e;
 }
 
@@ -54,6 +86,7 @@ fc_engine_free (FcEngine *engine)
 {
   if (engine == NULL)
     return;
+  g_hash_table_unref (engine->by_id);
   g_ptr_array_unref (engine->rules);
   g_ptr_array_unref (engine->problems);
   fc_catalogue_free (engine->catalogue);
@@ -75,8 +108,10 @@ add_data (FcEngine *engine, const char *data, gssize length, const char *name, G
       engine->vocabulary = vocabulary;
       return TRUE;
     }
-  return fc_rules_parse_full (data, length, name, engine->rules, &engine->tolerance,
-                              engine->catalogue, error);
+  gboolean ok = fc_rules_parse_full (data, length, name, engine->rules, &engine->tolerance,
+                                     engine->catalogue, error);
+  index_rules (engine);
+  return ok;
 }
 
 gboolean
@@ -177,13 +212,7 @@ fc_engine_get_rule_id (const FcEngine *engine, guint index)
 static const FcRule *
 find_rule (const FcEngine *engine, const char *id)
 {
-  for (guint i = 0; i < engine->rules->len; i++)
-    {
-      const FcRule *rule = g_ptr_array_index (engine->rules, i);
-      if (g_ascii_strcasecmp (rule->id, id) == 0)
-        return rule;
-    }
-  return NULL;
+  return g_hash_table_lookup (engine->by_id, id);
 }
 
 /* Whether rule reads table (its own table or one of those it compares with). */
@@ -312,17 +341,6 @@ fc_engine_report_in_scope (const FcEngine *engine, const FcReport *report, const
     return NULL;
   const FcRule *only_rule = only_table == NULL && only != NULL && *only != '\0'
                             ? find_rule (engine, only) : NULL;
-  /* rule by lower-case id: a report may hold thousands of findings */
-  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < engine->rules->len; i++)
-    {
-      const FcRule *rule = g_ptr_array_index (engine->rules, i);
-      char *id = g_ascii_strdown (rule->id, -1);
-      if (!g_hash_table_contains (by_id, id))
-        g_hash_table_insert (by_id, id, (gpointer) rule);
-      else
-        g_free (id);
-    }
   FcReport *view = g_new0 (FcReport, 1);
   view->findings = g_ptr_array_new ();
   view->tables = g_ptr_array_new ();
@@ -331,8 +349,7 @@ fc_engine_report_in_scope (const FcEngine *engine, const FcReport *report, const
   for (guint i = 0; i < report->findings->len; i++)
     {
       FcFinding *f = g_ptr_array_index (report->findings, i);
-      g_autofree char *id = g_ascii_strdown (f->rule_id, -1);
-      const FcRule *rule = g_hash_table_lookup (by_id, id);
+      const FcRule *rule = find_rule (engine, f->rule_id);
       gboolean in;
       if (only == NULL || *only == '\0')
         in = TRUE;
