@@ -633,6 +633,13 @@ def check(cond, what):
     return cond
 
 
+def summary():
+    """Prints the "N passed, N failed" line of a test and returns its exit
+    status (0 when nothing failed)."""
+    print('%d passed, %d failed' % (len(passes), len(failures)))
+    return 1 if failures else 0
+
+
 def dispatch(office, doc, command):
     """Runs org.fiscalcheck.command:<command> on doc's frame through the
     dispatch framework, as a menu click does; (state, message), or

@@ -26,7 +26,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
-from fcoffice import Office, _props, check, failures, passes  # noqa: E402
+from fcoffice import Office, _props, check, summary  # noqa: E402
 
 SHEET01 = '收入支出决算总表'
 SHEET02 = '收入决算表'
@@ -302,8 +302,7 @@ def main():
         test_wizard(office, 'zh-CN', '校验本工作簿中的部门决算公开表')
         test_wizard(office, 'zh-CN', '列出本工作簿部门决算公开表的审核结果', 'FISCALCHECKFINDINGS')
     test_user_rules(oxt, sample)
-    print('%d passed, %d failed' % (len(passes), len(failures)))
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == '__main__':

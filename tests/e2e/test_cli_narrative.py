@@ -32,7 +32,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import check, failures, passes  # noqa: E402
+from fcoffice import check, summary  # noqa: E402
 from test_cli import run, validate  # noqa: E402
 
 WORKBOOK = 'putuo_ghzy_2024.xlsx'
@@ -178,8 +178,7 @@ def main(argv):
               'text report: the quote, the document and the narrative line')
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print('%d passed, %d failed' % (len(passes), len(failures)))
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == '__main__':

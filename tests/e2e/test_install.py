@@ -24,7 +24,7 @@ import tempfile
 import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, _run_as, check, failures, passes  # noqa: E402
+from fcoffice import Office, _run_as, check, summary  # noqa: E402
 
 UNOPKG = 'unopkg'
 
@@ -105,8 +105,7 @@ def main(argv):
             unopkg(['remove', '--shared', env_arg, 'org.fiscalcheck.FiscalCheck'], root_home)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print('%d passed, %d failed' % (len(passes), len(failures)))
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == '__main__':

@@ -21,7 +21,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, _props, check, dispatch, failures, passes  # noqa: E402
+from fcoffice import Office, _props, check, dispatch, summary  # noqa: E402
 
 SHEET01 = '收入支出决算总表'
 SCOPES = ['', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10',
@@ -130,8 +130,7 @@ def main():
                                                     _props(Hidden=True))
         check(stats(office, blank)['listening'] == 0, 'a closed document is not listened to')
         office.close(blank)
-    print('%d passed, %d failed' % (len(passes), len(failures)))
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == '__main__':

@@ -26,7 +26,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
-from fcoffice import Office, _props, check, failures, passes  # noqa: E402
+from fcoffice import Office, _props, check, summary  # noqa: E402
 
 SHEET01 = '收入支出决算总表'
 FORMATS = (('wrong.xlsx', 'Calc MS Excel 2007 XML'), ('wrong.xls', 'MS Excel 97'),
@@ -134,8 +134,7 @@ def main():
         open_fresh(oxt, folder, plain_value, never=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print('%d passed, %d failed' % (len(passes), len(failures)))
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == '__main__':

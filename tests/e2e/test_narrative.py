@@ -27,7 +27,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, check, dispatch, failures, passes  # noqa: E402
+from fcoffice import Office, check, dispatch, summary  # noqa: E402
 from test_cli import run, validate  # noqa: E402
 
 NARRATIVE = '情况说明'
@@ -113,8 +113,7 @@ def main(argv):
         test_office(oxt, sample, n4)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print('%d passed, %d failed' % (len(passes), len(failures)))
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == '__main__':

@@ -38,7 +38,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
-from fcoffice import Office, check, dispatch, failures, passes  # noqa: E402
+from fcoffice import Office, check, dispatch, summary  # noqa: E402
 from fcoffice import _props as props  # noqa: E402
 from com.sun.star.table import CellAddress  # noqa: E402
 
@@ -229,8 +229,7 @@ def main(argv):
                   % (name, entry.get('summary', entry.get('error'))))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print('%d passed, %d failed' % (len(passes), len(failures)))
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == '__main__':

@@ -13,7 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
 from com.sun.star.beans import Property  # noqa: E402
 from com.sun.star.ucb import Command, OpenCommandArgument2  # noqa: E402
-from fcoffice import Office, _props, check, failures, passes  # noqa: E402
+from fcoffice import Office, _props, check, summary  # noqa: E402
 
 def children(content):
     """(title, target URL, content identifier) of a template folder's entries,
@@ -71,8 +71,7 @@ def main():
                 check(total == expect_total, '本年收入合计 is %r (got %r)' % (expect_total, total))
             finally:
                 office.close(doc)
-    print('%d passed, %d failed' % (len(passes), len(failures)))
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == '__main__':
