@@ -10,6 +10,10 @@
  *    pushed to Calc's result listeners, which marks the cells using it
  *    dirty (ScAddInListener::modified) — Calc interprets them when shown
  *    or read, they call fiscalcheck() again and get the value pushed last;
+ *    only the values that changed are pushed (each push is a
+ *    TrackFormulas and a broadcast in Calc), and one more, unchanged: the
+ *    count whose cell asked last, so that a cell calls again — the sign
+ *    of life below;
  *    the check runs in the modify broadcast, never inside an
  *    interpretation (reading cells there interprets formulas that depend
  *    on the running cell: Err:522 that sticks);
@@ -20,7 +24,8 @@
  *    calling again after a push is our sign of life: when none did since
  *    the last push, the next edit first asks Calc's search whether a
  *    formula of ours is left; when none is, we stop listening and drop the
- *    report, and edits cost nothing until a formula is entered again.
+ *    report, and edits cost nothing until a formula is entered again; when
+ *    one is, every count is pushed once, so any cell still there answers.
  *
  * Locking: live_lock guards every live state and result.  It is never held
  * while calling out through UNO: Calc calls back into us (removeResultListener
@@ -55,6 +60,7 @@ typedef struct {
   GPtrArray *listeners;       /* of acquired XResultListener */
   FcEvalValue value;          /* what the listeners were given last */
   gboolean has_value;         /* value was computed */
+  guint64 asked_at;           /* live->n_asked when a cell last asked for it */
 } FcResult;
 
 typedef struct {
@@ -68,7 +74,8 @@ typedef struct {
   gboolean checking;          /* a check is running */
   gboolean modified_meanwhile; /* the document changed while it was checked */
   gboolean listening;         /* our modify listener is registered */
-  gboolean asked;             /* a cell asked for a result since the last push to all */
+  gboolean asked;             /* a cell asked for a result since the last push */
+  guint64 n_asked;            /* cells' calls so far: orders results by their last */
   gboolean pending;           /* modified while our own command held checks */
 } FcLive;
 
@@ -295,18 +302,31 @@ live_release (FcLive *live, uno_Interface *document)
     set_listening (live, document, FALSE);
 }
 
+/* Which unchanged values a check pushes besides those that changed: none
+ * (the first check, inside a cell's interpretation), the count whose cell
+ * asked last (a sign of life costs one push), or every count (after
+ * Calc's search found formulas of ours that did not ask: whichever is
+ * still there answers).  Counts only: a number is cheap to push again,
+ * a findings table is not. */
+typedef enum {
+  PUSH_CHANGED,
+  PUSH_CHANGED_AND_LAST_ASKED,
+  PUSH_CHANGED_AND_ALL_COUNTS
+} PushMode;
+
 /* Reads and checks the document once and gives every result of live its
- * value from that report, pushing the values that changed.  push_all: the
- * counts are pushed even when unchanged (a number: cheap; findings tables
- * are not), so the cells using them are interpreted again when shown or
- * read (and so ask: the sign they are still there); without such a sign
- * the next edit asks Calc's search (live_modified).
+ * value from that report, pushing the values that changed and those mode
+ * adds, so the cells using them are interpreted again when shown or read
+ * (and so ask: the sign they are still there); without such a sign the
+ * next edit asks Calc's search (live_modified).
  * live->checking was set by the caller, who holds a reference to document. */
 static void
-check_now (FcLive *live, uno_Interface *document, gboolean push_all)
+check_now (FcLive *live, uno_Interface *document, PushMode mode)
 {
   gboolean listen, again;
   GPtrArray *deliveries;
+  FcResult *last_asked;
+  gboolean last_asked_pushed = FALSE;
 
   g_mutex_lock (&live_lock);
   listen = !live->listening;
@@ -348,14 +368,31 @@ check_now (FcLive *live, uno_Interface *document, gboolean push_all)
       live->modified_meanwhile = FALSE;
       live->checking = again;
       live->fresh = !again && live->document != NULL;
-      live->asked = !push_all;
+      live->asked = mode == PUSH_CHANGED;
       deliveries = g_ptr_array_new ();
+      last_asked = NULL;
       g_hash_table_iter_init (&iter, live->results);
       while (g_hash_table_iter_next (&iter, NULL, &value))
-        if ((result_update (live, value)
-             || (push_all && ((FcResult *) value)->kind == FC_EVAL_COUNT))
-            && ((FcResult *) value)->listeners->len > 0)
-          g_ptr_array_add (deliveries, delivery_new (value));
+        {
+          FcResult *result = value;
+          gboolean changed = result_update (live, result);
+
+          gboolean push = changed || (mode == PUSH_CHANGED_AND_ALL_COUNTS
+                                      && result->kind == FC_EVAL_COUNT);
+
+          if (result->listeners->len == 0)
+            continue;
+          if (push)
+            g_ptr_array_add (deliveries, delivery_new (result));
+          if (mode == PUSH_CHANGED_AND_LAST_ASKED && result->kind == FC_EVAL_COUNT
+              && (last_asked == NULL || result->asked_at > last_asked->asked_at))
+            {
+              last_asked = result;
+              last_asked_pushed = push;
+            }
+        }
+      if (last_asked != NULL && !last_asked_pushed)
+        g_ptr_array_add (deliveries, delivery_new (last_asked));
       g_mutex_unlock (&live_lock);
       deliver_all (deliveries);
     }
@@ -400,7 +437,7 @@ live_modified (FcLive *live)
       found = TRUE;
     }
   if (found)
-    check_now (live, document, TRUE);
+    check_now (live, document, asked ? PUSH_CHANGED_AND_LAST_ASKED : PUSH_CHANGED_AND_ALL_COUNTS);
   else
     live_release (live, document);
   fc_uno_release (document);
@@ -647,6 +684,7 @@ fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope, GErr
     }
   fc_uno_acquire (result_iface (result)); /* the caller's */
   live->asked = TRUE;
+  result->asked_at = ++live->n_asked;
   /* the first result of a document (or the first since we stopped
    * following it): checked here, inside Calc's interpretation */
   if (!live->fresh && !live->checking && held == 0 && live->document != NULL)
@@ -658,7 +696,7 @@ fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope, GErr
   if (created_live)
     watch_disposing (live, model);
   if (check)
-    check_now (live, model, FALSE);
+    check_now (live, model, PUSH_CHANGED);
   fc_uno_release (live_iface (live));
   fc_uno_release (model);
   return result_iface (result);
@@ -709,7 +747,7 @@ fc_result_release (void)
       fc_uno_acquire (document);
       g_mutex_unlock (&live_lock);
       if (document != NULL)
-        check_now (live, document, TRUE);
+        check_now (live, document, PUSH_CHANGED_AND_ALL_COUNTS);
       else
         live->checking = FALSE;
       fc_uno_release (document);

@@ -10,6 +10,8 @@ unscoped, per table, per rule, and FISCALCHECKFINDINGS() arrays):
   * an edit is one read and one check for all 20 cells, and every cell
     shows the new value (an error appears, the scoped counts follow);
   * a paste of 1,000 cells (one setDataArray) is one check;
+  * an edit that changes no value pushes at most one (the sign of life),
+    and deleting the cell that gave it leaves the others live;
   * a formula on a sheet nobody reads still follows the edits;
   * once every formula of ours is deleted, edits cost no check, and the
     document is no longer listened to; typing one again is live at once;
@@ -94,6 +96,40 @@ def main():
             after = stats(office, doc)
             check(after['checks'] - before['checks'] == 1,
                   'a paste of 1,000 cells is one check (%d)' % (after['checks'] - before['checks']))
+
+            # an edit that changes no value: one check, one push at most (the
+            # sign of life: the count whose cell asked last)
+            previous = values
+            before = stats(office, doc)
+            sheet.getCellByPosition(60, 120).setValue(7)  # not in a table
+            values, tables = read_all(counts, lists)
+            after = stats(office, doc)
+            check(after['checks'] - before['checks'] == 1
+                  and after['pushes'] - before['pushes'] <= 1,
+                  'an edit that changes no value is one check and at most one push '
+                  '(%d checks, %d pushes)' % (after['checks'] - before['checks'],
+                                              after['pushes'] - before['pushes']))
+            check(values == previous, 'and the counts stay right (%s)' % ','.join(values))
+
+            # the cell that asked last goes: the others are still followed
+            counts[-1].setFormula('')
+            for i in range(3):
+                sheet.getCellByPosition(60, 121 + i).setValue(i)
+                values, tables = read_all(counts[:-1], lists)
+            total.setValue(634.38)
+            values, tables = read_all(counts[:-1], lists)
+            check(all(v == '0' for v in values), 'with the last-asking cell deleted, the '
+                  'others follow an edit back to clean (%s)' % ','.join(values))
+            total.setValue(634.48)
+            values, tables = read_all(counts[:-1], lists)
+            check(stats(office, doc)['listening'] == 1
+                  and float(values[0]) >= 1 and float(values[SCOPES.index('X01-02.1')]) == 1
+                  and any(row[1] == 'X01-02.1' for row in tables[0]),
+                  'with the last-asking cell deleted, the others follow the edit (%s)'
+                  % ','.join(values))
+            counts[-1].setFormula('=FISCALCHECK("%s")' % SCOPES[-1])
+            check(counts[-1].getString() == '0', 'a cell typed again shows its own count')
+            total.setValue(634.38)
 
             # a cell nobody reads between edits: still followed
             total.setValue(634.38)
