@@ -3,7 +3,10 @@
  * tables (02, 03, 05) are scaled up to many codes.  Prints figures; asserts
  * nothing.
  *
- *   bench-engine RULES_DIR SAMPLE.fods [ROUNDS]
+ *   bench-engine RULES_DIR SAMPLE.fods [ROUNDS [CASE]]
+ *
+ * CASE (sample, 200, 1000, 3000, clean, tall) runs that case alone: for a
+ * profiler.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,6 +81,8 @@ static void
 measure (const FcEngine *engine, const FcWorkbook *wb, const char *what, guint rounds)
 {
   guint findings = 0;
+  if (wb == NULL)
+    return;
   gint64 t0 = g_get_monotonic_time ();
   for (guint i = 0; i < rounds; i++)
     {
@@ -85,11 +90,25 @@ measure (const FcEngine *engine, const FcWorkbook *wb, const char *what, guint r
       findings = r ? r->findings->len : 0;
     }
   double ms = (g_get_monotonic_time () - t0) / 1000.0 / rounds;
+  /* what live cells with these scopes cost once the check is done: each
+   * answers from the one report (bench-live.py's 19 scoped cells) */
+  static const char *const scopes[] = { "01", "02", "03", "04", "05", "06", "07", "08", "09",
+                                        "10", "R01.1", "R02.1", "R03.1", "R04.1", "R05.1",
+                                        "X01-02.1", "X01-02.2", "S.1", "S.2" };
+  g_autoptr (FcReport) report = fc_engine_check (engine, wb, NULL, NULL);
+  t0 = g_get_monotonic_time ();
+  for (guint i = 0; report != NULL && i < rounds; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (scopes); k++)
+      {
+        g_autoptr (FcReport) view = fc_engine_report_in_scope (engine, report, scopes[k], NULL);
+      }
+  double scoped_ms = (g_get_monotonic_time () - t0) / 1000.0 / rounds;
   guint cells = 0;
   for (guint s = 0; s < fc_workbook_get_n_sheets (wb); s++)
     cells += fc_sheet_get_n_rows (fc_workbook_get_sheet (wb, s))
              * fc_sheet_get_n_cols (fc_workbook_get_sheet (wb, s));
-  printf ("%-28s %8u cells %6u findings %9.3f ms per check\n", what, cells, findings, ms);
+  printf ("%-28s %8u cells %6u findings %9.3f ms per check, %7.3f ms for 19 scoped views\n",
+          what, cells, findings, ms, scoped_ms);
 }
 
 /* A copy of the sample whose 02 sheet is 1,048,576 rows tall, with one
@@ -128,6 +147,7 @@ main (int argc, char **argv)
       return 2;
     }
   guint rounds = argc > 3 ? (guint) atoi (argv[3]) : 50;
+  const char *only = argc > 4 ? argv[4] : NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (FcEngine) engine = fc_engine_new_shipped (argv[1], &error);
   g_autoptr (FcWorkbook) sample = engine ? fc_fods_read_file (argv[2], &error) : NULL;
@@ -137,19 +157,27 @@ main (int argc, char **argv)
       return 2;
     }
   printf ("%u rules, %u rounds each\n", fc_engine_get_n_rules (engine), rounds);
-  measure (engine, sample, "sample", rounds);
-  guint sizes[] = { 200, 1000, 3000 };
+#define WANTED(name) (only == NULL || strcmp (only, (name)) == 0)
+  if (WANTED ("sample"))
+    measure (engine, sample, "sample", rounds);
+  const char *sizes[] = { "200", "1000", "3000" };
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    if (WANTED (sizes[i]))
+      {
+        guint n = (guint) atoi (sizes[i]);
+        g_autoptr (FcWorkbook) big = scaled (sample, n, FALSE);
+        g_autofree char *what = g_strdup_printf ("code tables × %u rows", n);
+        measure (engine, big, what, MAX (1u, rounds / (1 + n / 200)));
+      }
+  if (WANTED ("clean"))
     {
-      g_autoptr (FcWorkbook) big = scaled (sample, sizes[i], FALSE);
-      g_autofree char *what = g_strdup_printf ("code tables × %u rows", sizes[i]);
-      measure (engine, big, what, MAX (1u, rounds / (1 + sizes[i] / 200)));
+      g_autoptr (FcWorkbook) clean = scaled (sample, 3000, TRUE);
+      measure (engine, clean, "clean code tables × 3000", MAX (1u, rounds / 16));
     }
-  {
-    g_autoptr (FcWorkbook) clean = scaled (sample, 3000, TRUE);
-    measure (engine, clean, "clean code tables × 3000", MAX (1u, rounds / 16));
-  }
-  g_autoptr (FcWorkbook) bottom = tall (sample);
-  measure (engine, bottom, "02 down to row 1048576", 1);
+  if (WANTED ("tall"))
+    {
+      g_autoptr (FcWorkbook) bottom = tall (sample);
+      measure (engine, bottom, "02 down to row 1048576", 1);
+    }
   return 0;
 }

@@ -346,15 +346,24 @@ fc_engine_report_in_scope (const FcEngine *engine, const FcReport *report, const
   view->tables = g_ptr_array_new ();
   for (guint i = 0; i < report->tables->len; i++)
     g_ptr_array_add (view->tables, g_ptr_array_index (report->tables, i));
+  /* a rule's findings come one after another: its decision is reused */
+  const char *last_id = NULL;
+  const FcRule *rule = NULL;
+  gboolean rule_in = FALSE;
   for (guint i = 0; i < report->findings->len; i++)
     {
       FcFinding *f = g_ptr_array_index (report->findings, i);
-      const FcRule *rule = find_rule (engine, f->rule_id);
       gboolean in;
+      if (last_id == NULL || strcmp (last_id, f->rule_id) != 0)
+        {
+          last_id = f->rule_id;
+          rule = find_rule (engine, f->rule_id);
+          rule_in = rule != NULL && rule_selected (rule, only, only_table);
+        }
       if (only == NULL || *only == '\0')
         in = TRUE;
       else if (rule != NULL)
-        in = rule_selected (rule, only, only_table);
+        in = rule_in;
       else if (f->table == NULL || *f->table == '\0')
         in = TRUE; /* about the package or the rules (S.0): every check reports it */
       else
