@@ -114,6 +114,40 @@ START_TEST (test_table_ids)
 }
 END_TEST
 
+/* Folding and normalizing, the way labels are compared: every form the
+ * one-pass folder handles (it writes into a buffer of the input's size). */
+START_TEST (test_text_fold)
+{
+  static const struct { const char *in, *folded, *normalized; } cases[] = {
+    { "", "", "" },
+    { "  合 计 ", "合计", "合计" },
+    { "\t一、\u3000基本\u00a0支出\r\n", "一、基本支出", "基本支出" },
+    { "“项目”支出「甲」『乙』‘丙’", "项目支出甲乙丙", "项目支出甲乙丙" },
+    { "\"a\" 'b'", "ab", "ab" },
+    { "ＡＢＣ１２３．５（一）", "ABC123.5(一)", "ABC123.5(一)" },
+    { "（一）行政单位", "(一)行政单位", "行政单位" },
+    { "＂引＂＇号＇", "引号", "引号" },              /* full-width quotes are quotes */
+    { "10.基本支出", "10.基本支出", "基本支出" },
+    { "1.5万元", "1.5万元", "1.5万元" },          /* a number, not an enumeration */
+    { "十二、其他", "十二、其他", "其他" },
+    { "a\vb", "a\vb", "a\vb" },                     /* \v is no space to GLib */
+    { "(一二三四五)长", "(一二三四五)长", "(一二三四五)长" }, /* five in brackets: text */
+    { "\xe5\x90", "", "" },                        /* cut UTF-8 */
+    { "ok\xff", "", "" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = fc_text_fold (cases[i].in);
+      g_autofree char *normalized = fc_text_normalize (cases[i].in);
+      ck_assert_msg (strcmp (folded, cases[i].folded) == 0, "fold %u: %s", i, folded);
+      ck_assert_msg (strcmp (normalized, cases[i].normalized) == 0, "normalize %u: %s", i,
+                     normalized);
+    }
+  g_autofree char *none = fc_text_fold (NULL);
+  ck_assert_str_eq (none, "");
+}
+END_TEST
+
 /* ---- rule files ---------------------------------------------------------- */
 
 static void
@@ -644,6 +678,7 @@ engine_suite (void)
   tcase_add_test (tc, test_amount_text);
   tcase_add_test (tc, test_tolerance);
   tcase_add_test (tc, test_table_ids);
+  tcase_add_test (tc, test_text_fold);
   tcase_add_test (tc, test_rule_errors);
   tcase_add_test (tc, test_rule_parse);
   tcase_add_test (tc, test_rule_file_header);

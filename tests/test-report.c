@@ -53,6 +53,37 @@ START_TEST (test_counts)
 }
 END_TEST
 
+/* Messages and labels are cut to their limits in characters, "…" marking
+ * the cut, control characters but line breaks made spaces. */
+START_TEST (test_finding_cut)
+{
+  g_autoptr (GString) exact = g_string_new (NULL), over = g_string_new (NULL);
+  for (guint i = 0; i < FC_FINDING_MAX_MESSAGE; i++)
+    g_string_append (exact, i % 2 ? "差" : "a");
+  g_string_append (over, exact->str);
+  g_string_append (over, "x");
+  g_autoptr (FcFinding) f = fc_finding_new ("R", FC_SEVERITY_ERROR, "01", exact->str, over->str);
+  ck_assert_str_eq (f->message, exact->str);
+  ck_assert_int_eq (g_utf8_strlen (f->message_en, -1), FC_FINDING_MAX_MESSAGE);
+  ck_assert (g_str_has_suffix (f->message_en, "…"));
+  ck_assert (strncmp (f->message_en, exact->str, strlen (f->message_en) - strlen ("…")) == 0);
+  ck_assert (g_utf8_validate (f->message_en, -1, NULL));
+
+  g_autoptr (GString) label = g_string_new (NULL);
+  for (guint i = 0; i < FC_FINDING_MAX_LABEL + 5; i++)
+    g_string_append (label, "栏");
+  fc_finding_add_cell (f, "s", 0, 0, "a\x01" "b\nc\x7f", label->str, 1);
+  const FcFindingCell *cell = g_ptr_array_index (f->cells, 0);
+  ck_assert_str_eq (cell->row_label, "a b\nc ");
+  ck_assert_int_eq (g_utf8_strlen (cell->column_label, -1), FC_FINDING_MAX_LABEL);
+  ck_assert (g_str_has_suffix (cell->column_label, "栏…"));
+
+  g_autoptr (FcFinding) empty = fc_finding_new (NULL, FC_SEVERITY_INFO, NULL, NULL, "");
+  ck_assert_str_eq (empty->message, "");
+  ck_assert_str_eq (empty->message_en, "");
+}
+END_TEST
+
 START_TEST (test_text)
 {
   g_autoptr (FcReport) report = make_report ();
@@ -422,6 +453,7 @@ report_suite (void)
   Suite *suite = suite_create ("report");
   TCase *tc = tcase_create ("core");
   tcase_add_test (tc, test_counts);
+  tcase_add_test (tc, test_finding_cut);
   tcase_add_test (tc, test_text);
   tcase_add_test (tc, test_json);
   tcase_add_test (tc, test_json_edge_cases);

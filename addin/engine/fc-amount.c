@@ -42,21 +42,27 @@ fold_numeric_text (const char *text)
 gboolean
 fc_amount_text_is_blank (const char *text)
 {
-  g_autofree char *s = g_strdup (text ? text : "");
-  /* strip ASCII and ideographic spaces */
-  GString *t = g_string_new (NULL);
-  for (const char *p = s; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char_validated (p, -1);
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        return (g_string_free (t, TRUE), FALSE);
-      if (!g_unichar_isspace (c) && c != 0x3000 && c != 0x00A0)
-        g_string_append_unichar (t, c);
-    }
-  g_autofree char *core = g_string_free (t, FALSE);
+  /* what is left without ASCII and ideographic spaces, at most the longest
+   * blank word (a longer rest is no blank: it stops there) */
   static const char *const blanks[] = {
     "", "-", "--", "—", "——", "－", "－－", "–", "/", NULL
   };
+  char core[16];
+  gsize n = 0;
+  for (const char *p = text != NULL ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return FALSE;
+      if (g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0)
+        continue;
+      gsize len = (gsize) (g_utf8_next_char (p) - p);
+      if (n + len >= sizeof core)
+        return FALSE;
+      memcpy (core + n, p, len);
+      n += len;
+    }
+  core[n] = '\0';
   return g_strv_contains (blanks, core);
 }
 

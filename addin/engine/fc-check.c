@@ -38,6 +38,9 @@ struct _FcCheckContext {
   guint each_column;
   gboolean quiet;           /* evaluating a figure for the narrative: report nothing */
   FcTextFacts *text;        /* what narrative rules read, borrowed */
+  /* emptied arrays given back (scratch_give), of CellValue and of int */
+  GPtrArray *spare_cells;
+  GPtrArray *spare_ints;
 };
 
 /* One cell a rule reads; table and row are borrowed from the context. */
@@ -49,6 +52,27 @@ typedef struct {
   FcAmountKind kind;
   double value; /* in 万元, whatever unit the table states */
 } CellValue;
+
+/* Scratch arrays: a rule reads its cells into small arrays, thousands of
+ * times a check; the context keeps those given back, emptied, for the next
+ * (transfer full until given back with scratch_give). */
+static GArray *
+scratch_take (FcCheckContext *c, guint element_size)
+{
+  GPtrArray *spare = element_size == sizeof (CellValue) ? c->spare_cells : c->spare_ints;
+  if (spare->len > 0)
+    return g_ptr_array_steal_index_fast (spare, spare->len - 1);
+  return g_array_sized_new (FALSE, FALSE, element_size, 16);
+}
+
+static void
+scratch_give (FcCheckContext *c, GArray *array)
+{
+  GPtrArray *spare = g_array_get_element_size (array) == sizeof (CellValue) ? c->spare_cells
+                                                                             : c->spare_ints;
+  g_array_set_size (array, 0);
+  g_ptr_array_add (spare, array);
+}
 
 typedef enum {
   RESOLVED,      /* the cells are in the array (none: the figure is nil) */
@@ -66,6 +90,8 @@ fc_check_context_new (const FcCatalogue *catalogue, GPtrArray *tables, FcReport 
   c->report = report;
   c->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c->invalid = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  c->spare_cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  c->spare_ints = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   return c;
 }
 
@@ -76,6 +102,8 @@ fc_check_context_free (FcCheckContext *context)
     return;
   g_hash_table_unref (context->seen);
   g_hash_table_unref (context->invalid);
+  g_ptr_array_unref (context->spare_cells);
+  g_ptr_array_unref (context->spare_ints);
   g_free (context);
 }
 
@@ -560,21 +588,19 @@ breakdowns_printed (FcCheckContext *c, const FcRule *rule)
   for (guint i = 0; rule->breakdowns != NULL && i < rule->breakdowns->len; i++)
     {
       const FcBreakdown *b = &g_array_index (rule->breakdowns, FcBreakdown, i);
-      g_autoptr (GArray) total = g_array_new (FALSE, FALSE, sizeof (CellValue));
-      g_autoptr (GArray) parts = g_array_new (FALSE, FALSE, sizeof (CellValue));
+      GArray *total = scratch_take (c, sizeof (CellValue));
+      GArray *parts = scratch_take (c, sizeof (CellValue));
       double constant;
-      if (resolve_side (c, b->total, total, NULL, &constant) == NOT_APPLICABLE)
-        return FALSE;
-      gboolean nil = TRUE;
-      for (guint k = 0; k < total->len; k++)
+      gboolean applicable = resolve_side (c, b->total, total, NULL, &constant) == RESOLVED;
+      gboolean nil = applicable, written = FALSE;
+      for (guint k = 0; nil && k < total->len; k++)
         nil &= fabs (g_array_index (total, CellValue, k).value) < FC_DIFFERENCE_QUANTUM;
-      if (nil)
-        continue;
-      gboolean written = FALSE;
-      if (resolve_side (c, b->parts, parts, NULL, &constant) == RESOLVED)
+      if (applicable && !nil && resolve_side (c, b->parts, parts, NULL, &constant) == RESOLVED)
         for (guint k = 0; k < parts->len; k++)
           written |= g_array_index (parts, CellValue, k).kind == FC_AMOUNT_VALUE;
-      if (!written)
+      scratch_give (c, total);
+      scratch_give (c, parts);
+      if (!applicable || (!nil && !written))
         return FALSE;
     }
   return TRUE;
@@ -609,18 +635,23 @@ describe_instance (const FcCheckContext *c, const FcRule *rule, gconstpointer da
 static void
 check_instance (FcCheckContext *c, const FcRule *rule)
 {
-  g_autoptr (GArray) lhs = g_array_new (FALSE, FALSE, sizeof (CellValue));
-  g_autoptr (GArray) rhs = g_array_new (FALSE, FALSE, sizeof (CellValue));
-  g_autoptr (GArray) lsigns = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr (GArray) rsigns = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *lhs = scratch_take (c, sizeof (CellValue));
+  GArray *rhs = scratch_take (c, sizeof (CellValue));
+  GArray *lsigns = scratch_take (c, sizeof (int));
+  GArray *rsigns = scratch_take (c, sizeof (int));
   double lc, rc;
-  if (resolve_side (c, rule->lhs, lhs, lsigns, &lc) == NOT_APPLICABLE
-      || resolve_side (c, rule->rhs, rhs, rsigns, &rc) == NOT_APPLICABLE
-      || !breakdowns_printed (c, rule))
-    return;
-  const Describer about = { describe_instance, NULL };
-  judge (c, rule, rule->relation, lhs, rhs, (int *) lsigns->data,
-         (int *) rsigns->data, lc, rc, &about);
+  if (resolve_side (c, rule->lhs, lhs, lsigns, &lc) == RESOLVED
+      && resolve_side (c, rule->rhs, rhs, rsigns, &rc) == RESOLVED
+      && breakdowns_printed (c, rule))
+    {
+      const Describer about = { describe_instance, NULL };
+      judge (c, rule, rule->relation, lhs, rhs, (int *) lsigns->data,
+             (int *) rsigns->data, lc, rc, &about);
+    }
+  scratch_give (c, lhs);
+  scratch_give (c, rhs);
+  scratch_give (c, lsigns);
+  scratch_give (c, rsigns);
 }
 
 typedef struct {
@@ -732,14 +763,14 @@ code_figures (FcCheckContext *c, const FcRule *rule, const Iteration *it, const 
   guint last = t != NULL ? t->column_labels->len - 1 : 0;
   for (guint n = t != NULL ? 1 : 0; n <= last; n++)
     {
-      g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (CellValue));
+      GArray *found = scratch_take (c, sizeof (CellValue));
       double constant;
       c->each_column = n;
-      if (resolve_side (c, side, found, NULL, &constant) == NOT_APPLICABLE)
-        continue;
-      for (guint k = 0; k < found->len; k++)
-        if (g_array_index (found, CellValue, k).value != 0)
-          g_array_append_val (cells, g_array_index (found, CellValue, k));
+      if (resolve_side (c, side, found, NULL, &constant) == RESOLVED)
+        for (guint k = 0; k < found->len; k++)
+          if (g_array_index (found, CellValue, k).value != 0)
+            g_array_append_val (cells, g_array_index (found, CellValue, k));
+      scratch_give (c, found);
     }
   c->each_column = 0;
   (void) rule;
@@ -867,15 +898,18 @@ check_hierarchy (FcCheckContext *c, const FcRule *rule)
         continue; /* a leaf, or a 类 published without its 款 */
       for (guint n = rule->col_from; n <= rule->col_to; n++)
         {
-          g_autoptr (GArray) lhs = g_array_new (FALSE, FALSE, sizeof (CellValue));
-          g_autoptr (GArray) rhs = g_array_new (FALSE, FALSE, sizeof (CellValue));
-          if (!add_cell (lhs, t, parent, n))
-            continue;
-          for (guint k = 0; k < children->len; k++)
-            add_cell (rhs, t, g_ptr_array_index (children, k), n);
-          const HierarchyInstance h = { t, parent, n };
-          const Describer about = { describe_hierarchy, &h };
-          judge (c, rule, FC_RELATION_EQ, lhs, rhs, NULL, NULL, 0, 0, &about);
+          GArray *lhs = scratch_take (c, sizeof (CellValue));
+          GArray *rhs = scratch_take (c, sizeof (CellValue));
+          if (add_cell (lhs, t, parent, n))
+            {
+              for (guint k = 0; k < children->len; k++)
+                add_cell (rhs, t, g_ptr_array_index (children, k), n);
+              const HierarchyInstance h = { t, parent, n };
+              const Describer about = { describe_hierarchy, &h };
+              judge (c, rule, FC_RELATION_EQ, lhs, rhs, NULL, NULL, 0, 0, &about);
+            }
+          scratch_give (c, lhs);
+          scratch_give (c, rhs);
         }
     }
 }

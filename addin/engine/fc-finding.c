@@ -1,6 +1,8 @@
 /* fc-finding.c — findings, the cells they involve, and per-workbook reports. */
 #include "fc-finding.h"
 
+#include <string.h>
+
 #include "fc-workbook.h" /* fc_cell_address */
 
 const char *
@@ -26,6 +28,17 @@ fc_severity_to_string (FcSeverity severity)
   return fc_severity_format (severity, FC_SEVERITY_ID);
 }
 
+/* text up to cut, then "…" (transfer full). */
+static char *
+concat_cut (const char *text, const char *cut)
+{
+  gsize head = (gsize) (cut - text);
+  char *out = g_malloc (head + sizeof "…");
+  memcpy (out, text, head);
+  memcpy (out + head, "…", sizeof "…");
+  return out;
+}
+
 /* A copy of text cut to at most max characters, "…" marking the cut, with
  * control characters but line breaks made spaces: a finding quotes cells,
  * a cell may hold 100,000 characters, which Calc takes minutes to lay out
@@ -36,17 +49,22 @@ shorten (const char *text, glong max)
 {
   if (text == NULL)
     return g_strdup ("");
-  char *out;
-  if (g_utf8_strlen (text, (max + 1) * 4) <= max)
-    out = g_strdup (text);
-  else
-    {
-      g_autofree char *head = g_utf8_substring (text, 0, max - 1);
-      out = g_strconcat (head, "…", NULL);
-    }
-  for (char *p = out; *p; p++)
-    if (((guchar) *p < 0x20 && *p != '\n') || *p == 0x7f)
-      *p = ' ';
+  /* one pass: count characters by their first bytes, note where the
+   * (max − 1)th ends, stop past max */
+  const char *cut = NULL, *p;
+  glong n = 0;
+  for (p = text; *p; p++)
+    if (((guchar) *p & 0xC0) != 0x80)
+      {
+        if (n == max - 1)
+          cut = p;
+        if (++n > max)
+          break;
+      }
+  char *out = *p == '\0' ? g_strdup (text) : concat_cut (text, cut);
+  for (char *q = out; *q; q++)
+    if (((guchar) *q < 0x20 && *q != '\n') || *q == 0x7f)
+      *q = ' ';
   return out;
 }
 

@@ -3,7 +3,19 @@
 
 #include <string.h>
 
-static const char *const enumeration_chars = "一二三四五六七八九十0123456789";
+/* A character of a leading enumeration: 一 … 十 or an ASCII digit. */
+static gboolean
+is_enumeration_char (gunichar c)
+{
+  static const gunichar numerals[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                       0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341 };
+  if (c >= '0' && c <= '9')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
+    if (c == numerals[i])
+      return TRUE;
+  return FALSE;
+}
 
 static gboolean
 is_quote (gunichar c)
@@ -13,22 +25,34 @@ is_quote (gunichar c)
          || c == 0x300F;
 }
 
+/* Written into one buffer of the input's size (folding never lengthens a
+ * text): it runs on every text cell of every table, several times. */
 char *
 fc_text_fold (const char *text)
 {
-  GString *out = g_string_new (NULL);
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return g_string_free (out, FALSE);
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    return g_strdup ("");
+  char *out = g_malloc (strlen (text) + 1), *o = out;
+  for (const char *p = text; *p;)
     {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0xFF01 && c <= 0xFF5E) /* full-width ASCII */
+      const char *next = g_utf8_next_char (p);
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) (guchar) *p : g_utf8_get_char (p);
+      gboolean full_width = c >= 0xFF01 && c <= 0xFF5E;
+      if (full_width)
         c = c - 0xFF01 + 0x21;
       if (g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || is_quote (c))
-        continue;
-      g_string_append_unichar (out, c);
+        ;
+      else if (full_width)
+        *o++ = (char) c;
+      else
+        {
+          memcpy (o, p, (gsize) (next - p));
+          o += next - p;
+        }
+      p = next;
     }
-  return g_string_free (out, FALSE);
+  *o = '\0';
+  return out;
 }
 
 /* Drops a leading "一、", "(一)", "1.", "1、" (on folded text). */
@@ -43,15 +67,8 @@ skip_enumeration (const char *s)
       return s;
     }
   const char *p = s;
-  while (*p)
-    {
-      gunichar c = g_utf8_get_char (p);
-      char buf[8] = { 0 };
-      g_unichar_to_utf8 (c, buf);
-      if (strstr (enumeration_chars, buf) == NULL)
-        break;
-      p = g_utf8_next_char (p);
-    }
+  while (*p && is_enumeration_char (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
   if (p == s)
     return s;
   if (g_str_has_prefix (p, "、"))
@@ -64,8 +81,11 @@ skip_enumeration (const char *s)
 char *
 fc_text_normalize (const char *text)
 {
-  g_autofree char *folded = fc_text_fold (text);
-  return g_strdup (skip_enumeration (folded));
+  char *folded = fc_text_fold (text);
+  const char *rest = skip_enumeration (folded);
+  if (rest != folded)
+    memmove (folded, rest, strlen (rest) + 1);
+  return folded;
 }
 
 gboolean
