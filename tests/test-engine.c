@@ -131,6 +131,7 @@ START_TEST (test_text_fold)
     { "1.5万元", "1.5万元", "1.5万元" },          /* a number, not an enumeration */
     { "十二、其他", "十二、其他", "其他" },
     { "a\vb", "a\vb", "a\vb" },                     /* \v is no space to GLib */
+    { "a\u1680b\u2003c\u2028d\u202fe\u3000f", "abcdef", "abcdef" }, /* Unicode spaces */
     { "(一二三四五)长", "(一二三四五)长", "(一二三四五)长" }, /* five in brackets: text */
     { "\xe5\x90", "", "" },                        /* cut UTF-8 */
     { "ok\xff", "", "" },
@@ -143,6 +144,14 @@ START_TEST (test_text_fold)
       ck_assert_msg (strcmp (normalized, cases[i].normalized) == 0, "normalize %u: %s", i,
                      normalized);
     }
+  /* the test before folding: FALSE only where folding cannot help */
+  static const char *const footers[] = { "注", "说明", NULL };
+  static const char *const latin[] = { "Note", NULL };
+  ck_assert (fc_text_may_fold_to_any ("（一）注：单位万元", footers));
+  ck_assert (fc_text_may_fold_to_any ("说 明", footers));
+  ck_assert (!fc_text_may_fold_to_any ("一般公共服务支出", footers));
+  ck_assert (!fc_text_may_fold_to_any ("", footers));
+  ck_assert (fc_text_may_fold_to_any ("ＮＯＴＥ", latin)); /* full-width: cannot tell */
   g_autofree char *none = fc_text_fold (NULL);
   ck_assert_str_eq (none, "");
 }

@@ -10,12 +10,14 @@
 static char *
 fold_numeric_text (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  /* never longer than text: one buffer, no growing */
+  g_autofree char *out = g_malloc (strlen (text) + 1);
+  char *o = out;
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char_validated (p, -1);
       if (c == (gunichar) -1 || c == (gunichar) -2)
-        return (g_string_free (out, TRUE), NULL);
+        return NULL;
       if (c >= 0xFF10 && c <= 0xFF19)      /* full-width digits */
         c = '0' + (c - 0xFF10);
       else if (c == 0xFF0E)                /* ． */
@@ -33,10 +35,11 @@ fold_numeric_text (const char *text)
         continue;
       if (!(g_ascii_isdigit (c) || c == '.' || c == '-' || c == '+' || c == 'e'
             || c == 'E' || c == '(' || c == ')'))
-        return (g_string_free (out, TRUE), NULL);
-      g_string_append_c (out, (char) c);
+        return NULL;
+      *o++ = (char) c;
     }
-  return g_string_free (out, FALSE);
+  *o = '\0';
+  return g_steal_pointer (&out);
 }
 
 gboolean

@@ -8,6 +8,16 @@
 #include "fc-amount.h"
 #include "fc-text.h"
 
+/* v written out (transfer full); cheaper than g_strdup_printf, and every
+ * code cell of every table comes here. */
+static char *
+integer_text (gint64 v)
+{
+  char buf[24];
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, v);
+  return g_strdup (buf);
+}
+
 char *
 fc_cells_norm (const FcSheet *sheet, guint row, guint col)
 {
@@ -67,7 +77,7 @@ fc_cells_code (const FcSheet *sheet, guint row, guint col, char **rest)
   if (rest != NULL)
     *rest = NULL;
   if (c->kind == FC_CELL_NUMBER && fc_cells_integer (sheet, row, col, &v) && v > 0)
-    s = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+    s = integer_text (v);
   else if (c->kind == FC_CELL_TEXT)
     s = fc_text_normalize (c->text);
   else
@@ -102,7 +112,7 @@ fc_cells_code_part (const FcSheet *sheet, guint row, int col, guint width)
   gint64 v;
   g_autofree char *digits = NULL;
   if (c->kind == FC_CELL_NUMBER && fc_cells_integer (sheet, row, (guint) col, &v) && v >= 0)
-    digits = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+    digits = integer_text (v);
   else if (c->kind == FC_CELL_TEXT)
     digits = fc_text_normalize (c->text);
   else

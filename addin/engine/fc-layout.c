@@ -109,9 +109,11 @@ fc_layout_is_total_text (const FcLayout *l, guint row, guint col)
 gboolean
 fc_layout_row_is_footer (const FcLayout *l, guint r)
 {
+  const char *const *footers = words (l, FC_WORDS_FOOTERS);
   for (guint c = 0; c < l->ncols; c++)
     if (fc_cells_has_text (l->sheet, r, c))
-      return fc_text_starts_with_any (fc_layout_text (l, r, c), words (l, FC_WORDS_FOOTERS));
+      return fc_text_may_fold_to_any (fc_sheet_get_cell (l->sheet, r, c)->text, footers)
+             && fc_text_starts_with_any (fc_layout_text (l, r, c), footers);
   return FALSE;
 }
 

@@ -36,7 +36,19 @@ fc_text_fold (const char *text)
   for (const char *p = text; *p;)
     {
       const char *next = g_utf8_next_char (p);
-      gunichar c = (guchar) *p < 0x80 ? (gunichar) (guchar) *p : g_utf8_get_char (p);
+      guchar lead = (guchar) *p;
+      /* Only U+00A0, U+1680, U+2000–U+206F, U+3000–U+300F and U+FF01–U+FF5E
+       * (first bytes C2, E1, E2, E3, EF) are spaces, quotes or full-width
+       * among the non-ASCII: the rest, most CJK, is copied undecoded. */
+      if (lead >= 0x80 && lead != 0xC2 && lead != 0xE1 && lead != 0xE2 && lead != 0xE3
+          && lead != 0xEF)
+        {
+          memcpy (o, p, (gsize) (next - p));
+          o += next - p;
+          p = next;
+          continue;
+        }
+      gunichar c = lead < 0x80 ? (gunichar) lead : g_utf8_get_char (p);
       gboolean full_width = c >= 0xFF01 && c <= 0xFF5E;
       if (full_width)
         c = c - 0xFF01 + 0x21;
@@ -103,6 +115,27 @@ fc_text_contains_any (const char *text, const char *const *words)
   for (guint i = 0; words != NULL && words[i] != NULL; i++)
     if (*words[i] != '\0' && strstr (text, words[i]) != NULL)
       return TRUE;
+  return FALSE;
+}
+
+gboolean
+fc_text_may_fold_to_any (const char *text, const char *const *words)
+{
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    {
+      guchar lead = (guchar) words[i][0];
+      if (lead == '\0')
+        continue;
+      /* a first character folding may make (ASCII, full-width, spaces):
+       * cannot tell without folding */
+      if (lead < 0x80 || lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3
+          || lead == 0xEF)
+        return TRUE;
+      char first[8] = { 0 };
+      memcpy (first, words[i], (gsize) (g_utf8_next_char (words[i]) - words[i]));
+      if (strstr (text, first) != NULL)
+        return TRUE;
+    }
   return FALSE;
 }
 

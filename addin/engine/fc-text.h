@@ -21,6 +21,12 @@ gboolean fc_text_is_one_of (const char *normalized, const char *const *words);
 /* TRUE when text contains one of words. */
 gboolean fc_text_contains_any (const char *text, const char *const *words);
 
+/* FALSE when folding text cannot give a text that holds one of words
+ * (folded, non-empty, NULL-terminated) — a cheap test before folding: the
+ * first character of a word that folding copies as it is must be in text
+ * as written.  TRUE means maybe. */
+gboolean fc_text_may_fold_to_any (const char *text, const char *const *words);
+
 /* TRUE when text starts with one of words. */
 gboolean fc_text_starts_with_any (const char *text, const char *const *words);
 

@@ -271,5 +271,17 @@ fc_cell_address (guint row, guint col)
       letters[--i] = (char) ('A' + n % 26);
       n /= 26;
     }
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT, letters + i, (guint64) row + 1);
+  /* the row's digits after the letters, without printf: a finding gives
+   * every cell it names an address */
+  char digits[24];
+  int k = (int) sizeof digits;
+  guint64 r = (guint64) row + 1;
+  digits[--k] = '\0';
+  do
+    {
+      digits[--k] = (char) ('0' + r % 10);
+      r /= 10;
+    }
+  while (r > 0);
+  return g_strconcat (letters + i, digits + k, NULL);
 }
