@@ -35,31 +35,40 @@ fc_layout_add_problem (FcLayout *l, const char *zh, const char *en)
 
 /* ---- words -------------------------------------------------------------- */
 
+/* A 科目代码 label: one of the code words, or a short text ending in one
+ * (支出功能分类科目编码). */
 static gboolean
 is_code_key (const FcLayout *l, const char *n)
 {
+  /* every name cell of a table comes here: bytes compared, not characters */
   const char *const *codes = words (l, FC_WORDS_CODE);
-  if (fc_text_is_one_of (n, codes))
-    return TRUE;
-  if (g_utf8_strlen (n, -1) > FC_CODE_KEY_MAX_CHARS)
-    return FALSE;
-  for (guint i = 0; codes[i] != NULL; i++)
-    if (g_str_has_suffix (n, codes[i]))
-      return TRUE;
+  gsize len = strlen (n);
+  glong chars = 0;
+  if (len > FC_CODE_KEY_MAX_CHARS * 4) /* more bytes than 4 a character: longer for sure */
+    return fc_text_is_one_of (n, codes);
+  for (const char *p = n; *p; p++)
+    chars += ((guchar) *p & 0xC0) != 0x80;
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      gsize word = strlen (codes[i]);
+      if (word <= len && memcmp (n + len - word, codes[i], word) == 0
+          && (word == len || chars <= FC_CODE_KEY_MAX_CHARS))
+        return TRUE;
+    }
   return FALSE;
 }
+
+/* The words that label a key column, looked up for every name cell. */
+static const FcWords key_word_lists[] = {
+  FC_WORDS_LINE, FC_WORDS_NAME, FC_WORDS_CODE_PARTS, FC_WORDS_LABEL,
+  FC_WORDS_COLUMN_NUMBERS, FC_WORDS_CODE
+};
 
 /* A word that labels a key column (行次, 科目代码, 项目 …). */
 static gboolean
 is_key_word (const FcLayout *l, const char *n)
 {
-  return *n != '\0'
-         && (fc_text_is_one_of (n, words (l, FC_WORDS_LINE))
-             || fc_text_is_one_of (n, words (l, FC_WORDS_NAME))
-             || fc_text_is_one_of (n, words (l, FC_WORDS_CODE_PARTS))
-             || fc_text_is_one_of (n, words (l, FC_WORDS_LABEL))
-             || fc_text_is_one_of (n, words (l, FC_WORDS_COLUMN_NUMBERS))
-             || is_code_key (l, n));
+  return *n != '\0' && (g_hash_table_contains (l->key_words, n) || is_code_key (l, n));
 }
 
 /* A word that names one of the table's 栏次 (合计, 基本支出, 预算数 …). */
@@ -604,9 +613,13 @@ fc_layout_find (FcLayout *l, const FcSheet *sheet, const FcCatalogue *catalogue,
     .part_cols = { -1, -1, -1 },
     .header_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .column_words = g_hash_table_new (g_str_hash, g_str_equal),
+    .key_words = g_hash_table_new (g_str_hash, g_str_equal),
     .texts = g_hash_table_new_full (NULL, NULL, NULL, g_free),
     .problems = g_ptr_array_new_with_free_func (g_free),
   };
+  for (guint i = 0; i < G_N_ELEMENTS (key_word_lists); i++)
+    for (const char *const *w = words (l, key_word_lists[i]); w != NULL && *w != NULL; w++)
+      g_hash_table_add (l->key_words, (gpointer) *w);
   for (guint i = 0; def != NULL && i < def->columns->len; i++)
     {
       const FcColumnDef *c = &g_array_index (def->columns, FcColumnDef, i);
@@ -638,6 +651,7 @@ fc_layout_clear (FcLayout *l)
   g_clear_pointer (&l->code_cols, g_array_unref);
   g_clear_pointer (&l->header_words, g_hash_table_unref);
   g_clear_pointer (&l->column_words, g_hash_table_unref);
+  g_clear_pointer (&l->key_words, g_hash_table_unref);
   g_clear_pointer (&l->texts, g_hash_table_unref);
   g_clear_pointer (&l->problems, g_ptr_array_unref);
 }

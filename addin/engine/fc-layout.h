@@ -32,6 +32,7 @@ typedef struct {
   int part_cols[3];      /* 类, 款, 项 when a code is split over columns */
   GHashTable *header_words; /* normalised texts of the header: not amounts */
   GHashTable *column_words; /* the words that name the table's 栏次 */
+  GHashTable *key_words; /* the catalogue's words of key columns (行次, 项目 …) */
   GHashTable *texts;     /* FcCell* → its normalised text: each cell is
                           * read many times, folded once */
   GPtrArray *problems;   /* of char*: zh, en, zh, en … what was not understood */
