@@ -1199,8 +1199,8 @@ table_text_with (const FcTable *t, const char *const *words, const char *const *
     for (guint cc = 0; cc < fc_sheet_get_n_cols (t->sheet); cc++)
       {
         const FcCell *cell = fc_sheet_get_cell (t->sheet, r, cc);
-        if (cell->kind != FC_CELL_TEXT)
-          continue;
+        if (cell->kind != FC_CELL_TEXT || !fc_text_may_fold_to_any (cell->text, words))
+          continue; /* most cells: not folded to find out */
         g_autofree char *n = fc_text_fold (cell->text);
         if (fc_text_contains_any (n, words) && !fc_text_contains_any (n, except))
           {
