@@ -49,6 +49,7 @@ shorten (const char *text, glong max)
 {
   if (text == NULL)
     return g_strdup ("");
+  max = MAX (max, 1); /* room for "…" at least */
   /* one pass: count characters by their first bytes, note where the
    * (max − 1)th ends, stop past max */
   const char *cut = NULL, *p;
