@@ -78,17 +78,8 @@ addin_dispatch (FcUnoObject *self, const typelib_TypeDescription *member,
   return TRUE;
 }
 
-static void
-addin_finalize (FcUnoObject *self)
-{
-  g_free (self);
-}
-
 uno_Interface *
 fc_addin_new (void)
 {
-  FcUnoObject *self = g_new0 (FcUnoObject, 1);
-
-  fc_uno_object_init (self, addin_interfaces, addin_dispatch, addin_finalize);
-  return fc_uno_object_iface (self);
+  return fc_uno_object_new_stateless (addin_interfaces, addin_dispatch);
 }

@@ -132,17 +132,8 @@ load_job_dispatch (FcUnoObject *self, const typelib_TypeDescription *member, voi
                                          exception);
 }
 
-static void
-load_job_finalize (FcUnoObject *self)
-{
-  g_free (self);
-}
-
 uno_Interface *
 fc_load_job_new (void)
 {
-  FcUnoObject *self = g_new0 (FcUnoObject, 1);
-
-  fc_uno_object_init (self, load_job_interfaces, load_job_dispatch, load_job_finalize);
-  return fc_uno_object_iface (self);
+  return fc_uno_object_new_stateless (load_job_interfaces, load_job_dispatch);
 }

@@ -150,3 +150,18 @@ fc_uno_object_init (FcUnoObject *self, const char *const *interfaces,
   self->dispatch = dispatch;
   self->finalize = finalize;
 }
+
+static void
+stateless_finalize (FcUnoObject *self)
+{
+  g_free (self);
+}
+
+uno_Interface *
+fc_uno_object_new_stateless (const char *const *interfaces, FcUnoDispatchFunc dispatch)
+{
+  FcUnoObject *self = g_new0 (FcUnoObject, 1);
+
+  fc_uno_object_init (self, interfaces, dispatch, stateless_finalize);
+  return fc_uno_object_iface (self);
+}

@@ -32,6 +32,12 @@ struct _FcUnoObject {
 void fc_uno_object_init (FcUnoObject *self, const char *const *interfaces,
                          FcUnoDispatchFunc dispatch, FcUnoFinalizeFunc finalize);
 
+/* A new object with no state of its own (a service whose members need
+ * nothing but their arguments), one reference owned by the caller
+ * (transfer full). */
+uno_Interface *fc_uno_object_new_stateless (const char *const *interfaces,
+                                            FcUnoDispatchFunc dispatch);
+
 static inline uno_Interface *
 fc_uno_object_iface (FcUnoObject *self)
 {
