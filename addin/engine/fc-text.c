@@ -25,6 +25,17 @@ is_quote (gunichar c)
          || c == 0x300F;
 }
 
+/* Whether folding copies the character that starts with byte lead as it
+ * is: only U+00A0, U+1680, U+2000–U+206F, U+3000–U+300F and U+FF01–U+FF5E
+ * (first bytes C2, E1, E2, E3, EF) are spaces, quotes or full-width among
+ * the non-ASCII, so the rest, most CJK, needs no decoding. */
+static gboolean
+copied_as_is (guchar lead)
+{
+  return lead >= 0x80 && lead != 0xC2 && lead != 0xE1 && lead != 0xE2 && lead != 0xE3
+         && lead != 0xEF;
+}
+
 /* Written into one buffer of the input's size (folding never lengthens a
  * text): it runs on every text cell of every table, several times. */
 char *
@@ -37,11 +48,7 @@ fc_text_fold (const char *text)
     {
       const char *next = g_utf8_next_char (p);
       guchar lead = (guchar) *p;
-      /* Only U+00A0, U+1680, U+2000–U+206F, U+3000–U+300F and U+FF01–U+FF5E
-       * (first bytes C2, E1, E2, E3, EF) are spaces, quotes or full-width
-       * among the non-ASCII: the rest, most CJK, is copied undecoded. */
-      if (lead >= 0x80 && lead != 0xC2 && lead != 0xE1 && lead != 0xE2 && lead != 0xE3
-          && lead != 0xEF)
+      if (copied_as_is (lead))
         {
           memcpy (o, p, (gsize) (next - p));
           o += next - p;
@@ -128,8 +135,7 @@ fc_text_may_fold_to_any (const char *text, const char *const *words)
         continue;
       /* a first character folding may make (ASCII, full-width, spaces):
        * cannot tell without folding */
-      if (lead < 0x80 || lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3
-          || lead == 0xEF)
+      if (!copied_as_is (lead))
         return TRUE;
       char first[8] = { 0 };
       memcpy (first, words[i], (gsize) (g_utf8_next_char (words[i]) - words[i]));

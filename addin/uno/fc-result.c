@@ -375,10 +375,8 @@ check_now (FcLive *live, uno_Interface *document, PushMode mode)
       while (g_hash_table_iter_next (&iter, NULL, &value))
         {
           FcResult *result = value;
-          gboolean changed = result_update (live, result);
-
-          gboolean push = changed || (mode == PUSH_CHANGED_AND_ALL_COUNTS
-                                      && result->kind == FC_EVAL_COUNT);
+          gboolean push = result_update (live, result)
+                          || (mode == PUSH_CHANGED_AND_ALL_COUNTS && result->kind == FC_EVAL_COUNT);
 
           if (result->listeners->len == 0)
             continue;
