@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "fc-finding.h"
-#include "fc-report.h"
+#include "fc-report-writer.h"
 
 #define MSG_BAD_OUTPUT "检查结果无法解析 / the check's result could not be read"
 

@@ -12,7 +12,7 @@
 
 #include "fc-engine.h"
 #include "fc-fods.h"
-#include "fc-report.h"
+#include "fc-report-writer.h"
 #include "fc-table.h"
 
 /* --tables: what recognition made of each table, to see why a rule did or

@@ -20,7 +20,7 @@
 #include "fc-error.h"
 #include "fc-filter-options.h"
 #include "fc-finding.h"
-#include "fc-report.h"
+#include "fc-report-writer.h"
 
 /* Paths a user may well have: every character the option syntax uses,
  * spaces, Chinese, escapes that must stay literal. */

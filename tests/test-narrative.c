@@ -12,7 +12,7 @@
 #include "fc-engine.h"
 #include "fc-fods.h"
 #include "fc-narrative-check.h"
-#include "fc-report.h"
+#include "fc-report-writer.h"
 #include "fc-rules.h"
 #include "fc-test.h"
 #include "fc-vocabulary.h"

@@ -7,7 +7,7 @@
 
 #include "fc-error.h"
 #include "fc-finding.h"
-#include "fc-report.h"
+#include "fc-report-writer.h"
 
 /* A report with one amount finding, one without amounts and two tables
  * (transfer full). */

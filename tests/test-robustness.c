@@ -9,7 +9,7 @@
 
 #include "fc-engine.h"
 #include "fc-fods.h"
-#include "fc-report.h"
+#include "fc-report-writer.h"
 #include "fc-test.h"
 
 static FcEngine *engine;

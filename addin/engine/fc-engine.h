@@ -7,7 +7,7 @@
 
 #include "fc-catalogue.h"
 #include "fc-error.h"
-#include "fc-finding.h"
+#include "fc-report.h"
 #include "fc-narrative.h"
 #include "fc-workbook.h"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """End-to-end test of how live FISCALCHECK() cells cost: counted, not timed.
 The office tells its counters through org.fiscalcheck.command:LiveStats
-(addin/uno/fc-live-stats.h).
+(addin/uno/live/fc-live-stats.h).
 
     /usr/bin/python3 tests/e2e/test_live.py BUILD/fiscalcheck.oxt BUILD/ods-templates/sample-tables.ods
 

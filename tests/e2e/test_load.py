@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """End-to-end test: an Excel workbook saved with FISCALCHECK() shows its
 current result as soon as it is opened (packaging/Jobs.xcu,
-addin/uno/fc-load-job.c), without Ctrl+Shift+F9.
+addin/uno/live/fc-load-job.c), without Ctrl+Shift+F9.
 
     /usr/bin/python3 tests/e2e/test_load.py BUILD/fiscalcheck.oxt BUILD/ods-templates/sample-tables.ods
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "fc-fods.h"
-#include "fc-report.h"
+#include "fc-report-writer.h"
 #include "fc-test.h"
 
 void

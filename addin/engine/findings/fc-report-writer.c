@@ -1,5 +1,5 @@
-/* fc-report.c — text, JSON and CSV writers over FcReport. */
-#include "fc-report.h"
+/* fc-report-writer.c — text, JSON and CSV writers over FcReport. */
+#include "fc-report-writer.h"
 
 #include <json-glib/json-glib.h>
 #include <math.h>

@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include "fc-finding.h"
+#include "fc-report.h"
 #include "fc-rules.h"
 #include "fc-table.h"
 

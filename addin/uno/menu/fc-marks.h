@@ -12,7 +12,7 @@
  */
 #pragma once
 
-#include "fc-finding.h"
+#include "fc-report.h"
 #include "fc-uno.h"
 
 G_BEGIN_DECLS

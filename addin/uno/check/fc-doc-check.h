@@ -1,5 +1,5 @@
 /* fc-doc-check.h — the one check of an open document, shared by
- * =FISCALCHECK() (fc-evaluate), the menu commands (fc-commands) and the
+ * =FISCALCHECK() (fc-evaluate), the menu commands (fc-command-actions) and the
  * export filter (fc-filter): the rules, the document read without our own
  * sheets, an optional separate narrative, the engine's check.
  */

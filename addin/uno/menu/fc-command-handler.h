@@ -1,4 +1,4 @@
-/* fc-command.h — the protocol handler behind the 决算审核 / FiscalCheck menu
+/* fc-command-handler.h — the protocol handler behind the 决算审核 / FiscalCheck menu
  * and toolbar: URLs org.fiscalcheck.command:Validate, :NextFinding and
  * :ClearMarks (ProtocolHandler.xcu, Addons.xcu).
  *
@@ -20,9 +20,9 @@ G_BEGIN_DECLS
 #define FC_PROTOCOL_HANDLER_SERVICE    "com.sun.star.frame.ProtocolHandler"
 
 /* The handler's names, for the factory (static). */
-extern const FcServiceNames fc_command_service_names;
+extern const FcServiceNames fc_command_handler_service_names;
 
 /* A new protocol handler (transfer full: one acquired reference). */
-uno_Interface *fc_command_new (void);
+uno_Interface *fc_command_handler_new (void);
 
 G_END_DECLS

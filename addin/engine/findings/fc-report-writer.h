@@ -1,4 +1,4 @@
-/* fc-report.h — writes FcReports as text for people, JSON for programs and
+/* fc-report-writer.h — writes FcReports as text for people, JSON for programs and
  * CSV for spreadsheets.  The JSON layout is described by
  * docs/report.schema.json.
  */
@@ -7,7 +7,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
-#include "fc-finding.h"
+#include "fc-report.h"
 
 G_BEGIN_DECLS
 

@@ -1,5 +1,5 @@
-/* fc-store.c — storing a copy of a document (see fc-store.h). */
-#include "fc-store.h"
+/* fc-doc-copy.c — storing a copy of a document (see fc-doc-copy.h). */
+#include "fc-doc-copy.h"
 
 #include <string.h>
 
@@ -34,7 +34,7 @@ filter_for (const char *name)
 }
 
 char *
-fc_store_copy_name (const char *path, const char **filter)
+fc_doc_copy_copy_name (const char *path, const char **filter)
 {
   g_autofree char *base = g_path_get_basename (path);
   char *dot;
@@ -136,7 +136,7 @@ document_loader (uno_Interface *document, GError **error)
 }
 
 uno_Interface *
-fc_store_open_editable (uno_Interface *document, GError **error)
+fc_doc_copy_open_editable (uno_Interface *document, GError **error)
 {
   static const char *const names[] = { "Hidden", "AsTemplate" };
   typelib_TypeDescriptionReference *seq_type = NULL;
@@ -172,7 +172,7 @@ fc_store_open_editable (uno_Interface *document, GError **error)
 }
 
 void
-fc_store_close (uno_Interface *document)
+fc_doc_copy_close (uno_Interface *document)
 {
   g_autoptr (GError) error = NULL;
   sal_Bool deliver = sal_True; /* nobody else may keep it open */
@@ -188,7 +188,7 @@ fc_store_close (uno_Interface *document)
 }
 
 gboolean
-fc_store_copy (uno_Interface *document, const char *path, const char *filter, GError **error)
+fc_doc_copy_copy (uno_Interface *document, const char *path, const char *filter, GError **error)
 {
   static const char *const names[] = { "FilterName" };
   typelib_TypeDescriptionReference *seq_type = NULL;

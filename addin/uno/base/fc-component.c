@@ -11,7 +11,7 @@
 #include <uno/lbnames.h>
 
 #include "fc-addin.h"
-#include "fc-command.h"
+#include "fc-command-handler.h"
 #include "fc-filter.h"
 #include "fc-load-job.h"
 #include "fc-service-info.h"
@@ -27,7 +27,7 @@ typedef struct {
 static const FcImplementation implementations[] = {
   { &fc_addin_service_names, fc_addin_new },
   { &fc_filter_service_names, fc_filter_new },
-  { &fc_command_service_names, fc_command_new },
+  { &fc_command_handler_service_names, fc_command_handler_new },
   { &fc_load_job_service_names, fc_load_job_new },
 };
 

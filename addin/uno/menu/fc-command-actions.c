@@ -1,5 +1,5 @@
-/* fc-commands.c — the menu commands (see fc-commands.h). */
-#include "fc-commands.h"
+/* fc-command-actions.c — the menu commands (see fc-command-actions.h). */
+#include "fc-command-actions.h"
 
 #include <string.h>
 
@@ -40,7 +40,7 @@ outcome_fail (Outcome *outcome, const GError *error)
 }
 
 gboolean
-fc_commands_parse (const char *name, FcCommand *command)
+fc_command_actions_parse (const char *name, FcCommand *command)
 {
   if (g_strcmp0 (name, "Validate") == 0)
     *command = FC_COMMAND_VALIDATE;
@@ -230,7 +230,7 @@ check_marked_sheets (uno_Interface *document, const FcReport *report, GError **e
 }
 
 char *
-fc_commands_validate_document (uno_Interface *document, const FcReport *report, GError **error)
+fc_command_actions_validate_document (uno_Interface *document, const FcReport *report, GError **error)
 {
   char *sheet = NULL;
   fc_result_hold ();
@@ -272,7 +272,7 @@ validate (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
     return FALSE;
 
   undo = undo_begin (document);
-  report_sheet = fc_commands_validate_document (document, report, &error);
+  report_sheet = fc_command_actions_validate_document (document, report, &error);
   ok = report_sheet != NULL;
   undo_end (undo); /* on every path: an open context would swallow the user's edits */
   if (!ok)
@@ -404,7 +404,7 @@ is_spreadsheet (uno_Interface *document)
 }
 
 gboolean
-fc_commands_run (uno_Interface *frame, FcCommand command, char **message, FcMessageKind *kind)
+fc_command_actions_run (uno_Interface *frame, FcCommand command, char **message, FcMessageKind *kind)
 {
   g_autoptr (GError) error = NULL;
   Outcome outcome = { NULL, FC_MESSAGE_INFO };

@@ -1,11 +1,11 @@
-/* fc-commands.h — what the menu commands do to the document in a frame:
+/* fc-command-actions.h — what the menu commands do to the document in a frame:
  * Validate (check, mark, report, as one undo step), NextFinding (select the
  * next marked cell) and ClearMarks (restore every marked cell, one undo
- * step).  The dispatch object (fc-command.c) only routes URLs here.
+ * step).  The dispatch object (fc-command-handler.c) only routes URLs here.
  */
 #pragma once
 
-#include "fc-finding.h"
+#include "fc-report.h"
 #include "fc-message.h"
 #include "fc-uno.h"
 
@@ -20,14 +20,14 @@ typedef enum {
 
 /* "Validate", "NextFinding", "ClearMarks", "LiveStats" → command; FALSE for
  * others. */
-gboolean fc_commands_parse (const char *name, FcCommand *command);
+gboolean fc_command_actions_parse (const char *name, FcCommand *command);
 
 /* Runs command on the document shown in frame (an XFrame).  Never fails
  * silently: returns TRUE when the command did its job, and always sets
  * *message (transfer full), a short zh-CN / en-US text saying what
  * happened or why nothing was done, and *kind, how the user should be
  * told. */
-gboolean fc_commands_run (uno_Interface *frame, FcCommand command, char **message,
+gboolean fc_command_actions_run (uno_Interface *frame, FcCommand command, char **message,
                           FcMessageKind *kind);
 
 /* What Validate does to document (any interface of a Calc model) once
@@ -37,7 +37,7 @@ gboolean fc_commands_run (uno_Interface *frame, FcCommand command, char **messag
  * mark is an error, and nothing is changed then.  Returns the
  * report sheet's name (transfer full), or NULL with an error, the document
  * then maybe partly marked. */
-char *fc_commands_validate_document (uno_Interface *document, const FcReport *report,
+char *fc_command_actions_validate_document (uno_Interface *document, const FcReport *report,
                                      GError **error);
 
 G_END_DECLS

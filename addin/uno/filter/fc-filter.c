@@ -11,13 +11,13 @@
 
 #include <json-glib/json-glib.h>
 
-#include "fc-commands.h"
+#include "fc-command-actions.h"
 #include "fc-doc-check.h"
 #include "fc-filter-options.h"
 #include "fc-narrative-file.h"
-#include "fc-report.h"
+#include "fc-report-writer.h"
 #include "fc-service-info.h"
-#include "fc-store.h"
+#include "fc-doc-copy.h"
 #include "fc-uno-object.h"
 
 typedef struct {
@@ -139,15 +139,15 @@ store_marked_copy (uno_Interface *document, const FcReport *report, const char *
                    const char *dir, GError **error)
 {
   const char *filter = NULL;
-  g_autofree char *name = fc_store_copy_name (path, &filter);
+  g_autofree char *name = fc_doc_copy_copy_name (path, &filter);
   g_autofree char *dest = g_build_filename (dir, name, NULL);
-  uno_Interface *copy = fc_store_open_editable (document, error);
+  uno_Interface *copy = fc_doc_copy_open_editable (document, error);
   g_autofree char *sheet = NULL;
   gboolean ok;
 
-  ok = copy != NULL && (sheet = fc_commands_validate_document (copy, report, error)) != NULL
-       && fc_store_copy (copy, dest, filter, error);
-  fc_store_close (copy);
+  ok = copy != NULL && (sheet = fc_command_actions_validate_document (copy, report, error)) != NULL
+       && fc_doc_copy_copy (copy, dest, filter, error);
+  fc_doc_copy_close (copy);
   return ok ? g_steal_pointer (&dest) : NULL;
 }
 

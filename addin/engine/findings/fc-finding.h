@@ -1,5 +1,5 @@
 /* fc-finding.h — what a check found: one discrepancy or note, with every cell
- * it involves, and the list of findings for one workbook (FcReport).
+ * it involves (fc-report.h gathers them for one workbook).
  */
 #pragma once
 
@@ -78,29 +78,5 @@ void fc_finding_add_cell (FcFinding *finding, const char *sheet, guint row,
  * quote is cut and cleaned like a message (FC_FINDING_MAX_MESSAGE). */
 void fc_finding_set_quote (FcFinding *finding, const char *quote,
                            guint paragraph, const char *document);
-
-/* Where a table was found: for reports. */
-typedef struct {
-  char *table;   /* "01" … "10" */
-  char *title;   /* the title as found */
-  char *sheet;
-  guint first_row, last_row, first_col, last_col; /* 0-based, inclusive */
-} FcTableLocation;
-
-typedef struct {
-  GPtrArray *findings;  /* of FcFinding*, owned, in the order found */
-  GPtrArray *tables;    /* of FcTableLocation*, owned */
-} FcReport;
-
-FcReport *fc_report_new (void);
-void fc_report_free (FcReport *report);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcReport, fc_report_free)
-
-/* Takes ownership of finding. */
-void fc_report_add_finding (FcReport *report, FcFinding *finding);
-void fc_report_add_table (FcReport *report, const char *table, const char *title,
-                          const char *sheet, guint first_row, guint last_row,
-                          guint first_col, guint last_col);
-guint fc_report_count (const FcReport *report, FcSeverity severity);
 
 G_END_DECLS

@@ -1,12 +1,12 @@
-/* fc-command.c — the protocol handler object (see fc-command.h): routes
- * dispatched URLs to fc-commands.c, answers status requests, reports
+/* fc-command-handler.c — the protocol handler object (see fc-command-handler.h): routes
+ * dispatched URLs to fc-command-actions.c, answers status requests, reports
  * results.
  */
-#include "fc-command.h"
+#include "fc-command-handler.h"
 
 #include <string.h>
 
-#include "fc-commands.h"
+#include "fc-command-actions.h"
 #include "fc-uno-object.h"
 #include "fc-uno-struct.h"
 
@@ -15,7 +15,7 @@
 
 static const char *const command_services[] = { FC_PROTOCOL_HANDLER_SERVICE, NULL };
 
-const FcServiceNames fc_command_service_names = {
+const FcServiceNames fc_command_handler_service_names = {
   FC_COMMAND_IMPLEMENTATION_NAME, NULL, command_services
 };
 
@@ -54,7 +54,7 @@ url_command (const void *url, FcCommand *command)
     return FALSE;
   complete = fc_uno_string_to_utf8 (*(rtl_uString *const *) ((const char *) url + offset));
   return g_str_has_prefix (complete, FC_COMMAND_PROTOCOL)
-         && fc_commands_parse (complete + strlen (FC_COMMAND_PROTOCOL), command);
+         && fc_command_actions_parse (complete + strlen (FC_COMMAND_PROTOCOL), command);
 }
 
 /* The frame (transfer full), or NULL before initialize. */
@@ -106,7 +106,7 @@ run (FcCommandHandler *self, FcCommand command, gboolean *ok)
       g_message ("%s", message);
       return message;
     }
-  *ok = fc_commands_run (frame, command, &message, &kind);
+  *ok = fc_command_actions_run (frame, command, &message, &kind);
   if (!*ok)
     fc_message_show (frame, kind, message);
   else
@@ -240,7 +240,7 @@ command_dispatch (FcUnoObject *base, const typelib_TypeDescription *member,
   else if (fc_uno_member_is (member, "com.sun.star.frame.XDispatch::removeStatusListener"))
     ; /* we keep no listeners */
   else
-    return fc_service_info_dispatch_names (&fc_command_service_names, member, ret, args,
+    return fc_service_info_dispatch_names (&fc_command_handler_service_names, member, ret, args,
                                            exception);
   *exception = NULL;
   return TRUE;
@@ -257,7 +257,7 @@ command_finalize (FcUnoObject *base)
 }
 
 uno_Interface *
-fc_command_new (void)
+fc_command_handler_new (void)
 {
   FcCommandHandler *self = g_new0 (FcCommandHandler, 1);
 
