@@ -107,8 +107,8 @@ START_TEST (test_table_ids)
   ck_assert_str_eq (fc_catalogue_parse_table_id (cat, "某市政府投资项目评审中心支出决算表"), "03");
   ck_assert_ptr_null (fc_catalogue_parse_table_id (cat, "一般公共预算财政拨款项目支出决算表"));
   /* bare numbers and 表号 need no catalogue */
-  ck_assert_str_eq (fc_table_id_parse ("公开02表"), "02");
-  ck_assert_ptr_null (fc_table_id_parse ("收入决算表"));
+  ck_assert_str_eq (fc_catalogue_parse_table_label ("公开02表"), "02");
+  ck_assert_ptr_null (fc_catalogue_parse_table_label ("收入决算表"));
   g_autofree char *n = fc_text_normalize ("（一）  行政单位");
   ck_assert_str_eq (n, "行政单位");
 }

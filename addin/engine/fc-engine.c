@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "fc-check-package.h"
+#include "fc-check-sums.h"
 #include "fc-check.h"
 #include "fc-narrative-check.h"
 #include "fc-rules.h"
@@ -238,6 +240,52 @@ rule_selected (const FcRule *rule, const char *only, const char *only_table)
   return only_table != NULL && rule_reads (rule, only_table);
 }
 
+/* Runs rule by its kind: the table rules (rules/), the narrative's and the
+ * self-evaluations' (narrative/). */
+static void
+run_rule (FcCheckContext *context, const FcRule *rule)
+{
+  switch (rule->kind)
+    {
+    case FC_RULE_CHECK:
+      fc_check_expression (context, rule);
+      break;
+    case FC_RULE_HIERARCHY:
+      fc_check_hierarchy (context, rule);
+      break;
+    case FC_RULE_PRESENCE:
+      fc_check_presence (context, rule);
+      break;
+    case FC_RULE_TABLE_NUMBER:
+      fc_check_table_number (context, rule);
+      break;
+    case FC_RULE_CODE_NAMES:
+      fc_check_code_names (context, rule);
+      break;
+    case FC_RULE_CODE_PARENTS:
+      fc_check_code_parents (context, rule);
+      break;
+    case FC_RULE_EMPTY_EXPLAINED:
+      fc_check_empty_explained (context, rule);
+      break;
+    case FC_RULE_HEADER_AGREEMENT:
+      fc_check_header_agreement (context, rule);
+      break;
+    case FC_RULE_INSTRUCTIONS:
+      fc_check_instructions (context, rule);
+      break;
+    case FC_RULE_UNIT_AGREEMENT:
+      fc_check_unit_agreement (context, rule);
+      break;
+    case FC_RULE_NARRATIVE:
+      fc_narrative_check (context, rule);
+      break;
+    case FC_RULE_SELF_EVALUATION:
+      fc_selfeval_check (context, rule);
+      break;
+    }
+}
+
 FcReport *
 fc_engine_check (const FcEngine *engine, const FcWorkbook *workbook,
                  const char *only, GError **error)
@@ -326,7 +374,7 @@ fc_engine_check_full (const FcEngine *engine, const FcWorkbook *workbook,
     {
       const FcRule *rule = g_ptr_array_index (engine->rules, i);
       if (rule_selected (rule, only, only_table))
-        fc_check_rule (context, rule);
+        run_rule (context, rule);
     }
   fc_check_finish (context);
   return report;

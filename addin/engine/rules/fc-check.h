@@ -1,4 +1,4 @@
-/* fc-check.h — running one rule over recognised tables, with the rounding
+/* fc-check.h — the state of a check of recognised tables, with the rounding
  * tolerance of interval semantics: each figure stands for [v − 0.005,
  * v + 0.005], so an identity over k written figures holds up to 0.005 × k
  * (capped, see FcTolerance); a difference within that is a 尾数 (info),
@@ -25,9 +25,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcCheckContext, fc_check_context_free)
 /* Says once per table what recognition could not understand there (I.3,
  * a warning: the rules it keeps from being checked are not errors). */
 void fc_check_report_tables (FcCheckContext *context);
-
-/* Runs rule, adding its findings to the report. */
-void fc_check_rule (FcCheckContext *context, const FcRule *rule);
 
 /* Adds what the rules met on the way: cells that hold no amount (I.1) —
  * an error each, or one warning for a table where so many do that the

@@ -496,7 +496,7 @@ parse_table_list (const Source *src, const char *key, gboolean required, FcRule 
   g_auto (GStrv) list = g_key_file_get_string_list (src->kf, src->group, key, &n, NULL);
   for (gsize i = 0; i < n; i++)
     {
-      const char *id = fc_table_id_parse (list[i]);
+      const char *id = fc_catalogue_parse_table_label (list[i]);
       if (id == NULL)
         return source_fail (src, error, key, "“%s” is not a table (use 02;03;05)", list[i]);
       note_table (rule, id);
@@ -525,7 +525,7 @@ parse_hierarchy (const Source *src, FcRule *rule, GError **error)
 {
   g_autofree char *table = g_key_file_get_string (src->kf, src->group, "table", NULL);
   g_autofree char *cols = g_key_file_get_string (src->kf, src->group, "columns", NULL);
-  const char *id = table ? fc_table_id_parse (table) : NULL;
+  const char *id = table ? fc_catalogue_parse_table_label (table) : NULL;
   if (cols == NULL || !parse_column_range (cols, &rule->col_from, &rule->col_to) || id == NULL)
     return source_fail (src, error, NULL, "a hierarchy needs table = 02 and columns = 1..7");
   note_table (rule, id);
@@ -758,7 +758,7 @@ parse_group (GKeyFile *kf, const char *data, const char *name,
   g_autofree char *table = g_key_file_get_string (kf, group, "table", NULL);
   if (table != NULL)
     {
-      const char *id = fc_table_id_parse (table);
+      const char *id = fc_catalogue_parse_table_label (table);
       rule->table = g_strdup (id ? id : table);
     }
   else

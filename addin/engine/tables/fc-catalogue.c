@@ -6,8 +6,64 @@
 #include <string.h>
 
 #include "fc-error.h"
-#include "fc-table.h"
 #include "fc-text.h"
+
+/* ---- table ids --------------------------------------------------------- */
+
+static const char table_ids[99][3] = {
+  "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11",
+  "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22",
+  "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33",
+  "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44",
+  "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55",
+  "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66",
+  "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77",
+  "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88",
+  "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99",
+};
+
+static const char *
+id_from_number (gint64 n)
+{
+  return n >= 1 && n <= 99 ? table_ids[n - 1] : NULL;
+}
+
+/* "公开02表" → "02", "表7" / "附表7" (other provinces' sets) → "07"; NULL
+ * unless the short normalised text is a 表号. */
+const char *
+fc_catalogue_table_label_id (const char *normalized)
+{
+  const char *bare = g_str_has_prefix (normalized, "附表") ? normalized + strlen ("附表")
+                     : g_str_has_prefix (normalized, "表") ? normalized + strlen ("表") : NULL;
+  if (bare != NULL && g_ascii_isdigit (*bare))
+    {
+      char *end = NULL;
+      gint64 n = g_ascii_strtoll (bare, &end, 10);
+      return *end == '\0' ? id_from_number (n) : NULL;
+    }
+  const char *p = strstr (normalized, "公开");
+  if (p == NULL || strlen (normalized) > 24)
+    return NULL;
+  p += strlen ("公开");
+  char *end = NULL;
+  gint64 n = g_ascii_strtoll (p, &end, 10);
+  if (end == p || !g_str_has_prefix (end, "表"))
+    return NULL;
+  return id_from_number (n);
+}
+
+const char *
+fc_catalogue_parse_table_label (const char *text)
+{
+  g_autofree char *n = fc_text_normalize (text);
+  if (*n == '\0')
+    return NULL;
+  char *end = NULL;
+  gint64 v = g_ascii_strtoll (n, &end, 10);
+  if (end != n && *end == '\0')
+    return id_from_number (v);
+  return fc_catalogue_table_label_id (n);
+}
 
 struct _FcCatalogue {
   GPtrArray *tables;  /* of FcTableDef*, owned, by id */
@@ -374,7 +430,7 @@ add_set (FcCatalogue *c, GKeyFile *kf, const char *group, gboolean apply,
   if (tables[0] == NULL)
     return fail (error, bad_key, NULL, "a set needs tables = 01; 02; …");
   for (guint i = 0; tables[i] != NULL; i++)
-    if (fc_table_id_parse (tables[i]) == NULL)
+    if (fc_catalogue_parse_table_label (tables[i]) == NULL)
       return fail (error, bad_key, "tables", "tables lists table numbers: 01; 02; …");
   if (labels != NULL)
     {
@@ -402,7 +458,7 @@ add_set (FcCatalogue *c, GKeyFile *kf, const char *group, gboolean apply,
   s->labels = style;
   GStrvBuilder *b = g_strv_builder_new ();
   for (guint i = 0; tables[i] != NULL; i++)
-    g_strv_builder_add (b, fc_table_id_parse (tables[i]));
+    g_strv_builder_add (b, fc_catalogue_parse_table_label (tables[i]));
   s->tables = g_strv_builder_end (b);
   g_strv_builder_unref (b);
   g_ptr_array_add (c->sets, s);
@@ -586,7 +642,7 @@ fc_catalogue_table_for_title (const FcCatalogue *catalogue, const char *text)
 const char *
 fc_catalogue_parse_table_id (const FcCatalogue *catalogue, const char *text)
 {
-  const char *id = fc_table_id_parse (text);
+  const char *id = fc_catalogue_parse_table_label (text);
   if (id == NULL)
     id = fc_catalogue_table_for_title (catalogue, text);
   /* only tables the catalogue knows */

@@ -129,4 +129,13 @@ const FcColumnDef *fc_table_def_column (const FcTableDef *def, guint number);
 /* TRUE when a variant may leave out that 栏次. */
 gboolean fc_table_def_column_optional (const FcTableDef *def, guint number);
 
+/* The table id ("01" … "99") a bare number ("2", "02") or a 表号
+ * ("公开02表", "表2", "附表2") names; NULL when none (transfer none).  For
+ * titles, fc_catalogue_parse_table_id. */
+const char *fc_catalogue_parse_table_label (const char *text);
+
+/* The same for a normalised text (fc_text_normalize) that must be a 表号,
+ * not a bare number (amounts and 行次 are numbers too). */
+const char *fc_catalogue_table_label_id (const char *normalized);
+
 G_END_DECLS

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "fc-cells.h"
-#include "fc-table.h"
+#include "fc-table-row.h"
 #include "fc-text.h"
 
 #define FC_HEADER_SCAN_ROWS 16  /* titles are followed by at most this many header rows */

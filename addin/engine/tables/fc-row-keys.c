@@ -6,43 +6,6 @@
 #include "fc-cells.h"
 #include "fc-text.h"
 
-/* ---- rows -------------------------------------------------------------- */
-
-void
-fc_table_row_free (FcTableRow *row)
-{
-  if (row == NULL)
-    return;
-  g_free (row->code);
-  g_free (row->label);
-  g_free (row->display);
-  g_array_unref (row->cols);
-  g_free (row);
-}
-
-FcTableRow *
-fc_table_row_new (guint sheet_row, int line, const char *code, const char *display)
-{
-  FcTableRow *r = g_new0 (FcTableRow, 1);
-  r->row = sheet_row;
-  r->line = line;
-  r->printed_line = line;
-  r->code = g_strdup (code);
-  r->display = g_strstrip (g_strdup (display ? display : ""));
-  r->label = fc_text_normalize (r->display);
-  r->cols = g_array_new (FALSE, FALSE, sizeof (int));
-  return r;
-}
-
-void
-fc_table_row_set_column (FcTableRow *r, guint number, int col)
-{
-  int none = -1;
-  while (r->cols->len <= number)
-    g_array_append_val (r->cols, none);
-  g_array_index (r->cols, int, number) = col;
-}
-
 /* Gives the row every 栏次 whose column lies in [from, to); a cell that
  * holds a header word (合计, 基本支出 printed in the 合计 row) is a label,
  * not an amount, so the row goes without that 栏次.  TRUE when one of them
@@ -201,7 +164,7 @@ label_is_known (const FcLayout *l, const char *label)
 }
 
 void
-fc_row_keys_by_line (const FcLayout *l, FcTable *t)
+fc_row_keys_by_line (const FcLayout *l, GPtrArray *out, gboolean *lines_inferred)
 {
   /* without a 行次 column (Shanghai's set), blocks start at their 项目
    * columns and the lines come from the labels */
@@ -210,7 +173,7 @@ fc_row_keys_by_line (const FcLayout *l, FcTable *t)
   guint n_blocks = anchors->len;
   g_autoptr (GArray) blocks = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) rows = data_rows (l);
-  t->lines_inferred = anchors_are_labels;
+  *lines_inferred = anchors_are_labels;
   for (guint i = 0; i < rows->len; i++)
     {
       guint r = g_array_index (rows, guint, i);
@@ -237,11 +200,11 @@ fc_row_keys_by_line (const FcLayout *l, FcTable *t)
               continue;
             }
           row->code = g_strdup (fc_catalogue_class_for_label (l->catalogue, row->label));
-          g_ptr_array_add (t->rows, row);
+          g_ptr_array_add (out, row);
           g_array_append_val (blocks, b);
         }
     }
-  assign_lines (l->def, t->rows, blocks);
+  assign_lines (l->def, out, blocks);
 }
 
 /* ---- by code ----------------------------------------------------------- */
@@ -304,7 +267,7 @@ split_code (const FcLayout *l, guint r, char **last_class, char **last_section)
 }
 
 void
-fc_row_keys_by_code (const FcLayout *l, FcTable *t)
+fc_row_keys_by_code (const FcLayout *l, GPtrArray *out)
 {
   guint code_col = l->code_cols->len > 0 ? g_array_index (l->code_cols, guint, 0)
                    : l->label_cols->len > 0 ? g_array_index (l->label_cols, guint, 0) : 0;
@@ -327,14 +290,14 @@ fc_row_keys_by_code (const FcLayout *l, FcTable *t)
         continue;
       FcTableRow *row = fc_table_row_new (r, -1, code, display);
       set_columns (l, row, r, 0, (int) l->ncols);
-      g_ptr_array_add (t->rows, row);
+      g_ptr_array_add (out, row);
     }
 }
 
 /* ---- 06: blocks of code | name | amount -------------------------------- */
 
 void
-fc_row_keys_by_code_blocks (const FcLayout *l, FcTable *t)
+fc_row_keys_by_code_blocks (const FcLayout *l, GPtrArray *out)
 {
   guint n_blocks = l->code_cols->len;
   g_autoptr (GArray) rows = data_rows (l);
@@ -352,7 +315,7 @@ fc_row_keys_by_code_blocks (const FcLayout *l, FcTable *t)
               FcTableRow *row = fc_table_row_new (r, -1, code,
                                                   name->kind == FC_CELL_TEXT ? name->text : "");
               fc_table_row_set_column (row, 1, amount_col < l->ncols ? (int) amount_col : -1);
-              g_ptr_array_add (t->rows, row);
+              g_ptr_array_add (out, row);
               continue;
             }
           /* a label such as 人员经费合计: its amount is the first value to
@@ -376,7 +339,7 @@ fc_row_keys_by_code_blocks (const FcLayout *l, FcTable *t)
                 }
             }
           fc_table_row_set_column (row, 1, amount);
-          g_ptr_array_add (t->rows, row);
+          g_ptr_array_add (out, row);
         }
     }
 }
@@ -384,12 +347,12 @@ fc_row_keys_by_code_blocks (const FcLayout *l, FcTable *t)
 /* ---- 09: rows numbered as found ---------------------------------------- */
 
 void
-fc_row_keys_plain (const FcLayout *l, FcTable *t)
+fc_row_keys_plain (const FcLayout *l, GPtrArray *out, gboolean *lines_inferred)
 {
   int line = 0;
   g_autoptr (GArray) rows = data_rows (l);
   g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (int));
-  t->lines_inferred = TRUE; /* rows numbered 1, 2, … as found */
+  *lines_inferred = TRUE; /* rows numbered 1, 2, … as found */
   for (guint i = 0; i < rows->len; i++)
     {
       guint r = g_array_index (rows, guint, i);
@@ -416,6 +379,6 @@ fc_row_keys_plain (const FcLayout *l, FcTable *t)
           continue;
         }
       line++;
-      g_ptr_array_add (t->rows, row);
+      g_ptr_array_add (out, row);
     }
 }

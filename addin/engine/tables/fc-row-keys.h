@@ -7,19 +7,16 @@
 #pragma once
 
 #include "fc-layout.h"
-#include "fc-table.h"
+#include "fc-table-row.h"
 
 G_BEGIN_DECLS
 
-/* Each appends the rows it finds under the layout's header to table->rows. */
-void fc_row_keys_by_line (const FcLayout *layout, FcTable *table);
-void fc_row_keys_by_code (const FcLayout *layout, FcTable *table);
-void fc_row_keys_by_code_blocks (const FcLayout *layout, FcTable *table);
-void fc_row_keys_plain (const FcLayout *layout, FcTable *table);
-
-/* A keyed row (transfer full), and its disposal. */
-FcTableRow *fc_table_row_new (guint sheet_row, int line, const char *code, const char *display);
-void fc_table_row_free (FcTableRow *row);
-void fc_table_row_set_column (FcTableRow *row, guint number, int col);
+/* Each appends the keyed rows it finds under the layout's header to rows
+ * (of FcTableRow*, owned by rows).  *lines_inferred: no 行次 column, so the
+ * lines come from the labels (or from the order the rows were found). */
+void fc_row_keys_by_line (const FcLayout *layout, GPtrArray *rows, gboolean *lines_inferred);
+void fc_row_keys_by_code (const FcLayout *layout, GPtrArray *rows);
+void fc_row_keys_by_code_blocks (const FcLayout *layout, GPtrArray *rows);
+void fc_row_keys_plain (const FcLayout *layout, GPtrArray *rows, gboolean *lines_inferred);
 
 G_END_DECLS

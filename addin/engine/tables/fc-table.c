@@ -17,61 +17,6 @@
 #define FC_TITLE_MAX_BYTES 200 /* longer texts are sentences, not titles */
 #define FC_NUMBER_BELOW_TITLE 4 /* a 表号 this many rows under a title labels it */
 
-static const char table_ids[99][3] = {
-  "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11",
-  "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22",
-  "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33",
-  "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44",
-  "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55",
-  "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66",
-  "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77",
-  "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88",
-  "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99",
-};
-
-static const char *
-id_from_number (gint64 n)
-{
-  return n >= 1 && n <= 99 ? table_ids[n - 1] : NULL;
-}
-
-/* "公开02表" → "02", "表7" / "附表7" (other provinces' sets) → "07"; NULL
- * unless the short normalised text is a 表号. */
-static const char *
-id_from_number_label (const char *normalized)
-{
-  const char *bare = g_str_has_prefix (normalized, "附表") ? normalized + strlen ("附表")
-                     : g_str_has_prefix (normalized, "表") ? normalized + strlen ("表") : NULL;
-  if (bare != NULL && g_ascii_isdigit (*bare))
-    {
-      char *end = NULL;
-      gint64 n = g_ascii_strtoll (bare, &end, 10);
-      return *end == '\0' ? id_from_number (n) : NULL;
-    }
-  const char *p = strstr (normalized, "公开");
-  if (p == NULL || strlen (normalized) > 24)
-    return NULL;
-  p += strlen ("公开");
-  char *end = NULL;
-  gint64 n = g_ascii_strtoll (p, &end, 10);
-  if (end == p || !g_str_has_prefix (end, "表"))
-    return NULL;
-  return id_from_number (n);
-}
-
-const char *
-fc_table_id_parse (const char *text)
-{
-  g_autofree char *n = fc_text_normalize (text);
-  if (*n == '\0')
-    return NULL;
-  char *end = NULL;
-  gint64 v = g_ascii_strtoll (n, &end, 10);
-  if (end != n && *end == '\0')
-    return id_from_number (v);
-  return id_from_number_label (n);
-}
-
 /* ---- one table --------------------------------------------------------- */
 
 /* "金额单位：元" (folded) → the scale of 元, its name in *unit (transfer
@@ -184,24 +129,24 @@ analyse_table (FcTable *t, const FcCatalogue *catalogue, const FcSheet *sheet)
         {
         case FC_ROWS_LINES:
           if (l.line_cols->len > 0 || l.label_cols->len > 0)
-            fc_row_keys_by_line (&l, t);
+            fc_row_keys_by_line (&l, t->rows, &t->lines_inferred);
           else
             fc_layout_add_problem (&l, "未识别项目或行次列", "no 项目 or 行次 column found");
           break;
         case FC_ROWS_CODES:
-          fc_row_keys_by_code (&l, t);
+          fc_row_keys_by_code (&l, t->rows);
           if (!any_code (t) && t->rows->len > 1)
             fc_layout_add_problem (&l, "未识别科目代码列，层级和按科目的校验未执行",
                                    "no code column found: hierarchy and per-code rules not checked");
           break;
         case FC_ROWS_CODE_BLOCKS:
           if (l.code_cols->len > 0)
-            fc_row_keys_by_code_blocks (&l, t);
+            fc_row_keys_by_code_blocks (&l, t->rows);
           else
             fc_layout_add_problem (&l, "未识别科目代码列", "no code column found");
           break;
         case FC_ROWS_PLAIN:
-          fc_row_keys_plain (&l, t);
+          fc_row_keys_plain (&l, t->rows, &t->lines_inferred);
           break;
         }
       fc_layout_check_columns (&l, t->rows);
@@ -276,7 +221,7 @@ number_label_id (const FcCatalogue *catalogue, const char *text)
   if (strstr (text, "表") == NULL)
     return NULL;
   g_autofree char *n = fc_text_normalize (text);
-  const FcTableDef *def = fc_catalogue_lookup_table (catalogue, id_from_number_label (n));
+  const FcTableDef *def = fc_catalogue_lookup_table (catalogue, fc_catalogue_table_label_id (n));
   return def != NULL ? def->id : NULL;
 }
 
@@ -426,14 +371,6 @@ fc_table_lookup (GPtrArray *tables, const char *id)
         return t;
     }
   return NULL;
-}
-
-int
-fc_table_row_column (const FcTableRow *row, guint number)
-{
-  if (row == NULL || number >= row->cols->len)
-    return -1;
-  return g_array_index (row->cols, int, number);
 }
 
 static gboolean

@@ -7,22 +7,11 @@
 #pragma once
 
 #include "fc-catalogue.h"
+#include "fc-table-row.h"
 #include "fc-text.h"
 #include "fc-workbook.h"
 
 G_BEGIN_DECLS
-
-/* One keyed row of a table.  A sheet row can hold several keyed rows: 01 and
- * 04 put income and expenditure side by side, 06 four code blocks. */
-typedef struct {
-  int line;        /* 行次 of the standard form, or -1 */
-  int printed_line; /* 行次 as printed, or -1 */
-  char *code;      /* 科目代码 (3, 5 or 7 digits), or NULL */
-  char *label;     /* normalised label (no spaces, no enumeration), "" if none */
-  char *display;   /* the label as written, for reports */
-  guint row;       /* 0-based sheet row */
-  GArray *cols;    /* of int: sheet column of 栏次 n at index n; -1 = absent */
-} FcTableRow;
 
 typedef struct {
   const char *id;       /* "01" … "10", borrowed from the catalogue */
@@ -62,9 +51,6 @@ GPtrArray *fc_table_recognize (const FcCatalogue *catalogue, const FcWorkbook *w
 /* The first table with that id, or NULL (transfer none). */
 const FcTable *fc_table_lookup (GPtrArray *tables, const char *id);
 
-/* Sheet column of 栏次 number in row, or -1. */
-int fc_table_row_column (const FcTableRow *row, guint number);
-
 /* Row lookups; column (栏次) narrows to rows that have that column, e.g. the
  * income-side 总计 of 01 (栏1) versus the expenditure side (栏2); 0 = any.
  * All return NULL when nothing matches (transfer none). */
@@ -77,10 +63,5 @@ const char *fc_table_column_label (const FcTable *table, guint number);
 
 /* "本年收入合计 (行27)", "201 一般公共服务支出", "合计" (transfer full). */
 char *fc_table_row_describe (const FcTableRow *row);
-
-/* The table id ("01" … "99") a bare number ("2", "02") or a 表号
- * ("公开02表", "表2", "附表2") names; NULL when none (transfer none).  For
- * titles, fc_catalogue_parse_table_id. */
-const char *fc_table_id_parse (const char *text);
 
 G_END_DECLS

@@ -2,8 +2,8 @@
 #include "fc-doc-check.h"
 
 #include "fc-doc-reader.h"
-#include "fc-evaluate.h"
 #include "fc-mark-store.h"
+#include "fc-rules-location.h"
 
 G_DEFINE_QUARK (fc-doc-check-error-quark, fc_doc_check_error)
 
@@ -12,13 +12,13 @@ G_DEFINE_QUARK (fc-doc-check-error-quark, fc_doc_check_error)
 static FcEngine *
 engine_new (gboolean user_rules, const char *const *extra, GError **error)
 {
-  g_autofree char *standard = fc_evaluate_rules_path (error);
+  g_autofree char *standard = fc_rules_location_shipped (error);
   g_autofree char *dir = standard != NULL ? g_path_get_dirname (standard) : NULL;
   g_autoptr (FcEngine) engine = dir != NULL ? fc_engine_new_shipped (dir, error) : NULL;
 
   if (engine != NULL && user_rules)
     {
-      g_autofree char *user_dir = fc_evaluate_user_rules_dir ();
+      g_autofree char *user_dir = fc_rules_location_user_dir ();
 
       fc_engine_add_rules_dir (engine, user_dir); /* a broken file: S.0 in each report */
     }

@@ -1,39 +1,11 @@
-/* fc-evaluate.c — where the rules are, and the values of the add-in functions (see fc-evaluate.h). */
+/* fc-evaluate.c — the values of the add-in functions (see fc-evaluate.h). */
 #include "fc-evaluate.h"
 
-#include <dlfcn.h>
 #include <string.h>
 
 #include "fc-doc-check.h"
 #include "fc-engine.h"
 #include "fc-findings-table.h"
-
-/* <directory of this library>/rules/standard.rules (transfer full), or NULL. */
-char *
-fc_evaluate_rules_path (GError **error)
-{
-  Dl_info info;
-  g_autofree char *dir = NULL;
-
-  if (dladdr ((void *) fc_evaluate_rules_path, &info) == 0 || info.dli_fname == NULL)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                   "cannot locate the FiscalCheck library to find its rules");
-      return NULL;
-    }
-  dir = g_path_get_dirname (info.dli_fname);
-  return g_build_filename (dir, "rules", "standard.rules", NULL);
-}
-
-/* $FISCALCHECK_RULES_DIR, else ~/.config/fiscalcheck/rules.d (transfer full). */
-char *
-fc_evaluate_user_rules_dir (void)
-{
-  const char *dir = g_getenv ("FISCALCHECK_RULES_DIR");
-  if (dir != NULL && *dir != '\0')
-    return g_strdup (dir);
-  return g_build_filename (g_get_user_config_dir (), "fiscalcheck", "rules.d", NULL);
-}
 
 /* Reads and checks document: the report, or NULL with *text (transfer
  * full) saying why there is none. */

@@ -1,7 +1,6 @@
 /* fc-evaluate.h — what a FISCALCHECK() or FISCALCHECKFINDINGS() cell shows
  * for a document: the document's check (fc_doc_check, with the shared
- * engine of the shipped and the user's rules) folded into one value; and
- * where the rules are.
+ * engine of the shipped and the user's rules) folded into one value.
  */
 #pragma once
 
@@ -40,15 +39,6 @@ FcReport *fc_evaluate_check (uno_Interface *document, char **text);
  * fc_evaluate_check; NULL: text says why there is none).  Never fails. */
 void fc_evaluate_in_scope (const FcReport *report, const char *text, FcEvalKind kind,
                            const char *scope, FcEvalValue *value);
-
-/* Where the shipped rules are: <library dir>/rules/standard.rules
- * (transfer full), or NULL with an error. */
-char *fc_evaluate_rules_path (GError **error);
-
-/* Where users keep their own *.rules files: $FISCALCHECK_RULES_DIR, else
- * ~/.config/fiscalcheck/rules.d (transfer full).  Read once per office
- * process, with the shipped rules. */
-char *fc_evaluate_user_rules_dir (void);
 
 void fc_eval_value_clear (FcEvalValue *value);
 /* dest shares src's table (tables are never changed once made). */
