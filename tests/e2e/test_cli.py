@@ -29,14 +29,10 @@ import sys
 import tempfile
 import time
 
-FAILURES = []
+import fcoffice
+from fcoffice import check
 
 
-def check(cond, what):
-    print('%s %s' % ('ok  ' if cond else 'FAIL', what))
-    if not cond:
-        FAILURES.append(what)
-    return cond
 
 
 # ---------------------------------------------------------------- a small JSON Schema
@@ -480,8 +476,7 @@ def run_tests(exe, sample_ods, sample_fods, schema, tmp, env):
     check('timed out' in (got['c'] or {}).get('error', ''), 'fake office: hung file → timed out')
     check('crashed' in (got['e'] or {}).get('error', ''), 'fake office: crash → crashed')
 
-    print('%d failure(s)' % len(FAILURES))
-    return 1 if FAILURES else 0
+    return fcoffice.summary()
 
 
 if __name__ == '__main__':

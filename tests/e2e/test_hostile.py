@@ -32,6 +32,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402,F401
+import fcoffice  # noqa: E402
 from fcoffice import Office, VALGRIND_SLOWDOWN, check, dispatch, failures  # noqa: E402
 from com.sun.star.awt import Point, Rectangle, Size  # noqa: E402
 from com.sun.star.table import CellRangeAddress  # noqa: E402
@@ -221,8 +222,7 @@ def main():
         finally:
             if failures:
                 print('--- soffice output ---\n' + office.office_output()[-3000:])
-    print('%d failure(s)' % len(failures))
-    return 1 if failures else 0
+    return fcoffice.summary()
 
 
 if __name__ == '__main__':

@@ -32,6 +32,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
+import fcoffice  # noqa: E402
 from fcoffice import Office, a1_to_rc, cell_looks, cell_notes, check, dispatch, failures  # noqa: E402
 from com.sun.star.beans import PropertyValue  # noqa: E402
 from com.sun.star.table import CellAddress  # noqa: E402
@@ -340,8 +341,7 @@ def main():
         except Exception:
             print('--- soffice output ---\n' + office.office_output()[-6000:])
             raise
-    print('%d failure(s)' % len(failures))
-    return 1 if failures else 0
+    return fcoffice.summary()
 
 
 if __name__ == '__main__':

@@ -23,19 +23,13 @@ import subprocess
 import sys
 import tempfile
 
-from fcoffice import Office, a1_to_rc, rc_to_a1
+import fcoffice
+from fcoffice import Office, a1_to_rc, check, rc_to_a1
 
-FAILURES = []
 REAL = 'putuo_ghzy_2024'
 T01 = '收入支出决算总表'
 T06 = '一般公共预算财政拨款基本支出决算表'
 
-
-def check(cond, what):
-    print('%s %s' % ('ok  ' if cond else 'FAIL', what))
-    if not cond:
-        FAILURES.append(what)
-    return cond
 
 
 def run_check(exe, env, *paths):
@@ -161,8 +155,7 @@ def main(argv):
                   '06 人员经费合计 −0.05: an error at %s!%s' % (T06, mutated_06))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print('%d failure(s)' % len(FAILURES))
-    return 1 if FAILURES else 0
+    return fcoffice.summary()
 
 
 if __name__ == '__main__':

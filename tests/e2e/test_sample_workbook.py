@@ -21,6 +21,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fcoffice  # noqa: E402
 from fcoffice import Office, a1_to_rc, rc_to_a1  # noqa: E402
 
 DEPT = '大同市人民政府外事办公室'
@@ -86,17 +87,6 @@ CELLS = {
 }
 
 
-class Checker:
-    def __init__(self):
-        self.n = self.bad = 0
-
-    def check(self, ok, what):
-        self.n += 1
-        if not ok:
-            self.bad += 1
-        print('%s %s' % ('ok  ' if ok else 'FAIL', what))
-
-
 def expect_cell(chk, office, doc, sheet, addr, want):
     got = office.value(doc, sheet, addr)
     shown = office.text(doc, sheet, addr)
@@ -155,7 +145,7 @@ def main(argv):
     path = argv[1]
     seed = argv[2] if len(argv) == 3 else None
     tables = [(t, '公开03表' if template and t == T03 else no) for t, no in TABLES]
-    chk = Checker()
+    chk = fcoffice  # chk.check is fcoffice.check
     with Office(connect_timeout=30, watchdog=300) as office:
         doc = office.load(path, readonly=True)
         try:
@@ -198,8 +188,7 @@ def main(argv):
                 compare_with_seed(chk, office, doc, seed)
         finally:
             office.close(doc)
-    print('%d checks, %d failed' % (chk.n, chk.bad))
-    return 1 if chk.bad else 0
+    return fcoffice.summary()
 
 
 if __name__ == '__main__':
