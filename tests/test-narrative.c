@@ -632,10 +632,20 @@ START_TEST (test_rule_aspects)
   ck_assert (strstr (error->message, "aspect must be one of layout") != NULL);
   /* the documented keys (the rule file's header) name every aspect there is */
   g_autofree char *kinds = fc_rules_describe_kinds ();
-  for (const char *const *a = fc_narrative_aspects; *a != NULL; a++)
-    ck_assert_msg (strstr (kinds, *a) != NULL, "aspect %s is not documented", *a);
-  for (const char *const *a = fc_selfeval_aspects; *a != NULL; a++)
-    ck_assert_msg (strstr (kinds, *a) != NULL, "aspect %s is not documented", *a);
+  for (int a = 0; a < FC_N_ASPECTS; a++)
+    ck_assert_msg (strstr (kinds, fc_rule_aspect_name (a)) != NULL, "aspect %s is not documented",
+                   fc_rule_aspect_name (a));
+  /* and each side's line lists its own aspects, in the table's order */
+  g_autofree char *narrative = fc_rule_aspects_join (FC_ASPECT_OF_NARRATIVE, " or ");
+  g_autofree char *selfeval = fc_rule_aspects_join (FC_ASPECT_OF_SELF_EVALUATION, " or ");
+  ck_assert_str_eq (selfeval, "layout, total, rate, balance, score or grade");
+  ck_assert (g_str_has_prefix (narrative, "amount, share, ") && g_str_has_suffix (narrative, " or document"));
+  g_autofree char *line = g_strdup_printf ("aspect         %s\n", narrative);
+  ck_assert (strstr (kinds, line) != NULL);
+  /* a name of one side is not an aspect of the other */
+  ck_assert_int_eq (fc_rule_aspect_lookup (FC_ASPECT_OF_SELF_EVALUATION, "amount"), FC_ASPECT_NONE);
+  ck_assert_int_eq (fc_rule_aspect_lookup (FC_ASPECT_OF_NARRATIVE, "grade"), FC_ASPECT_NONE);
+  ck_assert_int_eq (fc_rule_aspect_lookup (FC_ASPECT_OF_NARRATIVE, "prior-year"), FC_ASPECT_PRIOR_YEAR);
 }
 END_TEST
 

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "fc-error.h"
-#include "fc-narrative-check.h"
 #include "fc-table.h"
 
 static void
@@ -49,7 +48,6 @@ fc_rule_free (FcRule *rule)
   g_clear_pointer (&rule->rhs, g_array_unref);
   g_clear_pointer (&rule->tables, g_ptr_array_unref);
   g_clear_pointer (&rule->breakdowns, g_array_unref);
-  g_free (rule->aspect);
   g_free (rule);
 }
 
@@ -340,6 +338,7 @@ fc_rules_parse_figure (const char *figure, GError **error)
   g_autoptr (FcRule) rule = g_new0 (FcRule, 1);
   rule->id = g_strdup ("");
   rule->expression = g_strdup (figure);
+  rule->aspect = FC_ASPECT_NONE;
   if (!parse_text (figure, rule, TRUE, error))
     return NULL;
   return g_steal_pointer (&rule);
@@ -570,18 +569,18 @@ parse_breakdowns (const Source *src, FcRule *rule, GError **error)
   return TRUE;
 }
 
-/* aspect = one of the names in list. */
+/* aspect = one of side's names (fc-rule-aspects.c). */
 static gboolean
-parse_aspect (const Source *src, FcRule *rule, const char *const *list, GError **error)
+parse_aspect (const Source *src, FcRule *rule, FcAspectSide side, GError **error)
 {
-  rule->aspect = g_key_file_get_string (src->kf, src->group, "aspect", NULL);
-  if (rule->aspect != NULL)
-    g_strstrip (rule->aspect);
-  if (rule->aspect == NULL || !g_strv_contains (list, rule->aspect))
+  g_autofree char *name = g_key_file_get_string (src->kf, src->group, "aspect", NULL);
+  if (name != NULL)
+    g_strstrip (name);
+  rule->aspect = fc_rule_aspect_lookup (side, name);
+  if (rule->aspect == FC_ASPECT_NONE)
     {
-      g_autofree char *names = g_strjoinv (", ", (GStrv) list);
-      return source_fail (src, error, rule->aspect ? "aspect" : NULL,
-                          "aspect must be one of %s", names);
+      g_autofree char *names = fc_rule_aspects_join (side, ", ");
+      return source_fail (src, error, name ? "aspect" : NULL, "aspect must be one of %s", names);
     }
   return TRUE;
 }
@@ -589,13 +588,13 @@ parse_aspect (const Source *src, FcRule *rule, const char *const *list, GError *
 static gboolean
 parse_narrative (const Source *src, FcRule *rule, GError **error)
 {
-  return parse_aspect (src, rule, fc_narrative_aspects, error);
+  return parse_aspect (src, rule, FC_ASPECT_OF_NARRATIVE, error);
 }
 
 static gboolean
 parse_self_evaluation (const Source *src, FcRule *rule, GError **error)
 {
-  return parse_aspect (src, rule, fc_selfeval_aspects, error);
+  return parse_aspect (src, rule, FC_ASPECT_OF_SELF_EVALUATION, error);
 }
 
 static gboolean
@@ -607,7 +606,7 @@ parse_nothing (const Source *src, FcRule *rule, GError **error)
 
 typedef struct {
   const char *key; /* as written in the file */
-  const char *doc; /* one line for the file's header */
+  const char *doc; /* one line for the file's header; NULL: the kind's aspects */
 } KeyDoc;
 
 /* Every kind of rule: its name in files, what it checks, the keys of its
@@ -656,10 +655,9 @@ static const RuleKind rule_kinds[] = {
     parse_nothing, { { NULL } } },
   { "narrative", FC_RULE_NARRATIVE, "the 情况说明 against the tables, through narrative.ini",
     parse_narrative,
-    { { "aspect", "amount, share, breakdown, prior-year, zero-base, budget-rate, budget-sum,"
-                  " direction, year, department, residue, names, self-evaluation or document" } } },
+    { { "aspect", NULL } } },
   { "self-evaluation", FC_RULE_SELF_EVALUATION, "a project self-evaluation table against itself",
-    parse_self_evaluation, { { "aspect", "layout, total, rate, balance, score or grade" } } },
+    parse_self_evaluation, { { "aspect", NULL } } },
 };
 
 static const RuleKind *
@@ -696,7 +694,15 @@ fc_rules_describe_kinds (void)
       const RuleKind *k = &rule_kinds[i];
       g_string_append_printf (s, "#   %-16s %s\n", k->name, k->doc);
       for (gsize j = 0; j < G_N_ELEMENTS (k->keys) && k->keys[j].key != NULL; j++)
-        g_string_append_printf (s, "#     %-14s %s\n", k->keys[j].key, k->keys[j].doc);
+        {
+          g_autofree char *aspects = NULL;
+          if (k->keys[j].doc == NULL)
+            aspects = fc_rule_aspects_join (k->kind == FC_RULE_NARRATIVE ? FC_ASPECT_OF_NARRATIVE
+                                                                         : FC_ASPECT_OF_SELF_EVALUATION,
+                                            " or ");
+          g_string_append_printf (s, "#     %-14s %s\n", k->keys[j].key,
+                                  aspects ? aspects : k->keys[j].doc);
+        }
     }
   return g_string_free (s, FALSE);
 }
@@ -712,6 +718,7 @@ parse_group (GKeyFile *kf, const char *data, const char *name,
   rule->tables = g_ptr_array_new_with_free_func (g_free);
   rule->lhs = g_array_new (FALSE, TRUE, sizeof (FcTerm));
   rule->rhs = g_array_new (FALSE, TRUE, sizeof (FcTerm));
+  rule->aspect = FC_ASPECT_NONE;
 
   g_autofree char *kind_name = g_key_file_get_string (kf, group, "kind", NULL);
   const RuleKind *kind = rule_kind_lookup (kind_name ? kind_name : "check");

@@ -29,6 +29,7 @@
 
 #include "fc-catalogue.h"
 #include "fc-finding.h"
+#include "fc-rule-aspects.h"
 
 G_BEGIN_DECLS
 
@@ -106,7 +107,7 @@ typedef struct {
   guint col_from, col_to; /* hierarchy columns */
   GPtrArray *tables; /* of char*: every table the rule reads */
   GArray *breakdowns; /* of FcBreakdown: where the rule applies */
-  char *aspect;      /* narrative, self-evaluation: what is checked ("amount") */
+  FcRuleAspect aspect; /* narrative, self-evaluation: what is checked; FC_ASPECT_NONE otherwise */
 } FcRule;
 
 void fc_rule_free (FcRule *rule);
