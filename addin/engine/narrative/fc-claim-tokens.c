@@ -4,7 +4,7 @@
  * （类）（款）（项）, projects, separators.  What the tokens claim is read
  * in fc-claims.c.
  */
-#include "fc-claim-reader.h"
+#include "fc-claims-private.h"
 
 #include <math.h>
 #include <string.h>

@@ -11,7 +11,7 @@
  * does not know is nobody's: it is not read as a claim about anything.
  * The tokens are cut in fc-claim-tokens.c.
  */
-#include "fc-claim-reader.h"
+#include "fc-claims-private.h"
 
 #include <string.h>
 

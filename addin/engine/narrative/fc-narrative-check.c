@@ -3,7 +3,7 @@
  * and its statements about the projects against the self-evaluations.
  * The rules on the wording are in fc-narrative-wording.c.
  */
-#include "fc-text-check.h"
+#include "fc-text-facts-private.h"
 
 #include "fc-narrative-check.h"
 

@@ -2,7 +2,7 @@
  * than its figures: the year and the department it names against the
  * tables', template text left in it, and 科目 names the tables do not use.
  */
-#include "fc-text-check.h"
+#include "fc-text-facts-private.h"
 
 #include <math.h>
 #include <stdlib.h>

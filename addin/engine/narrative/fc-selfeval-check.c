@@ -2,7 +2,7 @@
  * against itself (its total, rate, balance, score and grade), and a table
  * whose layout kept some of them from being made.
  */
-#include "fc-text-check.h"
+#include "fc-text-facts-private.h"
 
 #include "fc-selfeval-check.h"
 

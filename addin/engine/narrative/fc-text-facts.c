@@ -4,7 +4,7 @@
  * figure the text states for it), a project through its self-evaluation.
  * And what the text states near a claim: the figure it compares with.
  */
-#include "fc-text-check.h"
+#include "fc-text-facts-private.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * and their messages (the rule's, then what the text says against what
  * the tables have).
  */
-#include "fc-text-check.h"
+#include "fc-text-facts-private.h"
 
 #include <string.h>
 

@@ -9,7 +9,7 @@
  * last decimal off, and an amount 0.01 off, are notes; anything else is
  * the rule's severity.
  */
-#include "fc-text-check.h"
+#include "fc-text-facts-private.h"
 
 #include <math.h>
 

@@ -1,4 +1,4 @@
-/* fc-claim-reader.h — internal to the claims reader (fc-claims.c) and its
+/* fc-claims-private.h — internal to the claims reader (fc-claims.c) and its
  * tokenizer (fc-claim-tokens.c): the reader's state, the tokens and the
  * roles of words.  Not for other modules: they read FcClaims.
  */

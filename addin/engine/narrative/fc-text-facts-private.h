@@ -1,4 +1,4 @@
-/* fc-text-check.h — internal to the narrative and self-evaluation rules
+/* fc-text-facts-private.h — internal to the narrative and self-evaluation rules
  * (not for the engine): the facts' inside, the ties of topics to figures,
  * the verdicts on stated numbers and the findings that say them.
  *
