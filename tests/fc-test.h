@@ -71,7 +71,7 @@ void fc_test_assert_mutations (const FcEngine *engine, FcWorkbook *workbook,
  * do): +0.01 must turn no identity that holds exactly into an error; one
  * with a tail of 0.01 between two tables, or 0.02 in a sum, may step past
  * what rounding explains (the same figure 0.02 apart in two tables is an
- * error: DOMAIN.md allows 0.01).  ±0.05 is an error at the cell everywhere. */
+ * error: docs/domain.md allows 0.01).  ±0.05 is an error at the cell everywhere. */
 void fc_test_assert_mutations_with_tails (const FcEngine *engine, FcWorkbook *workbook,
                                           const char *what, guint at_least);
 

@@ -333,7 +333,7 @@ assert_clean (FcWorkbook *wb, const char *variant, const char *const *warnings_a
   return r;
 }
 
-/* The eleven rounding tails a careful reviewer finds (../shared/real). */
+/* The eleven rounding tails a careful reviewer finds in the published package. */
 static void
 assert_tails (const FcReport *r, const char *variant)
 {

@@ -1,4 +1,4 @@
-/* fc-amount.h — reading an amount out of a cell, as DOMAIN.md defines it:
+/* fc-amount.h — reading an amount out of a cell, as docs/domain.md describes it:
  * blank, "-", "——" mean 0; numeric text is a number; anything else where an
  * amount belongs is an input problem, never a silent 0.
  */

@@ -68,7 +68,7 @@ fc_check_tolerance (const FcTolerance *tolerance, guint n_figures)
 {
   if (n_figures == 0)
     return 0;
-  /* the same figure in two tables: ±0.01 (舍位平衡) is all DOMAIN allows */
+  /* the same figure in two tables: ±0.01 (舍位平衡) is all docs/domain.md allows */
   if (n_figures <= 2)
     return MIN (tolerance->per_figure * n_figures, tolerance->maximum);
   return CLAMP (tolerance->per_figure * n_figures, tolerance->minimum, tolerance->maximum);
