@@ -1,10 +1,11 @@
 #!/bin/sh
 # Installs the Debian 12 packages FiscalCheck needs to build, run and test
-# (clang and its runtime for the fuzz targets: tests/run-all.sh, bench/fuzz.sh).
+# (clang and its runtime for the fuzz targets: tests/run-all.sh, bench/fuzz.sh;
+# poppler-glib for the PDF reader, poppler-utils for bench/bench-pdf.sh).
 # Does nothing when they are all there; needs root (or sudo) otherwise.
 set -eu
 packages="gcc meson ninja-build pkg-config zip unzip python3
-libglib2.0-dev libjson-glib-dev check
+libglib2.0-dev libjson-glib-dev check libpoppler-glib-dev poppler-utils
 libreoffice-calc-nogui libreoffice-writer-nogui libreoffice-dev libreoffice-dev-common python3-uno
 libreoffice-l10n-zh-cn
 clang libclang-rt-14-dev locales"

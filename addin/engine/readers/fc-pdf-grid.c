@@ -1,0 +1,651 @@
+/* fc-pdf-grid.c — one table's lines on one page into a grid (see
+ * fc-pdf-grid.h).
+ *
+ * Columns: the x ranges that the body's lines cover, split where (almost)
+ * no line prints anything — a label that runs over an empty neighbour in
+ * one row (Calc's PDFs) does not join two columns.  Rows: lines joined by
+ * union-find, never two lines that both hold numbers (each is a row of its
+ * own): a cell's text wrapped onto the next line (its first line fills the
+ * column), the lines of a wrapped name around the line that holds its code
+ * and amounts, and two lines a fraction of a line apart whose cells do not
+ * collide (an amount printed lower than its name).
+ */
+#include "fc-pdf-grid.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "fc-amount.h"
+
+/* bins of the coverage histogram: half a point, at most this many */
+#define FC_GRID_MAX_BINS 8192
+/* a column gap: covered by at most this share of the body's lines */
+#define FC_GRID_GAP_SHARE 0.1
+/* a cell's text continues on the next line when the gap is below this × h */
+#define FC_GRID_WRAP_GAP 0.8
+/* lines this × h apart (centres) whose cells do not collide are one row */
+#define FC_GRID_OFFSET 0.8
+
+gboolean
+fc_pdf_text_is_number (const char *text)
+{
+  double value;
+  gboolean digit = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    digit |= g_ascii_isdigit (*p);
+  return digit && fc_amount_parse_text (text, &value);
+}
+
+gboolean
+fc_pdf_text_is_code (const char *text)
+{
+  gsize n = strlen (text);
+
+  if (n < 2 || n > 9)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+fc_pdf_text_starts_item (const char *text)
+{
+  static const char *const numerals = "一二三四五六七八九十";
+  const char *p = text;
+
+  if (g_str_has_prefix (p, "第") && strstr (p, "部分") != NULL && strstr (p, "部分") - p < 18)
+    return TRUE;
+  if (g_str_has_prefix (p, "（") || g_str_has_prefix (p, "("))
+    {
+      const char *q = g_utf8_next_char (p), *start = q;
+
+      while (*q != '\0' && (g_ascii_isdigit (*q)
+                             || g_utf8_strchr (numerals, -1, g_utf8_get_char (q)) != NULL))
+        q = g_utf8_next_char (q);
+      return q != start && (g_str_has_prefix (q, "）") || g_str_has_prefix (q, ")"));
+    }
+  if (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isdigit (*p))
+        p++;
+      return g_str_has_prefix (p, "、") || g_str_has_prefix (p, "．")
+             || (*p == '.' && !g_ascii_isdigit (p[1]));
+    }
+  while (*p != '\0' && g_utf8_strchr (numerals, -1, g_utf8_get_char (p)) != NULL)
+    p = g_utf8_next_char (p);
+  return p != text && g_str_has_prefix (p, "、");
+}
+
+void
+fc_pdf_grid_free (FcPdfGrid *grid)
+{
+  if (grid == NULL)
+    return;
+  for (guint i = 0; i < grid->n_rows * grid->n_cols; i++)
+    g_free (grid->cells[i].text);
+  g_free (grid->cells);
+  g_free (grid->col_x0);
+  g_free (grid->col_x1);
+  g_free (grid->problem);
+  g_free (grid->problem_en);
+  g_free (grid);
+}
+
+FcPdfCell *
+fc_pdf_grid_cell (const FcPdfGrid *grid, guint row, guint col)
+{
+  return &grid->cells[(gsize) row * grid->n_cols + col];
+}
+
+typedef struct {
+  GPtrArray *lines;   /* borrowed */
+  guint n;
+  double h;           /* typical text height */
+  int first_body;     /* first line holding a number, or -1 */
+  gboolean *main;     /* line holds a number */
+  guint *parent;      /* union-find over lines */
+  gboolean *has_main; /* per root: its set holds a main line */
+  GArray *x0, *x1;    /* column extents */
+  GHashTable *col_of; /* FcPdfFragment* → column + 1 */
+} Build;
+
+static guint
+find (Build *b, guint i)
+{
+  while (b->parent[i] != i)
+    i = b->parent[i] = b->parent[b->parent[i]];
+  return i;
+}
+
+/* Joins the sets of lines i and j unless both hold a number already. */
+static gboolean
+unite (Build *b, guint i, guint j)
+{
+  guint a = find (b, i), c = find (b, j);
+
+  if (a == c)
+    return TRUE;
+  if (b->has_main[a] && b->has_main[c])
+    return FALSE;
+  if (c < a)
+    {
+      guint t = a;
+      a = c, c = t;
+    }
+  b->parent[c] = a;
+  b->has_main[a] |= b->has_main[c];
+  return TRUE;
+}
+
+static double
+median_height (GPtrArray *lines)
+{
+  g_autoptr (GArray) h = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const FcPdfLine *line = lines->pdata[i];
+
+      for (guint k = 0; k < line->fragments->len; k++)
+        {
+          const FcPdfFragment *f = line->fragments->pdata[k];
+          double v = f->y1 - f->y0;
+
+          g_array_append_val (h, v);
+        }
+    }
+  if (h->len == 0)
+    return 10;
+  for (guint i = 1; i < h->len; i++) /* insertion sort: a page has few fragments */
+    for (guint k = i; k > 0 && g_array_index (h, double, k - 1) > g_array_index (h, double, k); k--)
+      {
+        double t = g_array_index (h, double, k);
+        g_array_index (h, double, k) = g_array_index (h, double, k - 1);
+        g_array_index (h, double, k - 1) = t;
+      }
+  return MAX (g_array_index (h, double, h->len / 2), 1.0);
+}
+
+/* The columns: runs of x that more than a few body lines print on. */
+static void
+find_columns (Build *b)
+{
+  guint first = b->first_body >= 0 ? (guint) b->first_body : 0;
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, step;
+  guint n_bins, n_lines = b->n - first, threshold;
+  g_autofree guint *coverage = NULL, *seen = NULL;
+  g_autofree guint8 *number = NULL;
+
+  for (guint i = first; i < b->n; i++)
+    {
+      const FcPdfLine *line = b->lines->pdata[i];
+      for (guint k = 0; k < line->fragments->len; k++)
+        {
+          const FcPdfFragment *f = line->fragments->pdata[k];
+          lo = MIN (lo, f->x0), hi = MAX (hi, f->x1);
+        }
+    }
+  if (!(hi > lo) || !isfinite (hi - lo))
+    {
+      double zero = 0, one = 1;
+      g_array_append_val (b->x0, zero);
+      g_array_append_val (b->x1, one);
+      return;
+    }
+  n_bins = (guint) MIN ((hi - lo) / 0.5 + 1, FC_GRID_MAX_BINS);
+  step = (hi - lo) / n_bins;
+  coverage = g_new0 (guint, n_bins);
+  seen = g_new0 (guint, n_bins);
+  number = g_new0 (guint8, n_bins);
+  for (guint i = first; i < b->n; i++)
+    {
+      const FcPdfLine *line = b->lines->pdata[i];
+      for (guint k = 0; k < line->fragments->len; k++)
+        {
+          const FcPdfFragment *f = line->fragments->pdata[k];
+          guint a = (guint) CLAMP ((f->x0 - lo) / step, 0, n_bins - 1);
+          guint z = (guint) CLAMP ((f->x1 - lo) / step, 0, n_bins - 1);
+          gboolean is_number = fc_pdf_text_is_number (f->text);
+          for (guint x = a; x <= z; x++)
+            {
+              if (seen[x] != i + 1) /* each line once */
+                seen[x] = i + 1, coverage[x]++;
+              number[x] |= is_number; /* an amount never runs over its cell */
+            }
+        }
+    }
+  threshold = (guint) (n_lines * FC_GRID_GAP_SHARE);
+  for (guint x = 0; x < n_bins;)
+    {
+      guint end;
+      double x0, x1;
+
+      if (coverage[x] <= threshold && !number[x])
+        {
+          x++;
+          continue;
+        }
+      for (end = x; end < n_bins && (coverage[end] > threshold || number[end]); end++)
+        ;
+      x0 = lo + x * step, x1 = lo + end * step;
+      g_array_append_val (b->x0, x0);
+      g_array_append_val (b->x1, x1);
+      x = end;
+    }
+  if (b->x0->len == 0)
+    {
+      g_array_append_val (b->x0, lo);
+      g_array_append_val (b->x1, hi);
+    }
+}
+
+static int
+compare_extent (gconstpointer a, gconstpointer b)
+{
+  const double *x = a, *y = b;
+
+  return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* Columns the body leaves empty but the header names (收入决算表's 事业收入
+ * in a package without any): each header text printed over no body column
+ * makes one, merged with those it overlaps. */
+static void
+add_header_columns (Build *b)
+{
+  g_autoptr (GArray) extents = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+  guint n_body = b->x0->len;
+
+  if (b->first_body <= 0)
+    return;
+  for (guint c = 0; c < n_body; c++)
+    {
+      double e[2] = { g_array_index (b->x0, double, c), g_array_index (b->x1, double, c) };
+      g_array_append_vals (extents, e, 1);
+    }
+  for (guint i = 0; i < (guint) b->first_body; i++)
+    {
+      const FcPdfLine *line = b->lines->pdata[i];
+
+      for (guint k = 0; k < line->fragments->len; k++)
+        {
+          const FcPdfFragment *f = line->fragments->pdata[k];
+          gboolean over = FALSE;
+
+          for (guint c = 0; c < n_body && !over; c++)
+            over = MIN (f->x1, g_array_index (b->x1, double, c))
+                   - MAX (f->x0, g_array_index (b->x0, double, c)) > 0;
+          if (over)
+            continue;
+          for (guint c = n_body; c < extents->len && !over; c++)
+            {
+              double *e = &g_array_index (extents, double, c * 2);
+              if (MIN (f->x1, e[1]) - MAX (f->x0, e[0]) > 0)
+                {
+                  e[0] = MIN (e[0], f->x0), e[1] = MAX (e[1], f->x1);
+                  over = TRUE;
+                }
+            }
+          if (!over)
+            {
+              double e[2] = { f->x0, f->x1 };
+              g_array_append_vals (extents, e, 1);
+            }
+        }
+    }
+  if (extents->len == n_body)
+    return;
+  g_array_sort (extents, compare_extent);
+  g_array_set_size (b->x0, 0);
+  g_array_set_size (b->x1, 0);
+  for (guint c = 0; c < extents->len; c++)
+    {
+      g_array_append_val (b->x0, g_array_index (extents, double, c * 2));
+      g_array_append_val (b->x1, g_array_index (extents, double, c * 2 + 1));
+    }
+}
+
+/* The column a fragment is printed in: a number by its right edge (amounts
+ * are right-aligned), a body text by its left edge, a header text by the
+ * first column whose middle it spans (a heading over several columns
+ * stands in the first, as in a merged cell). */
+static guint
+column_of (const Build *b, const FcPdfFragment *f, gboolean header)
+{
+  guint n = b->x0->len, best = 0;
+  double best_d = G_MAXDOUBLE, best_overlap = 0;
+  gboolean number = fc_pdf_text_is_number (f->text);
+
+  if (header && !number)
+    for (guint c = 0; c < n; c++)
+      {
+        double mid = (g_array_index (b->x0, double, c) + g_array_index (b->x1, double, c)) / 2;
+        if (f->x0 <= mid && mid <= f->x1)
+          return c;
+      }
+  for (guint c = 0; c < n; c++)
+    {
+      double x0 = g_array_index (b->x0, double, c), x1 = g_array_index (b->x1, double, c);
+      double edge = number ? f->x1 : f->x0;
+      double overlap = MIN (x1, f->x1) - MAX (x0, f->x0);
+
+      if (edge >= x0 - 0.5 && edge <= x1 + 0.5)
+        return c;
+      if (overlap > best_overlap)
+        best_overlap = overlap, best = c, best_d = 0;
+      else if (best_overlap <= 0)
+        {
+          double d = edge < x0 ? x0 - edge : edge - x1;
+          if (d < best_d)
+            best_d = d, best = c;
+        }
+    }
+  return best;
+}
+
+static guint
+col (const Build *b, const FcPdfFragment *f)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (b->col_of, f)) - 1;
+}
+
+/* The fragment of line i in column c, or NULL. */
+static const FcPdfFragment *
+in_column (const Build *b, guint i, guint c)
+{
+  const FcPdfLine *line = b->lines->pdata[i];
+
+  for (guint k = 0; k < line->fragments->len; k++)
+    if (col (b, line->fragments->pdata[k]) == c)
+      return line->fragments->pdata[k];
+  return NULL;
+}
+
+/* Whether a line holding numbers lies between the top line of set root
+ * and line j. */
+static gboolean
+main_between (Build *b, guint root, guint j)
+{
+  for (guint k = root + 1; k < j; k++)
+    if (b->main[k])
+      return TRUE;
+  return FALSE;
+}
+
+/* Wrapped text: the next text below f in its column continues f's cell
+ * when it follows closely and either f fills the column (the body: it was
+ * wrapped because it did not fit) or, in the header, the two are centred
+ * or aligned alike. */
+static void
+join_wrapped (Build *b)
+{
+  guint n_cols = b->x0->len;
+  g_autofree double *right = g_new0 (double, n_cols);
+  g_autofree guint *reach = g_new0 (guint, n_cols);
+
+  for (guint i = 0; i < b->n; i++)
+    {
+      const FcPdfLine *line = b->lines->pdata[i];
+      for (guint k = 0; k < line->fragments->len; k++)
+        {
+          const FcPdfFragment *f = line->fragments->pdata[k];
+          if (!fc_pdf_text_is_number (f->text))
+            right[col (b, f)] = MAX (right[col (b, f)], f->x1);
+        }
+    }
+  /* how many texts fill their column: the longest label alone may just be
+   * the longest, two or more reaching the edge are wrapped */
+  for (guint i = 0; i < b->n; i++)
+    {
+      const FcPdfLine *line = b->lines->pdata[i];
+      for (guint k = 0; k < line->fragments->len; k++)
+        {
+          const FcPdfFragment *f = line->fragments->pdata[k];
+          if (!fc_pdf_text_is_number (f->text) && f->x1 >= right[col (b, f)] - 1.2 * b->h)
+            reach[col (b, f)]++;
+        }
+    }
+  for (guint c = 0; c < n_cols; c++)
+    for (guint i = 0; i < b->n; i++)
+      {
+        const FcPdfFragment *f = in_column (b, i, c), *g = NULL;
+        guint j;
+        gboolean header = b->first_body < 0 || (int) i < b->first_body;
+
+        if (f == NULL || fc_pdf_text_is_number (f->text))
+          continue;
+        for (j = i + 1; j < b->n && g == NULL; j++)
+          g = in_column (b, j, c);
+        if (g == NULL || fc_pdf_text_is_number (g->text) || fc_pdf_text_starts_item (g->text)
+            || g->y0 - f->y1 > FC_GRID_WRAP_GAP * b->h || g->y0 < f->y1 - 0.5 * b->h)
+          continue;
+        j--;
+        if (header)
+          {
+            double cf = (f->x0 + f->x1) / 2, cg = (g->x0 + g->x1) / 2;
+            if (fabs (cf - cg) > b->h && fabs (f->x0 - g->x0) > 0.5 * b->h)
+              continue;
+          }
+        else if (f->x1 < right[c] - 1.2 * b->h || reach[c] < 2)
+          continue; /* f does not fill its column: its cell ends there */
+        if (b->main[i] && b->main[j])
+          continue;
+        if (b->main[j] && main_between (b, find (b, i), j))
+          continue; /* f's cell already went round another row's numbers */
+        unite (b, i, j);
+      }
+}
+
+/* The extent of line i's set. */
+static void
+set_extent (const Build *b, guint root, double *y0, double *y1)
+{
+  *y0 = G_MAXDOUBLE, *y1 = -G_MAXDOUBLE;
+  for (guint i = 0; i < b->n; i++)
+    if (find ((Build *) b, i) == root)
+      {
+        const FcPdfLine *line = b->lines->pdata[i];
+        *y0 = MIN (*y0, line->y0), *y1 = MAX (*y1, line->y1);
+      }
+}
+
+/* Whether the sets of roots r and s print in the same column. */
+static gboolean
+collide (Build *b, guint r, guint s)
+{
+  guint n_cols = b->x0->len;
+  g_autofree guint8 *used = g_new0 (guint8, n_cols);
+
+  for (guint i = 0; i < b->n; i++)
+    {
+      guint root = find (b, i);
+      const FcPdfLine *line = b->lines->pdata[i];
+
+      if (root != r && root != s)
+        continue;
+      for (guint k = 0; k < line->fragments->len; k++)
+        {
+          guint c = col (b, line->fragments->pdata[k]);
+          guint8 bit = root == r ? 1 : 2;
+          if (used[c] & (3 ^ bit))
+            return TRUE;
+          used[c] |= bit;
+        }
+    }
+  return FALSE;
+}
+
+/* Sets of text lines around a line of numbers (a name wrapped over two
+ * lines, its code and amounts printed between them) join it; then sets a
+ * fraction of a line apart that do not collide. */
+static void
+join_around (Build *b)
+{
+  if (b->first_body < 0)
+    return;
+  for (guint i = (guint) b->first_body; i < b->n; i++)
+    {
+      guint r = find (b, i);
+      double y0, y1, best_d = G_MAXDOUBLE;
+      int best = -1;
+
+      if (r != i || b->has_main[r])
+        continue;
+      set_extent (b, r, &y0, &y1);
+      for (guint j = (guint) b->first_body; j < b->n; j++)
+        {
+          const FcPdfLine *m = b->lines->pdata[j];
+          double mid = (m->y0 + m->y1) / 2, d = fabs (mid - (y0 + y1) / 2);
+
+          if (b->main[j] && mid > y0 && mid < y1 && d < best_d && !collide (b, r, find (b, j)))
+            best_d = d, best = (int) j;
+        }
+      if (best >= 0)
+        unite (b, r, (guint) best);
+    }
+  for (guint i = 1; i < b->n; i++)
+    {
+      const FcPdfLine *l = b->lines->pdata[i - 1], *m = b->lines->pdata[i];
+      guint r = find (b, i - 1), s = find (b, i);
+
+      if (r == s || fabs ((l->y0 + l->y1) / 2 - (m->y0 + m->y1) / 2) >= FC_GRID_OFFSET * b->h
+          || collide (b, r, s))
+        continue;
+      if (b->has_main[r] && b->has_main[s])
+        {
+          /* an amount printed lower than its code: join in spite of both
+           * holding numbers, so allow it explicitly */
+          guint a = MIN (r, s), c = MAX (r, s);
+          b->parent[c] = a;
+          continue;
+        }
+      unite (b, r, s);
+    }
+}
+
+/* Writes the sets as rows. */
+static FcPdfGrid *
+emit (Build *b)
+{
+  FcPdfGrid *grid = g_new0 (FcPdfGrid, 1);
+  g_autofree int *row_of = g_new (int, b->n);
+  guint n_rows = 0;
+
+  for (guint i = 0; i < b->n; i++)
+    row_of[i] = -1;
+  for (guint i = 0; i < b->n; i++)
+    {
+      guint r = find (b, i);
+      if (row_of[r] < 0)
+        row_of[r] = (int) n_rows++;
+      if (b->first_body >= 0 && (int) i < b->first_body)
+        grid->n_header_rows = (guint) row_of[r] + 1;
+    }
+  grid->n_rows = n_rows;
+  grid->n_cols = b->x0->len;
+  grid->cells = g_new0 (FcPdfCell, (gsize) MAX (n_rows, 1) * grid->n_cols);
+  grid->col_x0 = g_memdup2 (b->x0->data, sizeof (double) * b->x0->len);
+  grid->col_x1 = g_memdup2 (b->x1->data, sizeof (double) * b->x1->len);
+  for (guint i = 0; i < b->n; i++)
+    {
+      const FcPdfLine *line = b->lines->pdata[i];
+      guint row = (guint) row_of[find (b, i)];
+
+      for (guint k = 0; k < line->fragments->len; k++)
+        {
+          const FcPdfFragment *f = line->fragments->pdata[k];
+          FcPdfCell *cell = fc_pdf_grid_cell (grid, row, col (b, f));
+
+          if (cell->text != NULL && grid->problem == NULL
+              && (fc_pdf_text_is_number (cell->text) || fc_pdf_text_is_number (f->text))
+              && row >= grid->n_header_rows)
+            {
+              grid->problem = g_strdup_printf ("第%u页：“%s”与“%s”落在同一格", f->page,
+                                               cell->text, f->text);
+              grid->problem_en = g_strdup_printf ("page %u: “%s” and “%s” fall into one cell",
+                                                  f->page, cell->text, f->text);
+            }
+          if (cell->text == NULL)
+            {
+              cell->text = g_strdup (f->text);
+              cell->page = f->page;
+            }
+          else
+            {
+              char *joined = fc_pdf_text_join (cell->text, f->text);
+              g_free (cell->text);
+              cell->text = joined;
+            }
+        }
+    }
+  return grid;
+}
+
+FcPdfGrid *
+fc_pdf_grid_build (GPtrArray *lines)
+{
+  Build b = { 0 };
+  FcPdfGrid *grid;
+
+  b.lines = lines;
+  b.n = lines->len;
+  b.h = median_height (lines);
+  b.first_body = -1;
+  b.main = g_new0 (gboolean, MAX (b.n, 1));
+  b.parent = g_new0 (guint, MAX (b.n, 1));
+  b.has_main = g_new0 (gboolean, MAX (b.n, 1));
+  b.x0 = g_array_new (FALSE, FALSE, sizeof (double));
+  b.x1 = g_array_new (FALSE, FALSE, sizeof (double));
+  b.col_of = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < b.n; i++)
+    {
+      const FcPdfLine *line = lines->pdata[i];
+
+      b.parent[i] = i;
+      for (guint k = 0; k < line->fragments->len && !b.main[i]; k++)
+        b.main[i] = fc_pdf_text_is_number (((FcPdfFragment *) line->fragments->pdata[k])->text);
+      b.has_main[i] = b.main[i];
+      if (b.main[i] && b.first_body < 0)
+        b.first_body = (int) i;
+    }
+  find_columns (&b);
+  add_header_columns (&b);
+  for (guint i = 0; i < b.n; i++)
+    {
+      const FcPdfLine *line = lines->pdata[i];
+      gboolean header = b.first_body < 0 || (int) i < b.first_body;
+
+      for (guint k = 0; k < line->fragments->len; k++)
+        g_hash_table_insert (b.col_of, line->fragments->pdata[k],
+                             GUINT_TO_POINTER (column_of (&b, line->fragments->pdata[k], header) + 1));
+    }
+  if (g_getenv ("FC_PDF_DEBUG") != NULL)
+    {
+      for (guint c = 0; c < b.x0->len; c++)
+        g_printerr ("col %u: %.1f-%.1f\n", c, g_array_index (b.x0, double, c), g_array_index (b.x1, double, c));
+      for (guint i = 0; i < b.n; i++)
+        {
+          const FcPdfLine *line = lines->pdata[i];
+          g_printerr ("line %u%s [%.1f,%.1f]:", i, b.main[i] ? "*" : "", line->y0, line->y1);
+          for (guint k = 0; k < line->fragments->len; k++)
+            {
+              const FcPdfFragment *f = line->fragments->pdata[k];
+              g_printerr (" {%s %.1f-%.1f c%u}", f->text, f->x0, f->x1, col (&b, f));
+            }
+          g_printerr ("\n");
+        }
+    }
+  join_wrapped (&b);
+  join_around (&b);
+  grid = emit (&b);
+  g_free (b.main);
+  g_free (b.parent);
+  g_free (b.has_main);
+  g_array_unref (b.x0);
+  g_array_unref (b.x1);
+  g_hash_table_unref (b.col_of);
+  return grid;
+}
