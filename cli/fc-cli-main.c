@@ -12,6 +12,7 @@
 #include "fc-cli-narrative.h"
 #include "fc-cli-narrative-stage.h"
 #include "fc-cli-output.h"
+#include "fc-cli-pdf.h"
 #include "fc-cli-profile.h"
 #include "fc-cli-stage.h"
 #include "fc-cli-user.h"
@@ -106,6 +107,7 @@ run_check (const Options *options, FcCliFormat format)
   g_auto (GStrv) narratives = g_new0 (char *, n + 1);
   gboolean tty = isatty (STDERR_FILENO);
   gboolean any_narrative = FALSE;
+  g_autoptr (FcEngine) pdf_engine = NULL;
 
   if (!validate_rules (options->rules, &error)
       || (options->marked_dir != NULL && !fc_cli_marked_prepare (options->marked_dir, &error))
@@ -132,6 +134,22 @@ run_check (const Options *options, FcCliFormat format)
         {
           item = fc_cli_item_new ("", "");
           item->error = g_strdup (options->no_narrative ? MSG_NARRATIVE_REFUSED : MSG_NARRATIVE_ALONE);
+        }
+      else if (fc_cli_pdf_is_pdf (options->workbooks[i]))
+        {
+          /* read and checked here, no office: its narrative is its own */
+          g_autofree char *name = g_strdup_printf ("%04u.pdf.fcjson", i);
+          g_autofree char *output = g_build_filename (fc_cli_stage_get_outdir (stage), name, NULL);
+
+          if (pdf_engine == NULL
+              && (pdf_engine = fc_cli_pdf_engine_new ((const char *const *) options->rules,
+                                                      &error)) == NULL)
+            goto failed;
+          item = fc_cli_item_new ("", output);
+          fc_cli_pdf_check (pdf_engine, options->workbooks[i], options->only,
+                            options->marked_dir != NULL, item);
+          if (tty)
+            g_printerr ("\r读取 PDF reading %u/%u …", i + 1, n);
         }
       else
         {

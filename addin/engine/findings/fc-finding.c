@@ -97,6 +97,7 @@ fc_finding_new (const char *rule_id, FcSeverity severity, const char *table,
   finding->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_finding_cell_free);
   finding->quote = g_strdup ("");
   finding->document = g_strdup ("");
+  finding->printed = g_strdup ("");
   return finding;
 }
 
@@ -112,7 +113,16 @@ fc_finding_free (FcFinding *finding)
   g_ptr_array_unref (finding->cells);
   g_free (finding->quote);
   g_free (finding->document);
+  g_free (finding->printed);
   g_free (finding);
+}
+
+void
+fc_finding_set_printed (FcFinding *finding, guint page, const char *printed)
+{
+  g_free (finding->printed);
+  finding->printed = shorten (printed != NULL ? printed : "", FC_FINDING_MAX_MESSAGE);
+  finding->page = page;
 }
 
 void

@@ -51,6 +51,9 @@ typedef struct {
   char *quote;        /* the claim as written, "" for findings about tables */
   guint paragraph;    /* 1-based paragraph of the narrative the quote is in; 0 = none */
   char *document;     /* the narrative document when it is not in the workbook, else "" */
+  /* findings of a package read from a PDF: where the first cell was printed */
+  guint page;         /* 1-based page; 0 = not from a PDF */
+  char *printed;      /* its row's label and its text as printed ("工资福利支出 2,082.85"), or "" */
 } FcFinding;
 
 /* The longest message and row or column label a finding keeps, in
@@ -78,5 +81,10 @@ void fc_finding_add_cell (FcFinding *finding, const char *sheet, guint row,
  * quote is cut and cleaned like a message (FC_FINDING_MAX_MESSAGE). */
 void fc_finding_set_quote (FcFinding *finding, const char *quote,
                            guint paragraph, const char *document);
+
+/* Says where in a PDF the finding's first cell was printed: its page and
+ * the printed words (its row's label and amount, or the paragraph's
+ * opening).  Copies; cut and cleaned like a message. */
+void fc_finding_set_printed (FcFinding *finding, guint page, const char *printed);
 
 G_END_DECLS

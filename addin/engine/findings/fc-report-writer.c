@@ -69,6 +69,18 @@ append_text_quote (GString *out, const FcFinding *finding)
   g_string_append_printf (out, "：“%s”\n", finding->quote);
 }
 
+/* Where a finding of a PDF is printed: "第16页 page 16：工资福利支出 2,082.85". */
+static void
+append_text_printed (GString *out, const FcFinding *finding)
+{
+  if (finding->page == 0)
+    return;
+  g_string_append_printf (out, "    第%u页 page %u", finding->page, finding->page);
+  if (*finding->printed != '\0')
+    g_string_append_printf (out, "：%s", finding->printed);
+  g_string_append_c (out, '\n');
+}
+
 /* Errors and warnings in full: every cell with its labels.  Rounding notes
  * (info) in two lines: a reviewer reads them last and rarely. */
 static void
@@ -91,12 +103,14 @@ append_text_finding (GString *out, guint number, const FcFinding *finding)
         }
       g_string_append_c (out, '\n');
       append_text_quote (out, finding);
+      append_text_printed (out, finding);
       return;
     }
   g_string_append_printf (out, "\n    %s\n", finding->message);
   if (finding->message_en != NULL && strcmp (finding->message_en, finding->message) != 0)
     g_string_append_printf (out, "    %s\n", finding->message_en);
   append_text_quote (out, finding);
+  append_text_printed (out, finding);
 
   for (guint i = 0; i < finding->cells->len; i++)
     append_text_cell (out, g_ptr_array_index (finding->cells, i), finding->has_amounts);
@@ -215,6 +229,13 @@ build_finding (JsonBuilder *builder, const FcFinding *finding)
     }
   if (*finding->document != '\0')
     add_string_member (builder, "document", finding->document);
+  /* a package read from a PDF: where it is printed */
+  if (finding->page > 0)
+    {
+      json_builder_set_member_name (builder, "page");
+      json_builder_add_int_value (builder, finding->page);
+      add_string_member (builder, "printed", finding->printed);
+    }
   json_builder_end_object (builder);
 }
 
@@ -512,6 +533,11 @@ read_finding (JsonObject *object, GError **error)
                             paragraph >= 1 && paragraph < G_MAXUINT ? (guint) paragraph : 0,
                             get_string (object, "document"));
     }
+  {
+    double page = 0;
+    if (get_number (object, "page", &page) && page >= 1 && page < G_MAXUINT)
+      fc_finding_set_printed (finding, (guint) page, get_string (object, "printed"));
+  }
   return g_steal_pointer (&finding);
 }
 

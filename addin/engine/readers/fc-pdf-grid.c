@@ -375,6 +375,36 @@ main_between (Build *b, guint root, guint j)
   return FALSE;
 }
 
+/* The line whose text in column c continues the text of line i there
+ * (see join_wrapped), or -1. */
+static int
+continues (Build *b, guint c, guint i, double right, guint reach)
+{
+  const FcPdfFragment *f = in_column (b, i, c), *g = NULL;
+  gboolean header = b->first_body < 0 || (int) i < b->first_body;
+  guint j;
+
+  if (f == NULL || fc_pdf_text_is_number (f->text))
+    return -1;
+  for (j = i + 1; j < b->n && g == NULL; j++)
+    g = in_column (b, j, c);
+  if (g == NULL || fc_pdf_text_is_number (g->text) || fc_pdf_text_starts_item (g->text)
+      || g->y0 - f->y1 > FC_GRID_WRAP_GAP * b->h || g->y0 < f->y1 - 0.5 * b->h)
+    return -1;
+  j--;
+  if (header)
+    {
+      double cf = (f->x0 + f->x1) / 2, cg = (g->x0 + g->x1) / 2;
+      if (fabs (cf - cg) > b->h && fabs (f->x0 - g->x0) > 0.5 * b->h)
+        return -1;
+    }
+  else if (f->x1 < right - 1.2 * b->h || reach < 2)
+    return -1; /* f does not fill its column: its cell ends there */
+  if (b->main[i] && b->main[j])
+    return -1;
+  return (int) j;
+}
+
 /* Wrapped text: the next text below f in its column continues f's cell
  * when it follows closely and either f fills the column (the body: it was
  * wrapped because it did not fit) or, in the header, the two are centred
@@ -411,31 +441,16 @@ join_wrapped (Build *b)
   for (guint c = 0; c < n_cols; c++)
     for (guint i = 0; i < b->n; i++)
       {
-        const FcPdfFragment *f = in_column (b, i, c), *g = NULL;
-        guint j;
-        gboolean header = b->first_body < 0 || (int) i < b->first_body;
+        const FcPdfFragment *f = in_column (b, i, c);
+        int j = continues (b, c, i, right[c], reach[c]);
 
-        if (f == NULL || fc_pdf_text_is_number (f->text))
+        if (f == NULL || j < 0)
           continue;
-        for (j = i + 1; j < b->n && g == NULL; j++)
-          g = in_column (b, j, c);
-        if (g == NULL || fc_pdf_text_is_number (g->text) || fc_pdf_text_starts_item (g->text)
-            || g->y0 - f->y1 > FC_GRID_WRAP_GAP * b->h || g->y0 < f->y1 - 0.5 * b->h)
-          continue;
-        j--;
-        if (header)
-          {
-            double cf = (f->x0 + f->x1) / 2, cg = (g->x0 + g->x1) / 2;
-            if (fabs (cf - cg) > b->h && fabs (f->x0 - g->x0) > 0.5 * b->h)
-              continue;
-          }
-        else if (f->x1 < right[c] - 1.2 * b->h || reach[c] < 2)
-          continue; /* f does not fill its column: its cell ends there */
-        if (b->main[i] && b->main[j])
-          continue;
-        if (b->main[j] && main_between (b, find (b, i), j))
+        if (!b->main[i] && b->main[j] && continues (b, c, (guint) j, right[c], reach[c]) < 0)
+          continue; /* text before a row's own: only the first of three lines round it */
+        if (b->main[j] && main_between (b, find (b, i), (guint) j))
           continue; /* f's cell already went round another row's numbers */
-        unite (b, i, j);
+        unite (b, i, (guint) j);
       }
 }
 

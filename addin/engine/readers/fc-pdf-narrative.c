@@ -68,6 +68,17 @@ margins (GPtrArray *lines, guint page, double *left, double *right)
   *right = g_array_index (x1, double, x1->len / 2);
 }
 
+/* Whether the line is centred between the margins, clear of both. */
+static gboolean
+centred (const FcPdfLine *line, double left, double right, double h)
+{
+  const FcPdfFragment *a = line->fragments->pdata[0];
+  const FcPdfFragment *z = line->fragments->pdata[line->fragments->len - 1];
+
+  return a->x0 > left + 2 * h && z->x1 < right - 2 * h
+         && ABS ((a->x0 + z->x1) / 2 - (left + right) / 2) < 2 * h;
+}
+
 /* The widest gap between two fragments of the line. */
 static double
 max_gap (const FcPdfLine *line)
@@ -85,7 +96,7 @@ fc_pdf_paragraphs (GPtrArray *lines)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_pdf_paragraph_free);
   FcPdfParagraph *current = NULL;
-  gboolean prev_full = FALSE, prev_columns = FALSE;
+  gboolean prev_full = FALSE, prev_columns = FALSE, prev_centred = FALSE;
   guint margin_page = 0;
   double left = 0, right = 0;
 
@@ -109,6 +120,10 @@ fc_pdf_paragraphs (GPtrArray *lines)
       columns = max_gap (l) > 3 * h; /* a line printed in columns is a row of its own */
       starts = current == NULL || !prev_full || a->x0 > left + 1.2 * h
                || fc_pdf_text_starts_item (text) || columns || prev_columns;
+      /* a centred heading wrapped over two centred lines is one heading */
+      if (current != NULL && prev_centred && centred (l, left, right, h) && current->page == l->page
+          && !fc_pdf_text_starts_item (text) && !columns)
+        starts = FALSE;
       /* punctuation never starts a paragraph: a line begun with 。 goes on */
       if (current != NULL && g_utf8_strchr ("。，、；：）”", -1, g_utf8_get_char (text)) != NULL)
         starts = FALSE;
@@ -127,6 +142,7 @@ fc_pdf_paragraphs (GPtrArray *lines)
         }
       prev_full = z->x1 >= right - 1.5 * h;
       prev_columns = columns;
+      prev_centred = centred (l, left, right, h);
     }
   return out;
 }

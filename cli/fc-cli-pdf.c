@@ -1,0 +1,157 @@
+/* fc-cli-pdf.c — checking a PDF package in the command (see fc-cli-pdf.h). */
+#include "fc-cli-pdf.h"
+
+#include <string.h>
+
+#include "fc-report.h"
+
+#define MSG_NO_MARKED "PDF 的标注副本尚未支持 / marked copies of PDFs are not supported yet"
+
+gboolean
+fc_cli_pdf_is_pdf (const char *path)
+{
+  gsize n = strlen (path);
+
+  return n > 4 && g_ascii_strcasecmp (path + n - 4, ".pdf") == 0;
+}
+
+FcEngine *
+fc_cli_pdf_engine_new (const char *const *rules, GError **error)
+{
+  const char *dir = g_getenv ("FISCALCHECK_SHIPPED_RULES");
+  g_autoptr (FcEngine) engine = fc_engine_new_shipped (dir != NULL && *dir != '\0' ? dir
+                                                                                  : FC_CLI_RULES_DIR,
+                                                       error);
+
+  if (engine == NULL)
+    return NULL;
+  for (const char *const *p = rules; p != NULL && *p != NULL; p++)
+    if (!fc_engine_add_rules_file (engine, *p, error))
+      return NULL;
+  return g_steal_pointer (&engine);
+}
+
+/* Names the page and the printed words of the finding's first cell. */
+static void
+annotate (const FcPdfPackage *package, FcFinding *finding)
+{
+  const FcFindingCell *cell;
+  const FcPdfOrigin *origin;
+  g_autofree char *printed = NULL;
+
+  if (finding->cells->len == 0)
+    return;
+  cell = finding->cells->pdata[0];
+  origin = fc_pdf_package_origin (package, cell->sheet, cell->row, cell->col);
+  if (origin == NULL)
+    {
+      guint page = fc_pdf_package_sheet_page (package, cell->sheet);
+      if (page > 0)
+        fc_finding_set_printed (finding, page, "");
+      return;
+    }
+  if (*finding->quote != '\0')
+    printed = g_strdup (finding->quote); /* the claim, found in that paragraph */
+  else if (*origin->label != '\0' && strcmp (origin->label, origin->text) != 0)
+    printed = g_strconcat (origin->label, " ", origin->text, NULL);
+  else
+    printed = g_strdup (origin->text);
+  fc_finding_set_printed (finding, origin->page, printed);
+}
+
+FcReport *
+fc_cli_pdf_report (const FcEngine *engine, const FcPdfPackage *package, const char *only,
+                   GError **error)
+{
+  GPtrArray *problems = fc_pdf_package_get_problems (package);
+  const FcCatalogue *catalogue = fc_engine_get_catalogue (engine);
+  g_autoptr (GHashTable) dropped = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (FcReport) report = fc_engine_check_full (engine, fc_pdf_package_get_workbook (package),
+                                                      NULL, only, error);
+
+  if (report == NULL)
+    return NULL;
+  for (guint i = 0; i < report->findings->len; i++)
+    annotate (package, report->findings->pdata[i]);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const FcPdfProblem *p = problems->pdata[i];
+      const char *id = fc_catalogue_table_for_title (catalogue, p->title);
+      g_autofree char *zh = NULL, *en = NULL;
+      FcFinding *finding;
+
+      if (only != NULL && *only != '\0' && (id == NULL || (strcmp (only, id) != 0
+                                                           && !g_str_has_suffix (only, id))))
+        continue;
+      zh = g_strdup_printf ("%s%s%s（第%u页）未能从 PDF 重建：%s；该表的数字未用于校验",
+                            id != NULL ? "公开" : "", id != NULL ? id : "", id != NULL ? "表" : "",
+                            p->page, p->reason);
+      en = g_strdup_printf ("%s%s (page %u) could not be rebuilt from the PDF: %s; its numbers "
+                            "were not checked", id != NULL ? "Table " : "", id != NULL ? id : "",
+                            p->page, p->reason_en);
+      if (id == NULL)
+        {
+          /* a table the catalogue does not know: name it by its title */
+          g_autofree char *zh2 = g_strdup_printf ("“%s”%s", p->title, zh);
+          g_autofree char *en2 = g_strdup_printf ("“%s”%s", p->title, en);
+          g_free (zh), g_free (en);
+          zh = g_steal_pointer (&zh2), en = g_steal_pointer (&en2);
+        }
+      else
+        {
+          g_free (zh);
+          zh = g_strdup_printf ("公开%s表（%s，第%u页）未能从 PDF 重建：%s；该表的数字未用于校验",
+                                id, p->title, p->page, p->reason);
+          g_hash_table_add (dropped, (gpointer) id);
+        }
+      finding = fc_finding_new ("I.3", FC_SEVERITY_WARNING, id != NULL ? id : "", zh, en);
+      fc_finding_set_printed (finding, p->page, p->title);
+      fc_report_add_finding (report, finding);
+    }
+  /* a table left out is not missing from the package: the I.3 says why */
+  for (guint i = report->findings->len; i > 0; i--)
+    {
+      const FcFinding *f = report->findings->pdata[i - 1];
+      if (strcmp (f->rule_id, "S.1") == 0 && g_hash_table_contains (dropped, f->table))
+        g_ptr_array_remove_index (report->findings, i - 1);
+    }
+  return g_steal_pointer (&report);
+}
+
+void
+fc_cli_pdf_check (const FcEngine *engine, const char *path, const char *only, gboolean marked,
+                  FcCliItem *item)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcPdfPackage) package = NULL;
+  g_autoptr (FcReport) report = NULL;
+  g_autofree char *entry = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      item->error = g_strdup_printf ("“%s”是目录 / “%s” is a directory", path, path);
+      return;
+    }
+  package = fc_pdf_read_file (path, &error);
+  if (package == NULL || (report = fc_cli_pdf_report (engine, package, only, &error)) == NULL)
+    {
+      item->error = g_strdup (error->message);
+      return;
+    }
+  entry = fc_report_workbook_to_json (report, path, NULL, FALSE);
+  if (marked)
+    {
+      /* the entry is one JSON object: say the copy is missing inside it */
+      g_autofree char *tail = g_strdup_printf (",\"marked_error\":\"%s\"}", MSG_NO_MARKED);
+      char *end = strrchr (entry, '}');
+      if (end != NULL)
+        {
+          *end = '\0';
+          char *joined = g_strconcat (entry, tail, NULL);
+          g_free (entry);
+          entry = joined;
+        }
+    }
+  if (!g_file_set_contents (item->output, entry, -1, &error))
+    item->error = g_strdup_printf ("无法写出结果 / cannot write the result: %s", error->message);
+}
