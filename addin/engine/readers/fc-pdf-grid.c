@@ -559,6 +559,8 @@ emit (Build *b)
       if (b->first_body >= 0 && (int) i < b->first_body)
         grid->n_header_rows = (guint) row_of[r] + 1;
     }
+  if (b->first_body < 0)
+    grid->n_header_rows = n_rows; /* an empty table: header and its labels */
   grid->n_rows = n_rows;
   grid->n_cols = b->x0->len;
   grid->cells = g_new0 (FcPdfCell, (gsize) MAX (n_rows, 1) * grid->n_cols);
@@ -587,9 +589,11 @@ emit (Build *b)
             {
               cell->text = g_strdup (f->text);
               cell->page = f->page;
+              cell->x0 = f->x0, cell->x1 = f->x1;
             }
           else
             {
+              cell->x0 = MIN (cell->x0, f->x0), cell->x1 = MAX (cell->x1, f->x1);
               char *joined = fc_pdf_text_join (cell->text, f->text);
               g_free (cell->text);
               cell->text = joined;
@@ -597,6 +601,47 @@ emit (Build *b)
         }
     }
   return grid;
+}
+
+/* A heading over several columns (本年支出 over 合计 | 基本支出 | 项目支出)
+ * is printed centred over them and may stand in any: move it to the first
+ * of the widest run of columns, each with a heading below it, that it is
+ * centred over — where a merged cell's text stands. */
+static void
+place_spanning_headings (FcPdfGrid *grid, double h)
+{
+  for (guint r = 0; r + 1 < grid->n_header_rows; r++)
+    for (guint c = 0; c < grid->n_cols; c++)
+      {
+        FcPdfCell *cell = fc_pdf_grid_cell (grid, r, c);
+        double mid;
+        int best_a = -1, best_width = 0;
+
+        if (cell->text == NULL)
+          continue;
+        mid = (cell->x0 + cell->x1) / 2;
+        for (guint a = 0; a <= c; a++)
+          for (guint z = c; z < grid->n_cols; z++)
+            {
+              gboolean covered = TRUE;
+
+              for (guint k = a; k <= z && covered; k++)
+                {
+                  covered = FALSE;
+                  for (guint below = r + 1; below < grid->n_header_rows && !covered; below++)
+                    covered = fc_pdf_grid_cell (grid, below, k)->text != NULL;
+                }
+              if (covered && z > a && (int) (z - a) > best_width
+                  && ABS ((grid->col_x0[a] + grid->col_x1[z]) / 2 - mid) < 1.5 * h)
+                best_a = (int) a, best_width = (int) (z - a);
+            }
+        if (best_a >= 0 && (guint) best_a != c
+            && fc_pdf_grid_cell (grid, r, (guint) best_a)->text == NULL)
+          {
+            *fc_pdf_grid_cell (grid, r, (guint) best_a) = *cell;
+            memset (cell, 0, sizeof *cell);
+          }
+      }
 }
 
 FcPdfGrid *
@@ -656,6 +701,7 @@ fc_pdf_grid_build (GPtrArray *lines)
   join_wrapped (&b);
   join_around (&b);
   grid = emit (&b);
+  place_spanning_headings (grid, b.h);
   g_free (b.main);
   g_free (b.parent);
   g_free (b.has_main);

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 typedef struct {
   char *text;   /* the cell's text, wrapped lines joined (owned); NULL = empty */
   guint page;   /* where it is printed */
+  double x0, x1; /* its extent on the page */
 } FcPdfCell;
 
 typedef struct {

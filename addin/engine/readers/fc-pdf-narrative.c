@@ -23,7 +23,7 @@ compare_double (const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
-/* The left and right margins of a page's body text: the medians of the
+/* The left and right margins of a page's (0: all pages') body text: the medians of the
  * edges of its long lines (a paragraph's inner lines run from margin to
  * margin). */
 static void
@@ -38,7 +38,7 @@ margins (GPtrArray *lines, guint page, double *left, double *right)
       const FcPdfLine *l = lines->pdata[i];
       const FcPdfFragment *a, *z;
 
-      if (l->page != page || l->fragments->len == 0)
+      if ((page != 0 && l->page != page) || l->fragments->len == 0)
         continue;
       a = l->fragments->pdata[0], z = l->fragments->pdata[l->fragments->len - 1];
       widest = MAX (widest, z->x1 - a->x0);
@@ -48,7 +48,7 @@ margins (GPtrArray *lines, guint page, double *left, double *right)
       const FcPdfLine *l = lines->pdata[i];
       const FcPdfFragment *a, *z;
 
-      if (l->page != page || l->fragments->len == 0)
+      if ((page != 0 && l->page != page) || l->fragments->len == 0)
         continue;
       a = l->fragments->pdata[0], z = l->fragments->pdata[l->fragments->len - 1];
       if (z->x1 - a->x0 >= 0.7 * widest)
@@ -66,6 +66,23 @@ margins (GPtrArray *lines, guint page, double *left, double *right)
   qsort (x1->data, x1->len, sizeof (double), compare_double);
   *left = g_array_index (x0, double, x0->len / 2);
   *right = g_array_index (x1, double, x1->len / 2);
+}
+
+/* The height of the text of most lines. */
+static double
+body_height (GPtrArray *lines)
+{
+  g_autoptr (GArray) h = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      double v = fc_pdf_line_height (lines->pdata[i]);
+      g_array_append_val (h, v);
+    }
+  if (h->len == 0)
+    return 1;
+  qsort (h->data, h->len, sizeof (double), compare_double);
+  return MAX (g_array_index (h, double, h->len / 2), 1);
 }
 
 /* Whether the line is centred between the margins, clear of both. */
@@ -97,9 +114,13 @@ fc_pdf_paragraphs (GPtrArray *lines)
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_pdf_paragraph_free);
   FcPdfParagraph *current = NULL;
   gboolean prev_full = FALSE, prev_columns = FALSE, prev_centred = FALSE;
+  guint current_lines = 0;
+  gboolean prev_big = FALSE;
+  double body_h = body_height (lines);
   guint margin_page = 0;
-  double left = 0, right = 0;
+  double left = 0, right = 0, all_left = 0, all_right = 0;
 
+  margins (lines, 0, &all_left, &all_right); /* a cover page's lines are all centred */
   for (guint i = 0; i < lines->len; i++)
     {
       const FcPdfLine *l = lines->pdata[i];
@@ -121,8 +142,17 @@ fc_pdf_paragraphs (GPtrArray *lines)
       starts = current == NULL || !prev_full || a->x0 > left + 1.2 * h
                || fc_pdf_text_starts_item (text) || columns || prev_columns;
       /* a centred heading wrapped over two centred lines is one heading */
-      if (current != NULL && prev_centred && centred (l, left, right, h) && current->page == l->page
+      if (current != NULL && prev_centred && centred (l, all_left, all_right, h) && current->page == l->page
           && !fc_pdf_text_starts_item (text) && !columns)
+        starts = FALSE;
+      /* a title in a large font over several lines (a cover) is one */
+      if (current != NULL && prev_big && h > 1.4 * body_h && current->page == l->page
+          && !fc_pdf_text_starts_item (text))
+        starts = FALSE;
+      /* a part's heading (第三部分 …) wrapped: its short second line */
+      if (current != NULL && current_lines == 1 && g_str_has_prefix (current->text, "第")
+          && fc_pdf_text_starts_item (current->text) && !fc_pdf_text_starts_item (text)
+          && g_utf8_strlen (text, -1) <= 12 && !columns)
         starts = FALSE;
       /* punctuation never starts a paragraph: a line begun with 。 goes on */
       if (current != NULL && g_utf8_strchr ("。，、；：）”", -1, g_utf8_get_char (text)) != NULL)
@@ -133,6 +163,7 @@ fc_pdf_paragraphs (GPtrArray *lines)
           current->text = g_steal_pointer (&text);
           current->page = l->page;
           g_ptr_array_add (out, current);
+          current_lines = 0;
         }
       else
         {
@@ -142,7 +173,9 @@ fc_pdf_paragraphs (GPtrArray *lines)
         }
       prev_full = z->x1 >= right - 1.5 * h;
       prev_columns = columns;
-      prev_centred = centred (l, left, right, h);
+      prev_centred = centred (l, all_left, all_right, h);
+      prev_big = h > 1.4 * body_h;
+      current_lines++;
     }
   return out;
 }
