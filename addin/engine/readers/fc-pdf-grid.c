@@ -110,6 +110,7 @@ typedef struct {
   gboolean *has_main; /* per root: its set holds a main line */
   GArray *x0, *x1;    /* column extents */
   GHashTable *col_of; /* FcPdfFragment* → column + 1 */
+  int unsure_line;    /* a line too close to the one above to tell rows apart, or -1 */
 } Build;
 
 static guint
@@ -526,9 +527,15 @@ join_around (Build *b)
       const FcPdfLine *l = b->lines->pdata[i - 1], *m = b->lines->pdata[i];
       guint r = find (b, i - 1), s = find (b, i);
 
-      if (r == s || fabs ((l->y0 + l->y1) / 2 - (m->y0 + m->y1) / 2) >= FC_GRID_OFFSET * b->h
-          || collide (b, r, s))
+      if (r == s || fabs ((l->y0 + l->y1) / 2 - (m->y0 + m->y1) / 2) >= FC_GRID_OFFSET * b->h)
         continue;
+      if (collide (b, r, s))
+        {
+          /* printed over each other: which row an amount belongs to is a guess */
+          if (b->main[i - 1] && b->main[i] && b->unsure_line < 0)
+            b->unsure_line = (int) i;
+          continue;
+        }
       if (b->has_main[r] && b->has_main[s])
         {
           /* an amount printed lower than its code: join in spite of both
@@ -654,6 +661,7 @@ fc_pdf_grid_build (GPtrArray *lines)
   b.n = lines->len;
   b.h = median_height (lines);
   b.first_body = -1;
+  b.unsure_line = -1;
   b.main = g_new0 (gboolean, MAX (b.n, 1));
   b.parent = g_new0 (guint, MAX (b.n, 1));
   b.has_main = g_new0 (gboolean, MAX (b.n, 1));
@@ -701,6 +709,14 @@ fc_pdf_grid_build (GPtrArray *lines)
   join_wrapped (&b);
   join_around (&b);
   grid = emit (&b);
+  if (b.unsure_line >= 0 && grid->problem == NULL)
+    {
+      const FcPdfLine *line = lines->pdata[b.unsure_line];
+      g_autofree char *text = fc_pdf_line_text (line);
+      grid->problem = g_strdup_printf ("第%u页：“%s”与上一行重叠，分不清属于哪一行", line->page, text);
+      grid->problem_en = g_strdup_printf ("page %u: “%s” overlaps the line above: its row is "
+                                          "unclear", line->page, text);
+    }
   place_spanning_headings (grid, b.h);
   g_free (b.main);
   g_free (b.parent);

@@ -1,0 +1,253 @@
+/* test-pdf.c — the PDF reader on real PDFs and on pages built by hand:
+ * the Shanghai package as published gives its workbook's findings (no
+ * table error, the eleven rounding tails, the two narrative errors with
+ * their words and page); the blank template no error; a 部门预算 and
+ * damaged files are refused; a wrapped name and an amount printed off its
+ * row's line land in one row; two amounts in one cell make a table
+ * unsure. */
+#include <check.h>
+#include <string.h>
+
+#include "fc-cli-pdf.h"
+#include "fc-pdf-grid.h"
+#include "fc-pdf.h"
+#include "fc-report.h"
+#include "fc-test.h"
+
+static FcEngine *engine;
+
+static FcReport *
+check_pdf (const char *name)
+{
+  g_autofree char *path = fc_test_data_path (name);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcPdfPackage) package = fc_pdf_read_file (path, &error);
+  FcReport *report;
+
+  ck_assert_msg (package != NULL, "%s: %s", name, error != NULL ? error->message : "");
+  report = fc_cli_pdf_report (engine, package, NULL, &error);
+  ck_assert_msg (report != NULL, "%s: %s", name, error != NULL ? error->message : "");
+  return report;
+}
+
+/* The finding of rule whose quote (or printed words) contain words. */
+static const FcFinding *
+find (const FcReport *report, const char *rule, const char *words)
+{
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      const FcFinding *f = report->findings->pdata[i];
+      if (strcmp (f->rule_id, rule) == 0
+          && (strstr (f->quote, words) != NULL || strstr (f->printed, words) != NULL))
+        return f;
+    }
+  return NULL;
+}
+
+START_TEST (test_ghzy)
+{
+  g_autoptr (FcReport) report = check_pdf ("putuo_ghzy_2024.pdf");
+  guint table_errors = 0, table_notes = 0;
+  const FcFinding *f;
+
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      f = report->findings->pdata[i];
+      gboolean narrative = f->rule_id[0] == 'N' || f->rule_id[0] == 'P';
+      table_errors += !narrative && f->severity == FC_SEVERITY_ERROR;
+      table_notes += !narrative && f->severity == FC_SEVERITY_INFO;
+      /* every finding names where it is printed */
+      ck_assert_msg (f->page >= 1 && f->page <= 30, "%s without a page", f->rule_id);
+    }
+  ck_assert_uint_eq (table_errors, 0);
+  ck_assert_uint_eq (table_notes, 11);
+  ck_assert_uint_eq (fc_report_count (report, FC_SEVERITY_ERROR), 2);
+  ck_assert_uint_eq (fc_test_count_rule (report, "I.3", FC_SEVERITY_WARNING), 0);
+
+  f = find (report, "N.1", "一般公共预算财政拨款基本支出 5377.64 万元");
+  ck_assert_ptr_nonnull (f);
+  ck_assert_int_eq (f->severity, FC_SEVERITY_ERROR);
+  ck_assert_uint_eq (f->page, 24);
+  ck_assert_double_eq_tol (f->actual, 5377.64, 0.001);
+  ck_assert_double_eq_tol (f->expected, 5364.75, 0.001);
+  f = find (report, "N.1", "人员经费 4896.98 万元");
+  ck_assert_ptr_nonnull (f);
+  ck_assert_int_eq (f->severity, FC_SEVERITY_ERROR);
+  ck_assert_uint_eq (f->page, 24);
+  ck_assert_double_eq_tol (f->expected, 4884.09, 0.001);
+
+  /* a table's finding quotes its row and amount as printed, on its page */
+  f = find (report, "R06.2", "人员经费合计");
+  ck_assert_ptr_nonnull (f);
+  ck_assert_uint_eq (f->page, 16);
+  ck_assert_str_eq (f->printed, "人员经费合计 4884.09");
+  /* the amount below its wrapped name, continued on page 15: 05's 合计 */
+  f = find (report, "R05.1", "合计 9746.50");
+  ck_assert_ptr_nonnull (f);
+  ck_assert_uint_eq (f->page, 15);
+}
+END_TEST
+
+START_TEST (test_ghzy_json)
+{
+  g_autoptr (FcReport) report = check_pdf ("putuo_ghzy_2024.pdf");
+  g_autofree char *json = fc_report_workbook_to_json (report, "x.pdf", NULL, FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcReport) back = fc_report_from_json (json, -1, &error);
+  g_autofree char *text = fc_report_to_text (report, "x.pdf");
+
+  ck_assert_ptr_nonnull (back);
+  ck_assert_ptr_nonnull (strstr (json, "\"page\":24"));
+  ck_assert_ptr_nonnull (strstr (text, "第16页 page 16：人员经费合计 4884.09"));
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      const FcFinding *a = report->findings->pdata[i], *b = back->findings->pdata[i];
+      ck_assert_uint_eq (a->page, b->page);
+      ck_assert_str_eq (a->printed, b->printed);
+    }
+}
+END_TEST
+
+START_TEST (test_template)
+{
+  g_autoptr (FcReport) report = check_pdf ("shanghai_template_2024_blank.pdf");
+
+  ck_assert_uint_eq (fc_report_count (report, FC_SEVERITY_ERROR), 0);
+  /* its placeholders are said (上海市 XX 局) */
+  ck_assert_uint_gt (fc_test_count_rule (report, "N.11", FC_SEVERITY_WARNING), 0);
+}
+END_TEST
+
+/* Reading path must fail with code. */
+static void
+assert_refused (const char *data, gsize length, int code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcPdfPackage) package = fc_pdf_read_data (data, length, &error);
+
+  ck_assert_ptr_null (package);
+  ck_assert_msg (g_error_matches (error, FC_PDF_ERROR, code), "expected code %d, got %s", code,
+                 error != NULL ? error->message : "success");
+}
+
+START_TEST (test_refused)
+{
+  g_autofree char *budget = fc_test_data_path ("jiangsu_court_2019_budget.pdf");
+  g_autofree char *ghzy = fc_test_data_path ("putuo_ghzy_2024.pdf");
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcPdfPackage) package = fc_pdf_read_file (budget, &error);
+  static const char not_pdf[] = "PK\3\4 a zip, not a PDF %%EOF";
+  static const char tiny[] = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+
+  ck_assert_ptr_null (package);
+  ck_assert (g_error_matches (error, FC_PDF_ERROR, FC_PDF_ERROR_BUDGET));
+  ck_assert_ptr_nonnull (strstr (error->message, "部门预算"));
+
+  ck_assert (g_file_get_contents (ghzy, &data, &length, NULL));
+  assert_refused (data, length / 2, FC_PDF_ERROR_DAMAGED);       /* truncated */
+  assert_refused (not_pdf, sizeof not_pdf - 1, FC_PDF_ERROR_DAMAGED);
+  assert_refused (tiny, sizeof tiny - 1, FC_PDF_ERROR_DAMAGED); /* no pages */
+  assert_refused ("", 0, FC_PDF_ERROR_DAMAGED);
+  /* a corrupt middle: poppler repairs or refuses; either way no crash and
+   * never a package with an error finding in a table that is not there */
+  memset (data + length / 3, 'x', 4096);
+  {
+    g_autoptr (GError) e2 = NULL;
+    g_autoptr (FcPdfPackage) p2 = fc_pdf_read_data (data, length, &e2);
+    ck_assert (p2 != NULL || e2 != NULL);
+  }
+}
+END_TEST
+
+static FcPdfLine *
+line_of (double y, const char *const *texts, const double *x)
+{
+  g_autoptr (GPtrArray) fragments = g_ptr_array_new ();
+  GPtrArray *lines;
+  FcPdfLine *line;
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    g_ptr_array_add (fragments, fc_pdf_fragment_new (texts[i], x[i * 2], y, x[i * 2 + 1],
+                                                     y + 10.6, 3));
+  lines = fc_pdf_lines_from_fragments (fragments);
+  ck_assert_uint_eq (lines->len, 1);
+  line = g_ptr_array_steal_index (lines, 0);
+  g_ptr_array_unref (lines);
+  return line;
+}
+
+/* 05 as Word prints it: a name wrapped over two lines with its code and
+ * amounts between them; a three-line name round its code's line; an
+ * amount a little below its name; the longest label of an empty row. */
+START_TEST (test_grid_rows)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_pdf_line_free);
+  g_autoptr (FcPdfGrid) grid = NULL;
+  const double name[] = { 180.6, 250.6 }, half[] = { 180.6, 212.3 };
+  const double row[] = { 107.4, 123.3, 294.1, 325.7, 376.5, 408.2 };
+  const double coded[] = { 107.4, 144.3, 180.6, 250.6, 294.1, 325.7, 376.5, 408.2 };
+  const double offset_code[] = { 107.4, 133.8, 180.6, 243.7 };
+  const double offset_amounts[] = { 294.1, 325.7, 376.5, 408.2 };
+
+  g_ptr_array_add (lines, line_of (177.8, (const char *[]) { "社会保障和就", NULL }, name));
+  g_ptr_array_add (lines, line_of (184.5, (const char *[]) { "208", "754.75", "754.75", NULL }, row));
+  g_ptr_array_add (lines, line_of (191.3, (const char *[]) { "业支出", NULL }, half));
+  g_ptr_array_add (lines, line_of (288.7, (const char *[]) { "机关事业单位", NULL }, name));
+  g_ptr_array_add (lines, line_of (302.4, (const char *[]) { "2080505", "基本养老保险", "446.11",
+                                                             "446.11", NULL }, coded));
+  g_ptr_array_add (lines, line_of (315.9, (const char *[]) { "缴费支出", NULL }, half));
+  g_ptr_array_add (lines, line_of (335.0, (const char *[]) { "22102", "住房改革支出", NULL },
+                                   offset_code));
+  g_ptr_array_add (lines, line_of (340.2, (const char *[]) { "461.08", "461.08", NULL },
+                                   offset_amounts));
+  grid = fc_pdf_grid_build (lines);
+  ck_assert_ptr_null (grid->problem);
+  ck_assert_uint_eq (grid->n_rows, 3);
+  ck_assert_uint_eq (grid->n_cols, 4);
+  ck_assert_str_eq (fc_pdf_grid_cell (grid, 0, 0)->text, "208");
+  ck_assert_str_eq (fc_pdf_grid_cell (grid, 0, 1)->text, "社会保障和就业支出");
+  ck_assert_str_eq (fc_pdf_grid_cell (grid, 0, 2)->text, "754.75");
+  ck_assert_str_eq (fc_pdf_grid_cell (grid, 1, 1)->text, "机关事业单位基本养老保险缴费支出");
+  ck_assert_str_eq (fc_pdf_grid_cell (grid, 1, 3)->text, "446.11");
+  ck_assert_str_eq (fc_pdf_grid_cell (grid, 2, 0)->text, "22102");
+  ck_assert_str_eq (fc_pdf_grid_cell (grid, 2, 3)->text, "461.08");
+}
+END_TEST
+
+/* Two amounts that fall into one cell: the grid is not sure. */
+START_TEST (test_grid_unsure)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_pdf_line_free);
+  g_autoptr (FcPdfGrid) grid = NULL;
+  const double a[] = { 100, 140, 200, 230 }, b[] = { 100, 140, 200, 230 };
+
+  g_ptr_array_add (lines, line_of (100, (const char *[]) { "201", "1.00", NULL }, a));
+  g_ptr_array_add (lines, line_of (104, (const char *[]) { "2.00", NULL }, b + 2));
+  grid = fc_pdf_grid_build (lines);
+  ck_assert_ptr_nonnull (grid->problem);
+  (void) b;
+}
+END_TEST
+
+int
+main (void)
+{
+  Suite *s = suite_create ("pdf");
+  TCase *tc = tcase_create ("pdf");
+  int status;
+
+  engine = fc_test_engine ();
+  tcase_set_timeout (tc, 300);
+  tcase_add_test (tc, test_ghzy);
+  tcase_add_test (tc, test_ghzy_json);
+  tcase_add_test (tc, test_template);
+  tcase_add_test (tc, test_refused);
+  tcase_add_test (tc, test_grid_rows);
+  tcase_add_test (tc, test_grid_unsure);
+  suite_add_tcase (s, tc);
+  status = fc_test_run (s);
+  fc_engine_free (engine);
+  return status;
+}
