@@ -243,6 +243,140 @@ find_columns (Build *b)
     }
 }
 
+/* The line holding fragment f (transfer none). */
+static const FcPdfLine *
+line_of_fragment (const Build *b, const FcPdfFragment *f)
+{
+  for (guint i = 0; i < b->n; i++)
+    {
+      const FcPdfLine *line = b->lines->pdata[i];
+      for (guint k = 0; k < line->fragments->len; k++)
+        if (line->fragments->pdata[k] == f)
+          return line;
+    }
+  return NULL;
+}
+
+/* Headings written at the left of their cells (Calc's default): the one
+ * column of amounts whose right edge — the cell's — lies between f's
+ * start and the start of the next heading of its line, or -1. */
+static int
+left_aligned_column (const Build *b, const FcPdfFragment *f)
+{
+  const FcPdfLine *line = line_of_fragment (b, f);
+  double next = G_MAXDOUBLE;
+  int found = -1;
+
+  if (line == NULL || b->first_body < 0)
+    return -1;
+  for (guint k = 0; k < line->fragments->len; k++)
+    {
+      const FcPdfFragment *g = line->fragments->pdata[k];
+      if (g->x0 > f->x0 && g->x0 < next)
+        next = g->x0;
+    }
+  for (guint c = 0; c < b->x0->len; c++)
+    {
+      double x0 = g_array_index (b->x0, double, c), x1 = g_array_index (b->x1, double, c);
+      gboolean numbers = FALSE;
+
+      if (x1 < f->x0 || x1 >= next || x0 < f->x0 - b->h)
+        continue;
+      for (guint i = (guint) b->first_body; i < b->n && !numbers; i++)
+        {
+          const FcPdfLine *l = b->lines->pdata[i];
+          for (guint k = 0; k < l->fragments->len && !numbers; k++)
+            {
+              const FcPdfFragment *g = l->fragments->pdata[k];
+              numbers = fc_pdf_text_is_number (g->text) && !fc_pdf_text_is_code (g->text)
+                        && g->x1 >= x0 && g->x1 <= x1 + 0.5;
+            }
+        }
+      if (!numbers)
+        continue;
+      if (found >= 0)
+        return -1; /* two: not sure */
+      found = (int) c;
+    }
+  return found;
+}
+
+/* A column of texts only whose longest text ends just before f: a
+ * heading centred over a wide column of short names (Calc), or -1. */
+static int
+text_column_left_of (const Build *b, const FcPdfFragment *f)
+{
+  int best = -1;
+  double best_right = -G_MAXDOUBLE;
+
+  for (guint c = 0; c < b->x0->len; c++)
+    {
+      double right = -G_MAXDOUBLE;
+      gboolean numbers = FALSE, texts = FALSE;
+
+      if (g_array_index (b->x0, double, c) >= f->x0)
+        continue;
+      for (guint i = (guint) b->first_body; i < b->n; i++)
+        {
+          const FcPdfLine *line = b->lines->pdata[i];
+          for (guint k = 0; k < line->fragments->len; k++)
+            {
+              const FcPdfFragment *g = line->fragments->pdata[k];
+              if (GPOINTER_TO_UINT (g_hash_table_lookup (b->col_of, g)) != c + 1)
+                continue;
+              if (fc_pdf_text_is_number (g->text))
+                numbers = TRUE;
+              else
+                texts = TRUE, right = MAX (right, g->x1);
+            }
+        }
+      if (texts && !numbers && right > best_right)
+        best_right = right, best = (int) c;
+    }
+  if (best < 0 || f->x0 < best_right || f->x0 - best_right >= 3 * b->h)
+    return -1;
+  /* not when a heading of the same line already names that column (科目名称
+   * | 决算数 of an empty column beside it) */
+  for (guint i = 0; i < b->n; i++)
+    {
+      const FcPdfLine *line = b->lines->pdata[i];
+      gboolean mine = FALSE;
+
+      for (guint k = 0; k < line->fragments->len && !mine; k++)
+        mine = line->fragments->pdata[k] == f;
+      if (!mine)
+        continue;
+      for (guint k = 0; k < line->fragments->len; k++)
+        {
+          const FcPdfFragment *g = line->fragments->pdata[k];
+          if (g != f && g->x1 <= f->x0 && g->x1 > g_array_index (b->x0, double, best))
+            return -1;
+        }
+    }
+  return best;
+}
+
+/* The column of the body texts printed under f (a heading centred over
+ * a wide column of left-aligned names, past most of them), or -1. */
+static int
+body_column_under (const Build *b, const FcPdfFragment *f)
+{
+  if (b->first_body < 0)
+    return -1;
+  for (guint i = (guint) b->first_body; i < b->n; i++)
+    {
+      const FcPdfLine *line = b->lines->pdata[i];
+      for (guint k = 0; k < line->fragments->len; k++)
+        {
+          const FcPdfFragment *g = line->fragments->pdata[k];
+          guint c = GPOINTER_TO_UINT (g_hash_table_lookup (b->col_of, g));
+          if (c > 0 && !fc_pdf_text_is_number (g->text) && MIN (f->x1, g->x1) - MAX (f->x0, g->x0) > 0)
+            return (int) c - 1;
+        }
+    }
+  return text_column_left_of (b, f);
+}
+
 static int
 compare_extent (gconstpointer a, gconstpointer b)
 {
@@ -279,8 +413,8 @@ add_header_columns (Build *b)
           for (guint c = 0; c < n_body && !over; c++)
             over = MIN (f->x1, g_array_index (b->x1, double, c))
                    - MAX (f->x0, g_array_index (b->x0, double, c)) > 0;
-          if (over)
-            continue;
+          if (over || left_aligned_column (b, f) >= 0 || body_column_under (b, f) >= 0)
+            continue; /* over a column, or over the long texts of one */
           for (guint c = n_body; c < extents->len && !over; c++)
             {
               double *e = &g_array_index (extents, double, c * 2);
@@ -321,12 +455,21 @@ column_of (const Build *b, const FcPdfFragment *f, gboolean header)
   gboolean number = fc_pdf_text_is_number (f->text);
 
   if (header && !number)
-    for (guint c = 0; c < n; c++)
-      {
-        double mid = (g_array_index (b->x0, double, c) + g_array_index (b->x1, double, c)) / 2;
-        if (f->x0 <= mid && mid <= f->x1)
+    {
+      int under;
+
+      for (guint c = 0; c < n; c++)
+        {
+          double mid = (g_array_index (b->x0, double, c) + g_array_index (b->x1, double, c)) / 2;
+          if (f->x0 <= mid && mid <= f->x1)
+            return c;
+        }
+      for (guint c = 0; c < n; c++)
+        if (MIN (f->x1, g_array_index (b->x1, double, c)) - MAX (f->x0, g_array_index (b->x0, double, c)) > 0)
           return c;
-      }
+      if ((under = left_aligned_column (b, f)) >= 0 || (under = body_column_under (b, f)) >= 0)
+        return (guint) under;
+    }
   for (guint c = 0; c < n; c++)
     {
       double x0 = g_array_index (b->x0, double, c), x1 = g_array_index (b->x1, double, c);
@@ -610,6 +753,67 @@ emit (Build *b)
   return grid;
 }
 
+/* Whether text holds an amount with decimals (12.50, 1,234.00). */
+static gboolean
+holds_amount (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (p[0]) && p[1] == '.' && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3])
+        && !g_ascii_isdigit (p[4]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether text is a number with more than two decimals: no amount is
+ * printed so, two amounts run together are (4816.14302). */
+static gboolean
+too_precise (const char *text)
+{
+  const char *dot = strchr (text, '.');
+  guint decimals = 0;
+
+  if (dot == NULL || !fc_pdf_text_is_number (text))
+    return FALSE;
+  for (const char *p = dot + 1; g_ascii_isdigit (*p); p++)
+    decimals++;
+  return decimals > 2;
+}
+
+void
+fc_pdf_grid_check_header (FcPdfGrid *grid)
+{
+  for (guint c = 0; c < grid->n_cols && grid->problem == NULL && grid->n_header_rows > 0
+                   && grid->n_header_rows < grid->n_rows; c++)
+    {
+      gboolean amounts = FALSE, named = FALSE;
+
+      for (guint r = grid->n_header_rows; r < grid->n_rows && !amounts; r++)
+        {
+          const char *t = fc_pdf_grid_cell (grid, r, c)->text;
+          amounts = t != NULL && fc_pdf_text_is_number (t) && strchr (t, '.') != NULL;
+        }
+      for (guint r = 0; r < grid->n_header_rows && !named; r++)
+        named = fc_pdf_grid_cell (grid, r, c)->text != NULL;
+      for (guint k = c; k > 0 && !named; k--) /* or under a heading spanning it */
+        {
+          for (guint r = 0; r < grid->n_header_rows && !named; r++)
+            {
+              const FcPdfCell *h = fc_pdf_grid_cell (grid, r, k - 1);
+              named = h->text != NULL && h->x1 >= grid->col_x0[c];
+            }
+        }
+      if (amounts && !named)
+        {
+          grid->problem = g_strdup_printf ("第%u页：第%u列的金额上方没有表头，列与表头对不上",
+                                           fc_pdf_grid_cell (grid, grid->n_header_rows, 0)->page
+                                             ? fc_pdf_grid_cell (grid, grid->n_header_rows, 0)->page
+                                             : 0, c + 1);
+          grid->problem_en = g_strdup_printf ("column %u holds amounts under no heading: the "
+                                              "columns and the header do not line up", c + 1);
+        }
+    }
+}
+
 /* A heading over several columns (本年支出 over 合计 | 基本支出 | 项目支出)
  * is printed centred over them and may stand in any: move it to the first
  * of the widest run of columns, each with a heading below it, that it is
@@ -680,12 +884,30 @@ fc_pdf_grid_build (GPtrArray *lines)
         b.first_body = (int) i;
     }
   find_columns (&b);
+  /* the body's fragments first: a heading may be placed by the texts under it */
+  for (guint i = b.first_body >= 0 ? (guint) b.first_body : b.n; i < b.n; i++)
+    {
+      const FcPdfLine *line = lines->pdata[i];
+      for (guint k = 0; k < line->fragments->len; k++)
+        g_hash_table_insert (b.col_of, line->fragments->pdata[k],
+                             GUINT_TO_POINTER (column_of (&b, line->fragments->pdata[k], FALSE) + 1));
+    }
   add_header_columns (&b);
+  g_hash_table_remove_all (b.col_of); /* columns may have been added */
+  for (guint i = b.first_body >= 0 ? (guint) b.first_body : b.n; i < b.n; i++)
+    {
+      const FcPdfLine *line = lines->pdata[i];
+      for (guint k = 0; k < line->fragments->len; k++)
+        g_hash_table_insert (b.col_of, line->fragments->pdata[k],
+                             GUINT_TO_POINTER (column_of (&b, line->fragments->pdata[k], FALSE) + 1));
+    }
   for (guint i = 0; i < b.n; i++)
     {
       const FcPdfLine *line = lines->pdata[i];
       gboolean header = b.first_body < 0 || (int) i < b.first_body;
 
+      if (!header)
+        continue;
       for (guint k = 0; k < line->fragments->len; k++)
         g_hash_table_insert (b.col_of, line->fragments->pdata[k],
                              GUINT_TO_POINTER (column_of (&b, line->fragments->pdata[k], header) + 1));
@@ -709,6 +931,18 @@ fc_pdf_grid_build (GPtrArray *lines)
   join_wrapped (&b);
   join_around (&b);
   grid = emit (&b);
+  for (guint i = 0; i < grid->n_rows * grid->n_cols && grid->problem == NULL; i++)
+    {
+      const FcPdfCell *cell = &grid->cells[i];
+      if (cell->text != NULL && ((!fc_pdf_text_is_number (cell->text) && holds_amount (cell->text))
+                                 || too_precise (cell->text)))
+        {
+          /* an amount run into a text: its figure would be read as blank */
+          grid->problem = g_strdup_printf ("第%u页：金额与文字连在一起：“%s”", cell->page, cell->text);
+          grid->problem_en = g_strdup_printf ("page %u: an amount run into text: “%s”", cell->page,
+                                              cell->text);
+        }
+    }
   if (b.unsure_line >= 0 && grid->problem == NULL)
     {
       const FcPdfLine *line = lines->pdata[b.unsure_line];

@@ -37,6 +37,11 @@ FcPdfGrid *fc_pdf_grid_build (GPtrArray *lines);
 void fc_pdf_grid_free (FcPdfGrid *grid);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcPdfGrid, fc_pdf_grid_free)
 
+/* Makes the grid unsure when a column of amounts has no heading above it
+ * (its header words stand over another column): for a table's first page,
+ * whose header names its columns. */
+void fc_pdf_grid_check_header (FcPdfGrid *grid);
+
 /* The cell at row, col (transfer none). */
 FcPdfCell *fc_pdf_grid_cell (const FcPdfGrid *grid, guint row, guint col);
 

@@ -15,6 +15,7 @@ table_free (FcPdfTable *table)
   g_free (table->unit);
   g_ptr_array_unref (table->segments);
   g_ptr_array_unref (table->notes);
+  g_ptr_array_unref (table->head);
   g_free (table);
 }
 
@@ -154,6 +155,7 @@ table_new (char *title, const FcPdfLine *number, const FcPdfLine *unit, guint pa
   table->page = page;
   table->segments = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   table->notes = g_ptr_array_new ();
+  table->head = g_ptr_array_new ();
   return table;
 }
 
@@ -172,6 +174,70 @@ segment (FcPdfTable *table, guint page)
   return last;
 }
 
+typedef enum { ROLE_NONE, ROLE_NUMBER, ROLE_TITLE, ROLE_META, ROLE_UNIT } Role;
+
+/* Whether the line holds table data: an amount, or several cells. */
+static gboolean
+is_data (const FcPdfLine *line)
+{
+  for (guint k = 0; k < line->fragments->len; k++)
+    if (fc_pdf_text_is_number (((FcPdfFragment *) line->fragments->pdata[k])->text))
+      return TRUE;
+  return line->fragments->len > 2;
+}
+
+/* Marks each table's head on the page: its title (the nearest line above
+ * its unit line naming a 表, a few lines of 表号, 部门名称 and 年度
+ * between), those lines, the unit line, a 表号 above the title; a
+ * self-evaluation's title alone.  roles has one entry a line. */
+static void
+find_heads (const FcPdfPage *page, Role *roles)
+{
+  GPtrArray *lines = page->lines;
+
+  for (guint u = 0; u < lines->len; u++)
+    {
+      int t = -1;
+
+      if (!fc_pdf_line_is_unit (lines->pdata[u]) || roles[u] != ROLE_NONE)
+        continue;
+      for (guint k = u; k > 0 && u - k < 5 && t < 0; k--)
+        {
+          const FcPdfLine *above = lines->pdata[k - 1];
+          g_autofree char *text = fc_pdf_line_text (above);
+
+          if (roles[k - 1] != ROLE_NONE || is_data (above) || is_note (text))
+            break;
+          if (strstr (text, "表") != NULL && !is_table_number (text))
+            t = (int) k - 1;
+        }
+      if (t < 0)
+        {
+          g_autofree char *own = text_without_unit (lines->pdata[u]);
+          if (strstr (own, "表") == NULL)
+            continue; /* a unit without a title: part of a table or text */
+          roles[u] = ROLE_TITLE; /* title and unit on one line */
+          continue;
+        }
+      roles[t] = ROLE_TITLE;
+      for (guint k = (guint) t + 1; k < u; k++)
+        roles[k] = ROLE_META;
+      roles[u] = ROLE_UNIT;
+      if (t > 0 && roles[t - 1] == ROLE_NONE)
+        {
+          g_autofree char *above = fc_pdf_line_text (lines->pdata[t - 1]);
+          if (is_table_number (above))
+            roles[t - 1] = ROLE_NUMBER;
+        }
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *text = fc_pdf_line_text (lines->pdata[i]);
+      if (roles[i] == ROLE_NONE && is_selfeval_title (text))
+        roles[i] = ROLE_TITLE;
+    }
+}
+
 FcPdfSplit *
 fc_pdf_split (GPtrArray *pages)
 {
@@ -185,7 +251,10 @@ fc_pdf_split (GPtrArray *pages)
     {
       const FcPdfPage *page = pages->pdata[p];
       GPtrArray *lines = page->lines;
+      g_autofree Role *roles = g_new0 (Role, lines->len + 1);
+      const FcPdfLine *number = NULL;
 
+      find_heads (page, roles);
       if (state == IN_NOTES)
         state = IN_TEXT; /* notes end with their page */
       if (state == IN_TABLE && !continues_table (page))
@@ -193,54 +262,36 @@ fc_pdf_split (GPtrArray *pages)
       for (guint i = 0; i < lines->len; i++)
         {
           const FcPdfLine *line = lines->pdata[i];
-          const FcPdfLine *next = i + 1 < lines->len ? lines->pdata[i + 1] : NULL;
           g_autofree char *text = fc_pdf_line_text (line);
-          const FcPdfLine *number = NULL;
-          char *title = NULL;
 
           if (is_page_number (page, line))
             continue;
-          /* a title: above a unit line, or on it, or a self-evaluation's */
-          if (next != NULL && fc_pdf_line_is_unit (next) && !fc_pdf_line_is_unit (line)
-              && strstr (text, "表") != NULL && !is_note (text))
-            title = g_strdup (text);
-          else if (fc_pdf_line_is_unit (line) && (state != IN_TABLE || table == NULL))
+          switch (roles[i])
             {
-              title = text_without_unit (line);
-              if (strstr (title, "表") == NULL)
-                g_clear_pointer (&title, g_free);
-              else
-                next = line;
-            }
-          else if (is_selfeval_title (text) && state != IN_TABLE)
-            next = NULL, title = g_strdup (text);
-          if (title != NULL)
-            {
-              /* its 表号 line just above went to the previous part: take it back */
-              GPtrArray *prev = split->narrative;
-              if (i > 0 && state == IN_TEXT && prev->len > 0 && prev->pdata[prev->len - 1] == lines->pdata[i - 1])
-                {
-                  g_autofree char *above = fc_pdf_line_text (lines->pdata[i - 1]);
-                  if (is_table_number (above))
-                    number = g_ptr_array_steal_index (prev, prev->len - 1);
-                }
-              table = table_new (title, number, next != NULL && fc_pdf_line_is_unit (next) ? next : NULL,
-                                 page->number);
-              g_ptr_array_add (split->tables, table);
-              state = IN_TABLE;
-              if (next != NULL && fc_pdf_line_is_unit (next) && next != line)
-                i++;
+            case ROLE_NUMBER:
+              number = line;
               continue;
-            }
-          if (state == IN_TABLE && is_table_number (text) && next != NULL)
-            {
-              /* a 表号 on its own line: the next table's */
-              if (i + 2 < lines->len && fc_pdf_line_is_unit (lines->pdata[i + 2]))
-                {
-                  state = IN_TEXT;
-                  g_ptr_array_add (split->narrative, (gpointer) line);
-                  continue;
-                }
+            case ROLE_TITLE:
+              table = table_new (fc_pdf_line_is_unit (line) ? text_without_unit (line)
+                                                            : g_strdup (text),
+                                 number, fc_pdf_line_is_unit (line) ? line : NULL, page->number);
+              g_ptr_array_add (split->tables, table);
+              number = NULL;
+              state = IN_TABLE;
+              continue;
+            case ROLE_META:
+              g_ptr_array_add (table->head, (gpointer) line);
+              continue;
+            case ROLE_UNIT:
+              g_free (table->unit);
+              table->unit = g_strdup (unit_fragment (line)->text);
+              /* what else the unit line says (部门名称, 年度) is the table's too */
+              if (line->fragments->len > 1)
+                g_ptr_array_add (table->head, (gpointer) line);
+              continue;
+            case ROLE_NONE:
+            default:
+              break;
             }
           if (state == IN_TABLE && is_note (text))
             state = IN_NOTES;
@@ -253,6 +304,8 @@ fc_pdf_split (GPtrArray *pages)
           else
             g_ptr_array_add (split->narrative, (gpointer) line);
         }
+      if (number != NULL)
+        g_ptr_array_add (split->narrative, (gpointer) number);
     }
   return split;
 }

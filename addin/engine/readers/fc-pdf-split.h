@@ -1,7 +1,8 @@
 /* fc-pdf-split.h — a package's pages split into its tables and its text.
  *
- * A table starts at its title, the line above its unit (单位：万元) or a
- * title ending in 自评表, takes the 表号 line above the title with it, runs
+ * A table starts at its title, the nearest line naming a 表 above its unit
+ * line (单位：万元; 表号, 部门名称 and 年度 may stand between), or a title
+ * ending in 自评表, takes the 表号 line above the title with it, runs
  * over pages until its notes (注：, 说明：) end it or the next title starts,
  * and each page's share is a segment of its own (its columns are found per
  * page).  Everything else but page numbers is the narrative, in order.
@@ -22,6 +23,7 @@ typedef struct {
   guint page;           /* where the title is */
   GPtrArray *segments;  /* of GPtrArray of FcPdfLine* (borrowed), one a page */
   GPtrArray *notes;     /* of FcPdfLine* (borrowed) */
+  GPtrArray *head;      /* of FcPdfLine* (borrowed): 部门名称, 年度 … between title and unit */
 } FcPdfTable;
 
 typedef struct {

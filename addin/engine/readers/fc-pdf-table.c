@@ -159,6 +159,20 @@ fc_pdf_table_rebuild (const FcPdfTable *table)
   if (table->number != NULL)
     set (&add_row (sheet)[0], table->number, table->page);
   set (&add_row (sheet)[0], table->title, table->page);
+  for (guint i = 0; i < table->head->len; i++)
+    {
+      const FcPdfLine *line = table->head->pdata[i];
+      FcPdfCell *cells = add_row (sheet);
+
+      /* 部门名称 left, 年度 in the middle, as printed: one cell each */
+      for (guint k = 0; k < line->fragments->len && k < sheet->n_cols; k++)
+        {
+          const FcPdfFragment *f = line->fragments->pdata[k];
+          guint c = line->fragments->len == 1 ? 0 : k * (sheet->n_cols - 1) / MAX (line->fragments->len - 1, 1);
+          if (cells[c].text == NULL && !(table->unit != NULL && strcmp (f->text, table->unit) == 0))
+            set (&cells[c], f->text, f->page);
+        }
+    }
   if (table->unit != NULL)
     set (&add_row (sheet)[sheet->n_cols - 1], table->unit, table->page);
   sheet->first_data = sheet->rows->len;
@@ -170,6 +184,8 @@ fc_pdf_table_rebuild (const FcPdfTable *table)
 
       for (guint c = 0; page == 0 && c < grid->n_cols * grid->n_rows; c++)
         page = grid->cells[c].page;
+      if (s == 0)
+        fc_pdf_grid_check_header ((FcPdfGrid *) grid);
       if (grid->problem != NULL)
         fail (sheet, page, grid->problem, grid->problem_en);
       if (s == 0)

@@ -94,7 +94,8 @@ fc_pdf_line_text (const FcPdfLine *line)
   for (guint i = 0; i < line->fragments->len; i++)
     {
       const FcPdfFragment *f = line->fragments->pdata[i];
-      char *next = fc_pdf_text_join (text, f->text);
+      char *next = f->space_before && *text != '\0' ? g_strconcat (text, " ", f->text, NULL)
+                                                     : fc_pdf_text_join (text, f->text);
 
       g_free (text);
       text = next;
@@ -127,15 +128,28 @@ fc_pdf_line_height (const FcPdfLine *line)
   return h[n / 2];
 }
 
+/* Characters an amount is written with. */
+static gboolean
+is_amount_char (gunichar c)
+{
+  return (c < 0x80 && (g_ascii_isdigit ((int) c) || c == '.' || c == ',' || c == '-'))
+         || c == 0xff0c /* ， in 1，234 */;
+}
+
 /* Appends the fragment being built (if any) to out. */
 static void
-flush (GString *text, const PopplerRectangle *box, guint page, GPtrArray *out)
+flush (GString *text, const PopplerRectangle *box, guint page, gboolean space_before,
+       GPtrArray *out)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text->str));
 
   if (*stripped != '\0' && isfinite (box->x1) && isfinite (box->y1) && isfinite (box->x2)
       && isfinite (box->y2))
-    g_ptr_array_add (out, fc_pdf_fragment_new (stripped, box->x1, box->y1, box->x2, box->y2, page));
+    {
+      FcPdfFragment *f = fc_pdf_fragment_new (stripped, box->x1, box->y1, box->x2, box->y2, page);
+      f->space_before = space_before;
+      g_ptr_array_add (out, f);
+    }
   g_string_truncate (text, 0);
 }
 
@@ -146,7 +160,8 @@ fragments_from_layout (const char *text, const PopplerRectangle *boxes, guint n_
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_pdf_fragment_free);
   g_autoptr (GString) current = g_string_new (NULL);
   PopplerRectangle box = { 0 };
-  gboolean pending_space = FALSE;
+  gboolean pending_space = FALSE, space_before = FALSE;
+  gunichar prev = 0;
   guint i = 0;
 
   for (const char *p = text; *p != '\0' && i < n_boxes && i < FC_PDF_MAX_PAGE_CHARS;
@@ -158,8 +173,8 @@ fragments_from_layout (const char *text, const PopplerRectangle *boxes, guint n_
 
       if (c == '\n' || c == '\r')
         {
-          flush (current, &box, page, out);
-          pending_space = FALSE;
+          flush (current, &box, page, space_before, out);
+          pending_space = space_before = FALSE;
           continue;
         }
       if (g_unichar_isspace (c) || c == 0x3000 || !g_unichar_validate (c) || c < 0x20)
@@ -174,9 +189,17 @@ fragments_from_layout (const char *text, const PopplerRectangle *boxes, guint n_
           h = MAX (MAX (box.y2 - box.y1, b->y2 - b->y1), 1.0);
           gap = b->x1 - box.x2;
           dy = fabs ((b->y1 + b->y2) / 2 - (box.y1 + box.y2) / 2);
-          if (gap > FC_PDF_GAP * h || gap < -0.5 * h || dy > 0.5 * h)
+          /* an amount right-aligned in its cell and the text of the next
+           * cell may nearly touch (Calc): a visible gap between a digit and
+           * a letter ends the fragment too */
+          gboolean class_change = is_amount_char (prev) != is_amount_char (c);
+          if (gap > FC_PDF_GAP * h || gap < -0.5 * h || dy > 0.5 * h
+              || (class_change && gap > 0.15 * h)
+              /* the digits of one number abut; 4816.14|302 from two cells do not */
+              || (!class_change && is_amount_char (c) && gap > 0.12 * h))
             {
-              flush (current, &box, page, out);
+              flush (current, &box, page, space_before, out);
+              space_before = pending_space;
               pending_space = FALSE;
             }
         }
@@ -191,8 +214,9 @@ fragments_from_layout (const char *text, const PopplerRectangle *boxes, guint n_
         }
       pending_space = FALSE;
       g_string_append_unichar (current, c);
+      prev = c;
     }
-  flush (current, &box, page, out);
+  flush (current, &box, page, space_before, out);
   return out;
 }
 

@@ -17,6 +17,7 @@ typedef struct {
   char *text;             /* UTF-8 as printed, no surrounding spaces (owned) */
   double x0, y0, x1, y1;  /* its box */
   guint page;             /* 1-based */
+  gboolean space_before;  /* the text layer has a space between it and the fragment before */
 } FcPdfFragment;
 
 typedef struct {
@@ -54,8 +55,8 @@ void fc_pdf_fragment_free (FcPdfFragment *fragment);
 GPtrArray *fc_pdf_lines_from_fragments (GPtrArray *fragments);
 void fc_pdf_line_free (FcPdfLine *line);
 
-/* The line's text: its fragments joined, with a space only between two
- * Latin letters or digits (Chinese text has none) (transfer full). */
+/* The line's text: its fragments joined, with a space where the text
+ * layer has one, else only between two Latin words (transfer full). */
 char *fc_pdf_line_text (const FcPdfLine *line);
 
 /* Joins two texts the way a line break inside a cell or paragraph is read:
