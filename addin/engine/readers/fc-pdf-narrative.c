@@ -157,6 +157,26 @@ fc_pdf_paragraphs (GPtrArray *lines)
       /* punctuation never starts a paragraph: a line begun with 。 goes on */
       if (current != NULL && g_utf8_strchr ("。，、；：）”", -1, g_utf8_get_char (text)) != NULL)
         starts = FALSE;
+      if (columns)
+        {
+          /* a small table in the text: each cell a paragraph of its own, as
+           * in a sheet, and its numbers are no text (a sheet's number cells
+           * are not read as narrative either) */
+          for (guint k = 0; k < l->fragments->len; k++)
+            {
+              const FcPdfFragment *f = l->fragments->pdata[k];
+              if (fc_pdf_text_is_number (f->text))
+                continue;
+              current = g_new0 (FcPdfParagraph, 1);
+              current->text = g_strdup (f->text);
+              current->page = l->page;
+              g_ptr_array_add (out, current);
+            }
+          current = NULL;
+          prev_full = FALSE, prev_columns = TRUE, prev_centred = FALSE, prev_big = FALSE;
+          current_lines = 0;
+          continue;
+        }
       if (starts)
         {
           current = g_new0 (FcPdfParagraph, 1);

@@ -124,10 +124,41 @@ is_page_number (const FcPdfPage *page, const FcPdfLine *line)
   return digits;
 }
 
-/* Whether the page goes on with a table: one of its first lines is
- * printed in columns (a paragraph of text is one run a line). */
+/* Whether line i is the first on the page but for page numbers. */
 static gboolean
-continues_table (const FcPdfPage *page)
+first_line_of (const FcPdfPage *page, guint i)
+{
+  for (guint k = 0; k < i; k++)
+    if (!is_page_number (page, page->lines->pdata[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the page starts with table's title again, whole or cut at the
+ * page's edge: a sheet Calc printed over several pages, sideways. */
+static gboolean
+starts_with_title (const FcPdfPage *page, const FcPdfTable *table)
+{
+  for (guint i = 0; i < page->lines->len && table != NULL; i++)
+    {
+      const FcPdfLine *line = page->lines->pdata[i];
+      g_autofree char *text = NULL;
+
+      if (is_page_number (page, line))
+        continue;
+      text = fc_pdf_line_text (line);
+      return g_utf8_strlen (text, -1) >= 3 && strstr (table->title, text) != NULL
+             && !fc_pdf_line_is_unit (line) && (i + 1 >= page->lines->len
+                                                || !fc_pdf_line_is_unit (page->lines->pdata[i + 1]));
+    }
+  return FALSE;
+}
+
+/* Whether the page goes on with table: one of its first lines is printed
+ * in columns (a paragraph of text is one run a line), or it starts with
+ * the table's title again. */
+static gboolean
+continues_table (const FcPdfPage *page, const FcPdfTable *table)
 {
   guint seen = 0;
 
@@ -139,6 +170,8 @@ continues_table (const FcPdfPage *page)
         continue;
       seen++;
       if (line->fragments->len >= 2 || fc_pdf_line_is_unit (line))
+        return TRUE;
+      if (seen == 1 && starts_with_title (page, table))
         return TRUE;
     }
   return FALSE;
@@ -256,8 +289,8 @@ fc_pdf_split (GPtrArray *pages)
 
       find_heads (page, roles);
       if (state == IN_NOTES)
-        state = IN_TEXT; /* notes end with their page */
-      if (state == IN_TABLE && !continues_table (page))
+        state = starts_with_title (page, table) ? IN_TABLE : IN_TEXT; /* notes end with their page */
+      else if (state == IN_TABLE && !continues_table (page, table))
         state = IN_TEXT;
       for (guint i = 0; i < lines->len; i++)
         {
@@ -272,6 +305,12 @@ fc_pdf_split (GPtrArray *pages)
               number = line;
               continue;
             case ROLE_TITLE:
+              if (table != NULL && !fc_pdf_line_is_unit (line) && strcmp (text, table->title) == 0
+                  && first_line_of (page, i))
+                {
+                  state = IN_TABLE; /* the same title atop the next page: it goes on */
+                  continue;
+                }
               table = table_new (fc_pdf_line_is_unit (line) ? text_without_unit (line)
                                                             : g_strdup (text),
                                  number, fc_pdf_line_is_unit (line) ? line : NULL, page->number);

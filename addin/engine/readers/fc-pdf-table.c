@@ -69,29 +69,59 @@ row_text (const FcPdfGrid *grid, guint row)
   return g_string_free (s, FALSE);
 }
 
+/* Whether column c of grid holds amounts (not codes) below its header. */
+static gboolean
+holds_amounts (const FcPdfGrid *grid, guint c)
+{
+  for (guint r = grid->n_header_rows; r < grid->n_rows; r++)
+    {
+      const char *t = fc_pdf_grid_cell (grid, r, c)->text;
+      if (t != NULL && fc_pdf_text_is_number (t) && !fc_pdf_text_is_code (t))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The right edge of column c's amounts, the cell's edge: the same on every
+ * page of a table continued downwards. */
+static double
+amounts_right (const FcPdfGrid *grid, guint c)
+{
+  double right = -G_MAXDOUBLE;
+
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      const FcPdfCell *cell = fc_pdf_grid_cell (grid, r, c);
+      if (cell->text != NULL && fc_pdf_text_is_number (cell->text) && !fc_pdf_text_is_code (cell->text))
+        right = MAX (right, cell->x1);
+    }
+  return right;
+}
+
 /* Where each column of grid goes among base's columns (transfer full), or
- * NULL when they do not line up. */
+ * NULL when they do not line up: by place, each column over exactly one of
+ * base's, and a column of amounts ending where one of base's ends — a
+ * sheet split across pages sideways (Calc) puts other columns in the same
+ * places, and must not be joined as if it went on downwards. */
 static guint *
 map_columns (const FcPdfGrid *base, const FcPdfGrid *grid)
 {
   g_autofree guint *map = g_new (guint, MAX (grid->n_cols, 1));
-  gboolean by_place = TRUE;
 
-  for (guint j = 0; j < grid->n_cols && by_place; j++)
+  for (guint j = 0; j < grid->n_cols; j++)
     {
       guint hits = 0;
 
       for (guint c = 0; c < base->n_cols; c++)
         if (MIN (base->col_x1[c], grid->col_x1[j]) - MAX (base->col_x0[c], grid->col_x0[j]) > 0)
           map[j] = c, hits++;
-      by_place = hits == 1;
+      if (hits != 1)
+        return NULL;
+      if (holds_amounts (grid, j)
+          && (!holds_amounts (base, map[j])
+              || ABS (amounts_right (grid, j) - amounts_right (base, map[j])) > 1.5))
+        return NULL;
     }
-  if (by_place)
-    return g_steal_pointer (&map);
-  if (grid->n_cols != base->n_cols)
-    return NULL;
-  for (guint j = 0; j < grid->n_cols; j++)
-    map[j] = j;
   return g_steal_pointer (&map);
 }
 
