@@ -1,0 +1,133 @@
+#!/usr/bin/python3
+"""End-to-end test of `fiscalcheck check` on PDFs that LibreOffice made.
+
+Usage: /usr/bin/python3 tests/e2e/test_pdf.py BUILD/fiscalcheck SAMPLE-TABLES.ods tests/data
+
+Real LibreOffice (another producer than the Word and WPS PDFs of
+tests/data, other fonts, amounts right-aligned against the next cell's
+text) exports the sample's ten tables and the Shanghai package as PDFs, one
+page a sheet, and single-cell mutants of each:
+  * the Shanghai PDF gives what its workbook gives: no error, the same
+    eleven rounding tails (rule, table, amount); a warning only where the
+    reader says a table could not be rebuilt or understood (I.3);
+  * the sample's PDF: no error where its workbook has none, every note of
+    it a note of the workbook, each table the reader left out said (I.3);
+  * each mutant (06 人员经费合计 4884.09 → 4884.04; 02 合计 634.38 → 634.43)
+    is an error whose page and printed words name the mutated number;
+  * a PDF beside a workbook in one run: both entries, exit as the worst.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import uno
+from fcoffice import Office, _props, a1_to_rc, check, rc_to_a1, summary
+
+REAL = 'putuo_ghzy_2024'
+T06 = '一般公共预算财政拨款基本支出决算表'
+T02 = '收入决算表'
+
+
+def run_check(exe, env, *paths):
+    p = subprocess.run([exe, 'check', '--no-narrative', '--format', 'json'] + list(paths),
+                       env=env, capture_output=True, text=True, timeout=600)
+    try:
+        return p.returncode, json.loads(p.stdout)['workbooks']
+    except ValueError:
+        print(p.stdout[-2000:], p.stderr[-2000:])
+        return p.returncode, []
+
+
+def counts(entry):
+    s = entry.get('summary', {})
+    return s.get('error', -1), s.get('warning', -1), s.get('info', -1)
+
+
+def notes(entry):
+    return sorted((f['rule'], f['table'], f['actual']) for f in entry.get('findings', [])
+                  if f['severity'] == 'info')
+
+
+def export_pdf(office, doc, path):
+    """The document as PDF, each sheet on one page (no sheet cut sideways)."""
+    data = uno.Any('[]com.sun.star.beans.PropertyValue', _props(SinglePageSheets=True))
+    doc.storeToURL(uno.systemPathToFileUrl(path),
+                   _props(FilterName='calc_pdf_Export', FilterData=data, Overwrite=True))
+
+
+def mutate(office, doc, sheet, label, offset, was, becomes):
+    r, c = a1_to_rc(office.find(doc, sheet, label)[0])
+    address = rc_to_a1(r, c + offset)
+    check(office.value(doc, sheet, address) == was, '%s is %s at %s!%s' % (label, was, sheet, address))
+    office.cell(doc, sheet, address).setValue(becomes)
+
+
+def error_printed(entry, words):
+    return [f for f in entry.get('findings', []) if f['severity'] == 'error'
+            and words in f.get('printed', '') and f.get('page', 0) >= 1]
+
+
+def main(argv):
+    if len(argv) != 4:
+        print(__doc__)
+        return 2
+    exe, sample, data = [os.path.abspath(a) for a in argv[1:]]
+    tmp = tempfile.mkdtemp(prefix='fc-pdf-test-')
+    os.chmod(tmp, 0o777)
+    env = dict(os.environ, FISCALCHECK_CACHE_DIR=os.path.join(tmp, 'cache'))
+    xlsx = os.path.join(data, REAL + '.xlsx')
+    pdf = {k: os.path.join(tmp, k + '.pdf') for k in ('ghzy', 'sample', 'ghzy-06', 'sample-02')}
+    try:
+        with Office(oxt=None) as office:
+            doc = office.load(xlsx, copy=True)
+            export_pdf(office, doc, pdf['ghzy'])
+            mutate(office, doc, T06, '人员经费合计', 2, 4884.09, 4884.04)
+            export_pdf(office, doc, pdf['ghzy-06'])
+            office.close(doc)
+            doc = office.load(sample, copy=True)
+            export_pdf(office, doc, pdf['sample'])
+            mutate(office, doc, T02, '合计', 2, 634.38, 634.43)
+            export_pdf(office, doc, pdf['sample-02'])
+            office.close(doc)
+
+        rc, entries = run_check(exe, env, xlsx, pdf['ghzy'], sample, pdf['sample'])
+        check(len(entries) == 4, 'workbooks and PDFs in one run: four entries (%d)' % len(entries))
+        if len(entries) == 4:
+            book, paper, sbook, spaper = entries
+            e, w, i = counts(paper)
+            check(e == 0, 'ghzy PDF by LibreOffice: no error (%d)' % e)
+            check(notes(paper) == notes(book),
+                  'ghzy PDF: the workbook\'s notes (%s vs %s)' % (notes(paper), notes(book)))
+            other = [f['rule'] for f in paper['findings']
+                     if f['severity'] == 'warning' and f['rule'] != 'I.3']
+            check(not other, 'ghzy PDF: warnings only where a table is not understood (%s)' % other)
+            check(all(f.get('page', 0) >= 1 for f in paper['findings']),
+                  'ghzy PDF: every finding names its page')
+            check(counts(sbook)[0] == 0 and counts(spaper)[0] == 0,
+                  'sample PDF: no error, as its workbook (%d, %d)' % (counts(sbook)[0], counts(spaper)[0]))
+            missing = set(n for n in notes(spaper)) - set(notes(sbook))
+            check(not missing, 'sample PDF: every note one of the workbook\'s (%s)' % missing)
+            left_out = set(f['table'] for f in spaper['findings'] if f['rule'] == 'I.3')
+            lost = set(t for (_, t, _) in notes(sbook)) - set(t for (_, t, _) in notes(spaper))
+            check(lost <= left_out, 'sample PDF: tables without their notes are said (I.3: %s, %s)'
+                  % (sorted(left_out), sorted(lost)))
+            check(rc == 0, 'workbooks and PDFs without errors: exit 0 (%d)' % rc)
+
+        rc, entries = run_check(exe, env, pdf['ghzy-06'], pdf['sample-02'])
+        check(rc == 1, 'mutant PDFs: exit 1 (%d)' % rc)
+        if check(len(entries) == 2, 'mutant PDFs: two entries'):
+            check(error_printed(entries[0], '4884.04'),
+                  'ghzy 06 人员经费合计 4884.04: an error printed with its page and number')
+            check(error_printed(entries[1], '634.43'),
+                  'sample 02 合计 634.43: an error printed with its page and number')
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return summary()
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))
