@@ -16,7 +16,7 @@
 G_BEGIN_DECLS
 
 /* X-macro over every target: X (name). */
-#define FC_FUZZ_TARGETS(X) X (fods) X (rules) X (amount) X (engine) X (narrative)
+#define FC_FUZZ_TARGETS(X) X (fods) X (rules) X (amount) X (engine) X (narrative) X (pdf)
 
 /* Each target checks one input; it aborts (assertion or sanitizer) on a
  * defect and returns 0 otherwise. */

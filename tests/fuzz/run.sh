@@ -41,6 +41,9 @@ amount)
 narrative)
   # real narratives: the Shanghai one (in seeds/) and the seed's, from the sample
   seed "$src"/tests/data/*_narrative.txt ;;
+pdf)
+  # the real PDFs: a package (Word), a template (WPS), a budget (Word 2007)
+  seed "$src"/tests/data/*.pdf ;;
 engine)
   # real packages as grids
   "$(dirname "$exe")/fc-fuzz-encode" "$tmp" "$src"/ods-templates/*.fods "$src"/tests/data/*.fods
