@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "fc-report.h"
+#include "fc-report-writer.h"
 
 #define MSG_NO_MARKED "PDF 的标注副本尚未支持 / marked copies of PDFs are not supported yet"
 

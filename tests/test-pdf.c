@@ -11,7 +11,7 @@
 #include "fc-cli-pdf.h"
 #include "fc-pdf-grid.h"
 #include "fc-pdf.h"
-#include "fc-report.h"
+#include "fc-report-writer.h"
 #include "fc-test.h"
 
 static FcEngine *engine;
