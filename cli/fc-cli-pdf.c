@@ -80,6 +80,20 @@ fc_cli_pdf_report (const FcEngine *engine, const FcPdfPackage *package, const ch
       g_autofree char *zh = NULL, *en = NULL;
       FcFinding *finding;
 
+      if (strcmp (p->title, FC_PDF_NARRATIVE_SHEET) == 0)
+        {
+          /* the narrative, not a table: said as a narrative that could not be read */
+          zh = g_strdup_printf ("情况说明（第%u页起）未检查：%s", p->page, p->reason);
+          en = g_strdup_printf ("the narrative (from page %u) was not checked: %s", p->page,
+                                p->reason_en);
+          finding = fc_finding_new ("N.0", FC_SEVERITY_WARNING, "", zh, en);
+          fc_finding_set_printed (finding, p->page, "");
+          if (only == NULL || *only == '\0' || strcmp (only, "N.0") == 0)
+            fc_report_add_finding (report, finding);
+          else
+            fc_finding_free (finding);
+          continue;
+        }
       if (only != NULL && *only != '\0' && (id == NULL || (strcmp (only, id) != 0
                                                            && !g_str_has_suffix (only, id))))
         continue;

@@ -211,6 +211,16 @@ add_narrative (FcPdfPackage *package, GHashTable *used, GPtrArray *lines)
     }
 }
 
+/* Whether a spreadsheet made the PDF (its Creator: LibreOffice's "Calc",
+ * "Microsoft® Excel®"). */
+static gboolean
+made_by_spreadsheet (PopplerDocument *document)
+{
+  g_autofree char *creator = poppler_document_get_creator (document);
+
+  return creator != NULL && (strstr (creator, "Calc") != NULL || strstr (creator, "Excel") != NULL);
+}
+
 /* What the document is, from its tables' titles and its text: FALSE with
  * an error unless it is a 决算 package. */
 static gboolean
@@ -329,7 +339,23 @@ fc_pdf_read_data (const char *data, gsize length, GError **error)
   package->n_pages = n_pages;
   for (guint i = 0; i < split->tables->len; i++)
     add_table (package, used, split->tables->pdata[i]);
-  add_narrative (package, used, split->narrative);
+  if (made_by_spreadsheet (POPPLER_DOCUMENT (document)))
+    {
+      /* a spreadsheet prints text cell by cell, cut at the cell's edge
+       * when the next cell is not empty: what is cut cannot be read back,
+       * and half a sentence must not be checked as a claim */
+      FcPdfProblem *problem = g_new0 (FcPdfProblem, 1);
+
+      problem->title = g_strdup (FC_PDF_NARRATIVE_SHEET);
+      problem->page = split->narrative->len > 0
+                      ? ((FcPdfLine *) split->narrative->pdata[0])->page : 1;
+      problem->reason = g_strdup ("PDF 由电子表格软件生成，文字按单元格打印、可能被截断，情况说明未检查");
+      problem->reason_en = g_strdup ("the PDF was made by a spreadsheet, which prints text cell "
+                                     "by cell and may cut it: the narrative was not checked");
+      g_ptr_array_add (package->problems, problem);
+    }
+  else
+    add_narrative (package, used, split->narrative);
   return package;
 }
 
