@@ -18,9 +18,6 @@
 #define FC_PDF_GAP 0.5
 /* two fragments whose bands overlap by this × the smaller height share a line */
 #define FC_PDF_LINE_OVERLAP 0.4
-/* the most characters a page may have: a page of a real package has a few
- * thousand; a hostile one is cut here rather than taking minutes */
-#define FC_PDF_MAX_PAGE_CHARS 200000
 
 FcPdfFragment *
 fc_pdf_fragment_new (const char *text, double x0, double y0, double x1, double y1, guint page)

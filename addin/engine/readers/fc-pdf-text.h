@@ -13,6 +13,11 @@
 
 G_BEGIN_DECLS
 
+/* The most characters a page is read with: a page of a real package has a
+ * few thousand; a hostile one is cut here rather than taking minutes (and
+ * the reader then refuses the document, fc-pdf.c). */
+#define FC_PDF_MAX_PAGE_CHARS 200000
+
 typedef struct {
   char *text;             /* UTF-8 as printed, no surrounding spaces (owned) */
   double x0, y0, x1, y1;  /* its box */

@@ -312,7 +312,7 @@ fc_pdf_read_data (const char *data, gsize length, GError **error)
 
       n_chars += read->n_chars;
       g_ptr_array_add (pages, read);
-      if (n_chars > FC_PDF_MAX_CHARS)
+      if (n_chars > FC_PDF_MAX_CHARS || read->n_chars > FC_PDF_MAX_PAGE_CHARS)
         {
           g_set_error (error, FC_PDF_ERROR, FC_PDF_ERROR_TOO_BIG,
                        "PDF 的文字超出决算公开文件的篇幅，未检查 / the PDF holds more text "
