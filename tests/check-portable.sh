@@ -2,7 +2,10 @@
 # check-portable.sh LIBRARY [MACHINE] — fails unless the add-in library
 # LIBRARY can load on any Linux with glibc 2.28 or later and a LibreOffice:
 #   - NEEDED only libc, libm, libdl, libpthread, librt and the URE's
-#     libuno_sal.so.3 / libuno_cppu.so.3 (GLib is linked in);
+#     libuno_sal.so.3 / libuno_cppu.so.3 (GLib is linked in); on aarch64
+#     also glibc's dynamic loader, ld-linux-aarch64.so.1, which holds the
+#     stack protector's __stack_chk_guard there (the URE's own libraries
+#     need it too; it is in every process);
 #   - no glibc symbol version above GLIBC_2.28, nor GLIBC_PRIVATE or a
 #     GLIBC_ABI_* marker (DT_RELR needs 2.36);
 #   - only the two component entry points exported (GLib's own symbols
@@ -30,6 +33,8 @@ echo "NEEDED: $(echo $needed)"
 for n in $needed; do
   case $n in
     libc.so.6|libm.so.6|libdl.so.2|libpthread.so.0|librt.so.1|libuno_sal.so.3|libuno_cppu.so.3) ;;
+    ld-linux-aarch64.so.1)
+      [ "$(readelf -h "$lib" | sed -n 's/^ *Machine: *//p')" = AArch64 ] || fail "NEEDED $n on a library not for AArch64" ;;
     *) fail "NEEDED $n is not allowed" ;;
   esac
 done
