@@ -49,7 +49,7 @@ else
   setup build-aarch64 --cross-file packaging/cross/aarch64-linux-gnu.ini -De2e=false
 fi
 meson compile -C build-aarch64 || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
-meson test -C build-aarch64 --suite unit --print-errorlogs --timeout-multiplier 4
+meson test -C build-aarch64 --suite unit --print-errorlogs --timeout-multiplier 8
 [ $? -eq 0 ] || status=1
 
 # the release package (both libraries, checked by release.sh): one more result
