@@ -7,6 +7,7 @@
 
 #include "fc-finding.h"
 #include "fc-report-writer.h"
+#include "fc-report-jsonglib.h"
 
 #define MSG_BAD_OUTPUT "检查结果无法解析 / the check's result could not be read"
 

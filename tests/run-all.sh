@@ -2,7 +2,9 @@
 # Runs every test: installs what is missing, builds, runs the unit and
 # end-to-end tests (meson test), then the engine's unit tests again under
 # AddressSanitizer + UBSan, then each libFuzzer target for 30 seconds
-# (clang, ASan + UBSan; bench/fuzz.sh runs one longer).  Ends with the line
+# (clang, ASan + UBSan; bench/fuzz.sh runs one longer), then the aarch64
+# build (cross-compiled, its unit tests and check-portable under qemu-user)
+# and the release package of both platforms.  Ends with the line
 # "N passed, N failed, N skipped".
 set -u
 cd "$(dirname "$0")/.."
@@ -38,9 +40,27 @@ meson compile -C build-fuzz fuzzers || { echo "0 passed, 1 failed, 0 skipped"; e
 meson test -C build-fuzz --suite fuzz --no-rebuild --print-errorlogs
 [ $? -eq 0 ] || status=1
 
-# one summary over the three runs, from meson's machine-readable logs
+# aarch64 (packaging/cross/aarch64-linux-gnu.ini): the add-in and the
+# engine's unit tests cross-built, run under qemu-user (the cross file's
+# exe_wrapper); emulation is about 10x slower, hence the longer timeouts,
+# meson's and Check's own per test case (CK_TIMEOUT_MULTIPLIER)
+if [ -f build-aarch64/build.ninja ]; then
+  setup build-aarch64 -De2e=false
+else
+  setup build-aarch64 --cross-file packaging/cross/aarch64-linux-gnu.ini -De2e=false
+fi
+meson compile -C build-aarch64 || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+CK_TIMEOUT_MULTIPLIER=8 meson test -C build-aarch64 --suite unit --print-errorlogs --timeout-multiplier 8
+[ $? -eq 0 ] || status=1
+
+# the release package (both libraries, checked by release.sh): one more result
+if meson compile -C build release; then release=OK; else release=FAIL; status=1; fi
+printf '{"name": "release", "result": "%s"}\n' "$release" >build/meson-logs/release.json
+
+# one summary over the runs, from meson's machine-readable logs
 python3 - build/meson-logs/testlog.json build-asan/meson-logs/testlog.json \
-  build-fuzz/meson-logs/testlog.json <<'PY'
+  build-fuzz/meson-logs/testlog.json build-aarch64/meson-logs/testlog.json \
+  build/meson-logs/release.json <<'PY'
 import json, sys
 passed = failed = 0
 skipped = []

@@ -13,6 +13,7 @@
 #include "fc-fods.h"
 #include "fc-narrative-check.h"
 #include "fc-report-writer.h"
+#include "fc-report-jsonglib.h"
 #include "fc-rules.h"
 #include "fc-test.h"
 #include "fc-vocabulary.h"

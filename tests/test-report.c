@@ -8,6 +8,7 @@
 #include "fc-error.h"
 #include "fc-finding.h"
 #include "fc-report-writer.h"
+#include "fc-report-jsonglib.h"
 
 /* A report with one amount finding, one without amounts and two tables
  * (transfer full). */

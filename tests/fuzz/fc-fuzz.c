@@ -9,6 +9,7 @@
 
 #include "fc-fods.h"
 #include "fc-report-writer.h"
+#include "fc-report-jsonglib.h"
 #include "fc-test.h"
 
 void

@@ -1,11 +1,11 @@
 /* fc-report-writer.h — writes FcReports as text for people, JSON for programs and
  * CSV for spreadsheets.  The JSON layout is described by
- * docs/report.schema.json.
+ * docs/report.schema.json; it is written by fc-json-writer, without
+ * json-glib.
  */
 #pragma once
 
 #include <glib.h>
-#include <json-glib/json-glib.h>
 
 #include "fc-report.h"
 
@@ -34,13 +34,15 @@ char *fc_report_to_json_full (const FcReport *const *reports,
 char *fc_report_workbook_to_json (const FcReport *report, const char *path,
                                   const char *error, gboolean pretty);
 
-/* The report back from one workbook entry as written by
- * fc_report_workbook_to_json() (tables, findings; the path is the
- * caller's business).  A failed entry gives NULL with FC_ERROR_READ whose
- * message is the entry's "error"; malformed JSON gives FC_ERROR_READ
- * describing the problem.  Duplicate table ids were already dropped by the
- * writer, and tolerances are not part of the JSON (transfer full). */
-FcReport *fc_report_from_json (const char *json, gssize length, GError **error);
+/* The same with one more string member, name, at the entry's end (the
+ * export filter's "marked" or "marked_error"); NULL name adds none
+ * (transfer full). */
+char *fc_report_workbook_to_json_with (const FcReport *report, const char *path,
+                                       const char *error, const char *name,
+                                       const char *value, gboolean pretty);
+
+/* Reading an entry back is fc_report_from_json() in fc-report-jsonglib.h:
+ * it needs json-glib, which the add-in must not. */
 
 /* One finding per CRLF-terminated line under the header
  * path,rule,severity,table,message,cells,expected,actual,difference
@@ -49,9 +51,5 @@ FcReport *fc_report_from_json (const char *json, gssize length, GError **error);
  * (unreadable workbooks) write no line (transfer full). */
 char *fc_report_to_csv (const FcReport *const *reports,
                         const char *const *paths, guint n);
-
-/* root as JSON text with every number in its shortest exact form
- * (json-glib alone writes 452.86 as 452.86000000000001) (transfer full). */
-char *fc_report_json_to_data (JsonNode *root, gboolean pretty);
 
 G_END_DECLS

@@ -3,7 +3,10 @@
 
 #include <dlfcn.h>
 
-/* <directory of this library>/rules/standard.rules (transfer full), or NULL. */
+/* rules/standard.rules beside the folder of this library (transfer full),
+ * or NULL: the .oxt keeps one library per platform, in
+ * <extension>/Linux_X86_64/ or <extension>/Linux_AARCH64/, and one rules/
+ * for all of them at <extension>/rules/. */
 char *
 fc_rules_location_shipped (GError **error)
 {
@@ -17,7 +20,8 @@ fc_rules_location_shipped (GError **error)
       return NULL;
     }
   dir = g_path_get_dirname (info.dli_fname);
-  return g_build_filename (dir, "rules", "standard.rules", NULL);
+  g_autofree char *extension = g_path_get_dirname (dir);
+  return g_build_filename (extension, "rules", "standard.rules", NULL);
 }
 
 /* $FISCALCHECK_RULES_DIR, else ~/.config/fiscalcheck/rules.d (transfer full). */

@@ -7,8 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* Where the shipped rules are: <library dir>/rules/standard.rules
- * (transfer full), or NULL with an error. */
+/* Where the shipped rules are: <extension>/rules/standard.rules, the
+ * library being <extension>/<platform>/fiscalcheck.so (transfer full), or
+ * NULL with an error. */
 char *fc_rules_location_shipped (GError **error);
 
 /* Where users keep their own *.rules files: $FISCALCHECK_RULES_DIR, else

@@ -9,8 +9,6 @@
 
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-
 #include "fc-command-actions.h"
 #include "fc-doc-check.h"
 #include "fc-filter-options.h"
@@ -118,20 +116,6 @@ document_path (uno_Interface *document)
   return path != NULL ? path : g_steal_pointer (&text);
 }
 
-/* entry (a JSON object, transfer full) with member name set to value
- * (transfer full). */
-static char *
-entry_with (char *entry, const char *name, const char *value)
-{
-  g_autoptr (JsonNode) node = json_from_string (entry, NULL);
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return entry; /* cannot happen: we wrote it */
-  json_object_set_string_member (json_node_get_object (node), name, value);
-  g_free (entry);
-  return json_to_string (node, FALSE);
-}
-
 /* Marks an editable copy of document as Validate does and stores it in
  * dir, named after path: the copy's path (transfer full), or NULL. */
 static char *
@@ -195,15 +179,12 @@ check_document (uno_Interface *document, const char *options_text)
       fc_filter_options_clear (&options);
       return fc_report_workbook_to_json (NULL, path, error->message, FALSE);
     }
-  entry = fc_report_workbook_to_json (report, path, NULL, FALSE);
-  if (options.marked_dir != NULL)
-    {
-      marked = store_marked_copy (document, report, path, options.marked_dir, &error);
-      if (marked != NULL)
-        entry = entry_with (entry, "marked", marked);
-      else
-        entry = entry_with (entry, "marked_error", error->message);
-    }
+  if (options.marked_dir == NULL)
+    entry = fc_report_workbook_to_json (report, path, NULL, FALSE);
+  else if ((marked = store_marked_copy (document, report, path, options.marked_dir, &error)) != NULL)
+    entry = fc_report_workbook_to_json_with (report, path, NULL, "marked", marked, FALSE);
+  else
+    entry = fc_report_workbook_to_json_with (report, path, NULL, "marked_error", error->message, FALSE);
   fc_filter_options_clear (&options);
   return entry;
 }
