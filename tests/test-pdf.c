@@ -11,6 +11,7 @@
 #include "fc-cli-pdf.h"
 #include "fc-pdf-grid.h"
 #include "fc-pdf.h"
+#include "fc-report-jsonglib.h"
 #include "fc-report-writer.h"
 #include "fc-test.h"
 
