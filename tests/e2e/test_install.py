@@ -24,9 +24,7 @@ import tempfile
 import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, _run_as, check, summary  # noqa: E402
-
-UNOPKG = 'unopkg'
+from fcoffice import UNOPKG, Office, _run_as, check, summary  # noqa: E402
 
 
 def unopkg(argv, home, prefix=()):
