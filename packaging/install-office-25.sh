@@ -114,6 +114,12 @@ mkdir -p "$new/var/lib/libreoffice/share/prereg/bundled" "$new/var/spool/libreof
 sed -i "s|^BRAND_BASE_DIR=file:///usr/lib/libreoffice\$|BRAND_BASE_DIR=file://$PREFIX/usr/lib/libreoffice|" "$prog/fundamentalrc"
 sed -i "s|^FHS_CONFIG_FILE=file:///etc/libreoffice/|FHS_CONFIG_FILE=file://$PREFIX/etc/libreoffice/|" "$prog/sofficerc"
 sed -i "s|^export PYTHONPATH=\"/usr/lib/libreoffice/program\"|export PYTHONPATH=\"$PREFIX/usr/lib/libreoffice/program\"|" "$prog/unopkg"
+# python3-uno's uno.py puts /usr/lib/libreoffice/program on sys.path and
+# bootstraps from its fundamentalrc: the system's 7.4, whose types cannot
+# follow a 25.2 office.  With PYTHONPATH=$PREFIX/usr/lib/python3/dist-packages
+# a script drives this office with its own pyuno (tests/meson.build, office2)
+sed -i "s|/usr/lib/libreoffice/program|$PREFIX/usr/lib/libreoffice/program|g" \
+  "$new/usr/lib/python3/dist-packages/uno.py"
 # libraries the system lacks (libzxcvbn0…): beside the office's, where
 # their users' RUNPATH ($ORIGIN) finds them
 for lib in "$new"/usr/lib/x86_64-linux-gnu/*.so.* "$new"/usr/lib/*-linux-gnu/*.so.*; do
@@ -121,7 +127,8 @@ for lib in "$new"/usr/lib/x86_64-linux-gnu/*.so.* "$new"/usr/lib/*-linux-gnu/*.s
   name=$(basename "$lib")
   [ -e "$prog/$name" ] || ln -s "$(realpath --relative-to="$prog" "$lib")" "$prog/$name"
 done
-if grep -rq -E 'file:///(usr/lib|etc)/libreoffice' "$prog/fundamentalrc" "$prog/sofficerc"; then
+if grep -q -E 'file:///(usr/lib|etc)/libreoffice' "$prog/fundamentalrc" "$prog/sofficerc" ||
+   grep -q "'/usr/lib/libreoffice" "$new/usr/lib/python3/dist-packages/uno.py"; then
   echo "install-office-25: bootstrap files still name the system's office" >&2; exit 1
 fi
 
