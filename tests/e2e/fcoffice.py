@@ -18,7 +18,8 @@ What it does
     OfficeError with unopkg's output on failure);
   * starts `soffice --headless --invisible --norestore --nologo
     --accept=pipe,name=<unique>;urp;` in its own process group and connects
-    with retries (default 30 s);
+    with retries (default 90 s: LibreOffice 25.2's first start on a new
+    profile took 13-29 s on the 2-core CI machine under load, 7.4's less);
   * shutdown(): XDesktop.terminate() in a helper thread (bounded wait), then
     SIGTERM / SIGKILL to the whole process group, removes the pipe sockets
     the office left in /tmp and the temp dir.  Also runs from atexit and from
@@ -196,7 +197,7 @@ if tmp != '-':
 # ---------------------------------------------------------------- the office
 
 class Office:
-    def __init__(self, oxt=None, connect_timeout=30, watchdog=600,
+    def __init__(self, oxt=None, connect_timeout=90, watchdog=600,
                  soffice=SOFFICE, unopkg=UNOPKG, keep_tmp=False, log=None,
                  handle_sigterm=True, ui_locale=None, profile=None, extra_args=()):
         self.ui_locale = ui_locale
