@@ -62,8 +62,11 @@ def foreign_libraries(office):
         return ['no soffice.bin in the office\'s process group']
     with open('/proc/%s/maps' % out[0]) as f:
         paths = {line.split(None, 5)[5].strip() for line in f if len(line.split(None, 5)) == 6}
-    return sorted(p for p in paths if ('/libreoffice/' in p or os.path.basename(p).startswith('libuno_'))
-                  and not p.startswith(root + '/'))
+    # an office's own: its program/ (the extension's library lives in the
+    # profile) and the URE's libuno_*, wherever they were found
+    ours = [p for p in paths if '/libreoffice/program/' in p
+            or os.path.basename(p).startswith(('libuno_', 'libmergedlo'))]
+    return sorted(p for p in ours if not p.startswith(root + '/'))
 
 
 def main(argv):
