@@ -47,9 +47,11 @@ touch "$work/sources.list"
 # the machine's Debian sources (deb822 or one-line), and backports on the
 # host its main archive comes from
 for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
-  [ -f "$f" ] && cp "$f" "$work/sources.list.d/$(basename "$f" | tr / _)"
+  if [ -f "$f" ]; then cp "$f" "$work/sources.list.d/$(basename "$f")"; fi
 done
-[ -f "$work/sources.list.d/sources.list" ] && mv "$work/sources.list.d/sources.list" "$work/sources.list.d/main.list"
+if [ -f "$work/sources.list.d/sources.list" ]; then
+  mv "$work/sources.list.d/sources.list" "$work/sources.list.d/main.list"
+fi
 mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null |
   grep -v '^[[:space:]]*#' | grep -o -E 'https?://[^ ]*/debian/?( |$)' | grep -v security | head -n 1 | tr -d ' ')
 mirror=${mirror:-http://deb.debian.org/debian}
