@@ -2,7 +2,9 @@
  *
  * Layout of the cache directory:
  *   slot-N.lock    flock()ed while a command uses slot N (ours)
- *   slot-N.stamp   SHA-256 of the .oxt installed in slot N (ours)
+ *   slot-N.stamp   SHA-256 of the .oxt installed in slot N and the unopkg
+ *                  that installed it (ours): a profile belongs to one office
+ *                  (7.4 and 25.2 side by side must not share one)
  *   slot-N/        the office user's: user/ (the profile), home/, fiscalcheck.oxt
  */
 #include "fc-cli-profile.h"
@@ -193,13 +195,15 @@ fc_cli_profiles_acquire (const FcCliUser *user, const char *cache_dir, const cha
 {
   g_autoptr (GPtrArray) slots = g_ptr_array_new_with_free_func ((GDestroyNotify) slot_free);
   g_autoptr (GPtrArray) profiles = NULL;
-  g_autofree char *digest = file_digest (oxt, error);
+  g_autofree char *oxt_digest = file_digest (oxt, error);
+  g_autofree char *digest = NULL;
 
-  if (digest == NULL)
+  if (oxt_digest == NULL)
     {
       g_prefix_error (error, "扩展包 / extension package: ");
       return NULL;
     }
+  digest = g_strconcat (oxt_digest, " ", unopkg, NULL);
   if (g_mkdir_with_parents (cache_dir, 0755) != 0)
     {
       int saved = errno;

@@ -18,7 +18,8 @@ What it does
     OfficeError with unopkg's output on failure);
   * starts `soffice --headless --invisible --norestore --nologo
     --accept=pipe,name=<unique>;urp;` in its own process group and connects
-    with retries (default 30 s);
+    with retries (default 90 s: LibreOffice 25.2's first start on a new
+    profile took 13-29 s on the 2-core CI machine under load, 7.4's less);
   * shutdown(): XDesktop.terminate() in a helper thread (bounded wait), then
     SIGTERM / SIGKILL to the whole process group, removes the pipe sockets
     the office left in /tmp and the temp dir.  Also runs from atexit and from
@@ -36,6 +37,18 @@ Under valgrind (FC_VALGRIND=1 in the environment)
   $FC_VALGRIND_OPTS.  Every timeout (connect, watchdog, terminate) is
   multiplied by $FC_VALGRIND_SLOWDOWN (default 20).  Summarise the logs with
   tests/valgrind/summary.py; tests/valgrind/run.sh does it all.
+
+Which office
+  $FC_OFFICE_PROGRAM names the office's program directory (meson's test
+  setups set it: office_program by default, office2_program with
+  `meson test --setup office2`); SOFFICE and UNOPKG are its soffice and
+  unopkg, the defaults of Office() and what the tests run.  The driver's
+  `uno` module must be that office's own: a 7.4 pyuno cannot talk to a 25.2
+  office (the first object whose types include one 7.4 does not know, e.g.
+  com.sun.star.configuration.XDocumentation, makes the 7.4 bridge hang up:
+  "Binary URP bridge disposed during call"), so the office2 setup puts the
+  second office's pyuno first on PYTHONPATH.  Office.version is what the
+  office says it is ("25.2.3.2"); Office.major its first number.
 
 Note on pipes: LibreOffice names a pipe /tmp/OSL_PIPE_<uid>_<name>; when the
 office runs as nobody and we are root, the harness links
@@ -64,6 +77,11 @@ from com.sun.star.beans import PropertyValue  # noqa: E402
 from com.sun.star.connection import NoConnectException  # noqa: E402
 
 PIPE_DIR = '/tmp'
+
+# the office under test (see "Which office" above)
+OFFICE_PROGRAM = os.environ.get('FC_OFFICE_PROGRAM') or '/usr/lib/libreoffice/program'
+SOFFICE = os.path.join(OFFICE_PROGRAM, 'soffice')
+UNOPKG = os.path.join(OFFICE_PROGRAM, 'unopkg')
 
 # FC_VALGRIND=1: run soffice.bin under memcheck (see the module docstring)
 VALGRIND = os.environ.get('FC_VALGRIND', '') not in ('', '0')
@@ -179,8 +197,8 @@ if tmp != '-':
 # ---------------------------------------------------------------- the office
 
 class Office:
-    def __init__(self, oxt=None, connect_timeout=30, watchdog=600,
-                 soffice='soffice', unopkg='unopkg', keep_tmp=False, log=None,
+    def __init__(self, oxt=None, connect_timeout=90, watchdog=600,
+                 soffice=SOFFICE, unopkg=UNOPKG, keep_tmp=False, log=None,
                  handle_sigterm=True, ui_locale=None, profile=None, extra_args=()):
         self.ui_locale = ui_locale
         self.given_profile = profile      # a user profile to run on instead of a new one
@@ -194,6 +212,8 @@ class Office:
         self.log = log or (lambda msg: sys.stderr.write('[fcoffice] %s\n' % msg))
         self.tmp = None
         self.proc = None
+        self.version = None     # what the office says it is, e.g. '25.2.3.2'
+        self.major = None
         self.ctx = self.smgr = self.desktop = None
         self._links = []
         self._stopped = threading.Event()
@@ -423,7 +443,16 @@ class Office:
                               % (self.connect_timeout, last, self.office_output()))
         self.smgr = self.ctx.ServiceManager
         self.desktop = self.smgr.createInstanceWithContext('com.sun.star.frame.Desktop', self.ctx)
-        self.log('connected in %.1fs' % (time.monotonic() - t0))
+        try:
+            self.version = office_version(self)
+        except Exception as e:
+            raise OfficeError('connected to %s, but its first object broke the bridge (%s): '
+                              'run the driver with that office\'s own pyuno (uno module %s); '
+                              'see "Which office" in fcoffice.py'
+                              % (self.soffice, e, getattr(uno, '__file__', '?')))
+        self.major = int(self.version.split('.')[0]) if self.version[:1].isdigit() else None
+        self.log('connected to LibreOffice %s (%s) in %.1fs'
+                 % (self.version, self.soffice, time.monotonic() - t0))
 
     def extensions(self):
         """[(identifier, version)] of the extensions the running office has."""
@@ -666,13 +695,56 @@ def cell_looks(sheet, end_row, end_col, props=('CellBackColor', 'IsCellBackgroun
     return looks
 
 
+def office_version(office):
+    """The running office's version, as its About box says ('25.2.3.2')."""
+    cp = office.smgr.createInstanceWithContext('com.sun.star.configuration.ConfigurationProvider',
+                                               office.ctx)
+    ca = cp.createInstanceWithArguments('com.sun.star.configuration.ConfigurationAccess',
+                                        _props(nodepath='/org.openoffice.Setup/Product'))
+    return ca.getByName('ooSetupVersionAboutBox')
+
+
+def note_text(cell):
+    """The text of cell's comment ('' when it has none), as the user sees
+    it.  LibreOffice 25.2 imports an .xlsx's comments without their caption
+    objects, and a fresh annotation then reads '' through getString; asking
+    for the annotation's shape first makes the caption (the add-in does the
+    same: fc_calc_annotation).  The shape is asked for on one annotation
+    object and the text read from a new one: an annotation object keeps the
+    first text it read."""
+    cell.Annotation.AnnotationShape
+    return cell.Annotation.String
+
+
+def note_text_unforced(cell):
+    """What getString alone reads from a fresh annotation of cell (the
+    office's behaviour, for tests that say which one they met)."""
+    return cell.Annotation.String
+
+
 def cell_notes(sheet):
-    """{(row, col): (text, author, date)} of the sheet's comments."""
+    """{(row, col): (text, author, date)} of the sheet's comments, each text
+    read as note_text does."""
     notes = {}
     for i in range(sheet.Annotations.Count):
-        note = sheet.Annotations.getByIndex(i)
-        notes[(note.Position.Row, note.Position.Column)] = (note.String, note.Author, note.Date)
+        pos = sheet.Annotations.getByIndex(i).Position
+        cell = sheet.getCellByPosition(pos.Column, pos.Row)
+        text = note_text(cell)
+        note = cell.Annotation
+        notes[(pos.Row, pos.Column)] = (text, note.Author, note.Date)
     return notes
+
+
+def cli_env(**extra):
+    """os.environ plus extra for running the batch command against the office
+    under test: FISCALCHECK_SOFFICE / FISCALCHECK_UNOPKG are kept when they
+    name that office's programs (the office2 test setup sets them), dropped
+    otherwise (so the compiled-in office is what runs)."""
+    env = dict(os.environ, **extra)
+    for name, want in (('FISCALCHECK_SOFFICE', SOFFICE), ('FISCALCHECK_UNOPKG', UNOPKG)):
+        if env.get(name) != want:
+            env.pop(name, None)
+    return env
 
 
 def cell_value(cell):

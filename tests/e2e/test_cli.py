@@ -30,7 +30,7 @@ import tempfile
 import time
 
 import fcoffice
-from fcoffice import check
+from fcoffice import SOFFICE, UNOPKG, check, cli_env, note_text
 
 
 
@@ -119,7 +119,7 @@ def run(exe, args, env, timeout=600):
 def convert(src, fmt, outdir, tmp):
     """soffice --convert-to fmt (as we are) with a throw-away profile."""
     prof = tempfile.mkdtemp(prefix='conv-prof-', dir=tmp)
-    subprocess.run(['soffice', '--headless', '--norestore',
+    subprocess.run([SOFFICE, '--headless', '--norestore',
                     '-env:UserInstallation=file://' + prof,
                     '--convert-to', fmt, '--outdir', outdir, src],
                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -130,14 +130,21 @@ def convert(src, fmt, outdir, tmp):
     return out
 
 
+USER_COMMENT = '我的批注：请核对本年收入'
+
+
 def mutate(fods_src, dest):
-    """The sample with 本年收入合计 634.38 → 634.48 (table 01, row 27)."""
+    """The sample with 本年收入合计 634.38 → 634.48 (table 01, row 27), and
+    a user's comment on that cell (USER_COMMENT)."""
     lines = open(fods_src, encoding='utf-8').read().split('\n')
     hits = [i for i, l in enumerate(lines) if '本年收入合计' in l and 'office:value="634.38"' in l]
     assert len(hits) == 1, hits
     i = hits[0]
     lines[i] = lines[i].replace('office:value="634.38"', 'office:value="634.48"', 1) \
-                       .replace('<text:p>634.38</text:p>', '<text:p>634.48</text:p>', 1)
+                       .replace('<text:p>634.38</text:p>',
+                                '<office:annotation><dc:creator>张会计</dc:creator>'
+                                '<text:p>%s</text:p></office:annotation>'
+                                '<text:p>634.48</text:p>' % USER_COMMENT, 1)
     with open(dest, 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines))
 
@@ -186,7 +193,7 @@ def marks_in(office, path):
         names = list(doc.Sheets.ElementNames)
         sheet = doc.Sheets.getByName(T01)
         cell = sheet.getCellRangeByName(MUTATED)
-        comment = cell.Annotation.String
+        comment = note_text(cell)
         report = None
         if '审核结果' in names:
             rs = doc.Sheets.getByName('审核结果')
@@ -249,6 +256,9 @@ def test_marked_dir(exe, env, tmp, d, mutant, mutant_xlsx, sample_xls, sample_od
                   % (name, MUTATED, color))
             check('R01.1' in comment, '%s copy: %s comment names R01.1 (%r)'
                   % (name, MUTATED, comment[:80]))
+            check(comment.startswith('FiscalCheck') and comment.endswith('\n\n' + USER_COMMENT),
+                  "%s copy: the user's comment is kept under FiscalCheck's (%r)"
+                  % (name, comment[-40:]))
             check(report is not None and any('R01.1' in c for row in report for c in row)
                   and any(MUTATED in c for row in report for c in row),
                   '%s copy: the 审核结果 sheet lists R01.1 at %s' % (name, MUTATED))
@@ -296,8 +306,7 @@ def main(argv):
     schema = json.load(open(schema_path, encoding='utf-8'))
     tmp = tempfile.mkdtemp(prefix='fc-cli-test-')
     os.chmod(tmp, 0o755)
-    env = dict(os.environ, FISCALCHECK_CACHE_DIR=os.path.join(tmp, 'cache'))
-    env.pop('FISCALCHECK_SOFFICE', None)
+    env = cli_env(FISCALCHECK_CACHE_DIR=os.path.join(tmp, 'cache'))
     try:
         return run_tests(exe, sample_ods, sample_fods, schema, tmp, env)
     finally:
@@ -341,6 +350,11 @@ def run_tests(exe, sample_ods, sample_fods, schema, tmp, env):
     sample_xls = convert(sample_ods, 'xls', xl, tmp)
     r = run(exe, ['check', '--format', 'json', mutant, mutant_xlsx, sample_xlsx, sample_xls], env)
     check(r.rc == 1, 'mutant: exit 1 (an error finding)')
+    # a cached profile belongs to one office: its stamp names the unopkg
+    stamp = os.path.join(env['FISCALCHECK_CACHE_DIR'], 'slot-0.stamp')
+    stamp_text = open(stamp).read() if os.path.exists(stamp) else ''
+    check(stamp_text.endswith(' ' + UNOPKG), 'the profile cache names the office it was made '
+          'for (%s)' % stamp_text[-60:])
     schema_ok(r, 'mutant')
     for path in (mutant, mutant_xlsx):
         wb = r.entry(path)

@@ -32,12 +32,11 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import check, summary  # noqa: E402
+from fcoffice import SOFFICE, check, cli_env, summary  # noqa: E402
 from test_cli import run, validate  # noqa: E402
 
 WORKBOOK = 'putuo_ghzy_2024.xlsx'
 NARRATIVE = 'putuo_ghzy_2024_narrative.txt'
-SOFFICE = '/usr/lib/libreoffice/program/soffice'
 # the narrative's two errors: what it states, what the tables say
 ERRORS = {'5377.64': 5364.75, '4896.98': 4884.09}
 
@@ -87,8 +86,7 @@ def main(argv):
     schema = json.load(open(schema_path, encoding='utf-8'))
     tmp = tempfile.mkdtemp(prefix='fc-cli-narrative-test-')
     os.chmod(tmp, 0o755)
-    env = dict(os.environ, FISCALCHECK_CACHE_DIR=os.path.join(tmp, 'cache'))
-    env.pop('FISCALCHECK_SOFFICE', None)
+    env = cli_env(FISCALCHECK_CACHE_DIR=os.path.join(tmp, 'cache'))
     try:
         d = os.path.join(tmp, 'files')
         os.mkdir(d)

@@ -24,9 +24,7 @@ import tempfile
 import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, _run_as, check, summary  # noqa: E402
-
-UNOPKG = 'unopkg'
+from fcoffice import OFFICE_PROGRAM, UNOPKG, Office, _run_as, check, summary  # noqa: E402
 
 
 def unopkg(argv, home, prefix=()):
@@ -53,6 +51,24 @@ def fiscalcheck_value(office, sample):
         office.close(doc)
 
 
+def foreign_libraries(office):
+    """LibreOffice libraries soffice.bin has mapped from outside the office's
+    own tree (a second office unpacked beside the system's must not load
+    the system's libuno_* or libmergedlo): [] when there are none."""
+    root = os.path.realpath(os.path.join(OFFICE_PROGRAM, '..'))
+    out = subprocess.run(['pgrep', '-g', str(office.proc.pid), '-x', 'soffice.bin'],
+                         stdout=subprocess.PIPE, text=True).stdout.split()
+    if not out:
+        return ['no soffice.bin in the office\'s process group']
+    with open('/proc/%s/maps' % out[0]) as f:
+        paths = {line.split(None, 5)[5].strip() for line in f if len(line.split(None, 5)) == 6}
+    # an office's own: its program/ (the extension's library lives in the
+    # profile) and the URE's libuno_*, wherever they were found
+    ours = [p for p in paths if '/libreoffice/program/' in p
+            or os.path.basename(p).startswith(('libuno_', 'libmergedlo'))]
+    return sorted(p for p in ours if not p.startswith(root + '/'))
+
+
 def main(argv):
     if len(argv) != 3:
         print(__doc__)
@@ -77,6 +93,9 @@ def main(argv):
         profile = os.path.join(home, '.config', 'libreoffice', '4')
         if check(os.path.isdir(profile), 'normal user: it went into ~/.config/libreoffice/4'):
             with Office(profile=profile) as office:
+                foreign = foreign_libraries(office)
+                check(not foreign, 'LibreOffice %s runs on its own libraries only (%s)'
+                      % (office.version, foreign[:3] or os.path.realpath(OFFICE_PROGRAM)))
                 err, value = fiscalcheck_value(office, sample)
                 check(err == 0 and value == '0',
                       'normal user: =FISCALCHECK() works in that profile (%d, %r)' % (err, value))

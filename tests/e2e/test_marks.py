@@ -21,6 +21,13 @@ comment and a user background on that cell and on another one:
   * Validate twice, undo, redo (our sheets removed and re-added), and
     ClearMarks, undo, redo: soffice survives, each state is exact;
   * Validate, save, close, reload, ClearMarks restores the same;
+  * the same user workbook (a user comment, background and formula on the
+    marked cell) saved as .xlsx, .xls and .ods: opened, Validate (the
+    user's comment under FiscalCheck's), saved in its format, reopened, Clear
+    marks, saved, reopened: every comment (text, author, date), background,
+    value and formula is as the user had it.  Said per office: what
+    getString alone reads from a freshly opened comment (25.2 reads "" for
+    an .xlsx: its comments are imported without their caption objects);
   * a protected sheet, a read-only document and a workbook without tables
     get their message (FAILURE result, log line) and nothing changes.
 Exit status 0 when every check passes.
@@ -33,7 +40,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
 import fcoffice  # noqa: E402
-from fcoffice import Office, a1_to_rc, cell_looks, cell_notes, check, dispatch, failures  # noqa: E402
+from fcoffice import (Office, a1_to_rc, cell_looks, cell_notes, check, dispatch, failures,  # noqa: E402
+                      note_text, note_text_unforced)
 from com.sun.star.beans import PropertyValue  # noqa: E402
 from com.sun.star.table import CellAddress  # noqa: E402
 
@@ -47,12 +55,15 @@ ERROR_COLOR = 0xFFC7CE
 USER_COLOR = 0x3366FF
 USER_AUTHOR = '张会计'          # neither is what a comment made now would get
 USER_DATE = '2019-03-04T10:20:30'
+USER_TEXT = '我的批注：请核对本年收入'
+USER_FORMULA = '=600+34.48'     # the user's own formula in the marked cell
+FORMATS = (('xlsx', 'Calc MS Excel 2007 XML'), ('xls', 'MS Excel 97'), ('ods', 'calc8'))
 SUCCESS, FAILURE = 0, 1
 
 
 def snapshot(doc):
     """Every sheet's name, and per cell of the used area (plus a margin):
-    background colour, transparency, comment text and value."""
+    background colour, transparency, comment text, value and formula."""
     out = {'sheets': list(doc.Sheets.ElementNames)}
     for name in out['sheets']:
         sheet = doc.Sheets.getByName(name)
@@ -62,8 +73,8 @@ def snapshot(doc):
         looks = cell_looks(sheet, end_row, end_col)
         # author and date too: Clear must give a user's comment back untouched
         notes = cell_notes(sheet)
-        values = sheet.getCellRangeByPosition(0, 0, end_col, end_row).DataArray
-        out[name] = (looks, notes, values)
+        rng = sheet.getCellRangeByPosition(0, 0, end_col, end_row)
+        out[name] = (looks, notes, rng.DataArray, rng.FormulaArray)
     return out
 
 
@@ -81,6 +92,8 @@ def diff(a, b):
                     out.append('%s %s %s: %r != %r' % (name, what, key, x.get(key), y.get(key)))
         if a[name][2] != b[name][2]:
             out.append('%s: values differ' % name)
+        if a[name][3] != b[name][3]:
+            out.append('%s: formulas differ' % name)
     return out[:10]
 
 
@@ -279,6 +292,73 @@ def test_save_reload(office, doc, original):
     return doc
 
 
+def store(office, doc, path, filter_name):
+    p = PropertyValue()
+    p.Name, p.Value = 'FilterName', filter_name
+    doc.storeToURL(uno.systemPathToFileUrl(path), (p,))
+
+
+def test_formats(office, sample):
+    """A user's workbook in each format: Validate, save, reopen, Clear
+    marks, save, reopen gives back every comment, background, value and
+    formula; in between, the marked cell carries FiscalCheck's comment
+    above the user's.  Each step opens the file afresh and runs the command
+    before anything reads a comment, as a user's office would."""
+    doc = office.load(sample, copy=True)
+    prepare(doc)
+    sheet = doc.Sheets.getByName(T01)
+    sheet.getCellRangeByName(MUTATED).Formula = USER_FORMULA
+    row, col = a1_to_rc(MUTATED)
+    sheet.getCellByPosition(col, row).Annotation.String = USER_TEXT
+    base = {}
+    for fmt, flt in FORMATS:
+        base[fmt] = os.path.join(office.docs, 'user.' + fmt)
+        store(office, doc, base[fmt], flt)
+    office.close(doc)
+    for fmt, flt in FORMATS:
+        what = '.%s (LibreOffice %s)' % (fmt, office.version)
+        doc = office.load(base[fmt])
+        cell = doc.Sheets.getByName(T01).getCellRangeByName(MUTATED)
+        plain = note_text_unforced(cell)
+        print('     %s: a fresh comment read by getString alone: %r%s'
+              % (what, plain, '' if plain == USER_TEXT else
+                 ' (imported without its caption; the add-in asks for the shape first)'))
+        original = snapshot(doc)
+        office.close(doc)
+        check(original[T01][1].get((row, col), ('',))[0] == USER_TEXT
+              and original[T01][3][row][col] == USER_FORMULA,
+              '%s: the user\'s comment and formula are in the file' % what)
+
+        doc = office.load(base[fmt])
+        state, message = dispatch(office, doc, 'Validate')
+        check(state == SUCCESS, '%s: Validate succeeds (%r)' % (what, message))
+        marked = os.path.join(office.docs, 'marked.' + fmt)
+        store(office, doc, marked, flt)
+        office.close(doc)
+
+        doc = office.load(marked)
+        cell = doc.Sheets.getByName(T01).getCellRangeByName(MUTATED)
+        text = note_text(cell)
+        check(text.startswith('FiscalCheck') and 'R01.1' in text
+              and text.endswith('\n\n' + USER_TEXT) and cell.CellBackColor == ERROR_COLOR
+              and cell.Formula == USER_FORMULA,
+              "%s: saved after Validate, the marked cell has FiscalCheck's comment above "
+              "the user's, the error background and the user's formula (%r)" % (what, text[-60:]))
+        office.close(doc)
+
+        doc = office.load(marked)
+        state, message = dispatch(office, doc, 'ClearMarks')
+        check(state == SUCCESS, '%s: reopened, Clear marks succeeds (%r)' % (what, message))
+        same(office, doc, original, '%s: after Clear marks every comment, background, value '
+             'and formula is the user\'s' % what)
+        cleared = os.path.join(office.docs, 'cleared.' + fmt)
+        store(office, doc, cleared, flt)
+        office.close(doc)
+        doc = office.load(cleared)
+        same(office, doc, original, '%s: and so it is saved and reopened' % what)
+        office.close(doc)
+
+
 def test_refusals(office, sample):
     doc = office.load(sample, copy=True)
     prepare(doc)
@@ -337,6 +417,7 @@ def main():
             doc = test_save_reload(office, doc, original)
             office.close(doc)
             test_refusals(office, sample)
+            test_formats(office, sample)
             check(office.proc.poll() is None, 'soffice is still running')
         except Exception:
             print('--- soffice output ---\n' + office.office_output()[-6000:])

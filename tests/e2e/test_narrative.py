@@ -27,7 +27,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, check, dispatch, summary  # noqa: E402
+from fcoffice import Office, check, cli_env, dispatch, summary  # noqa: E402
 from test_cli import run, validate  # noqa: E402
 
 NARRATIVE = '情况说明'
@@ -106,8 +106,7 @@ def main(argv):
     schema = json.load(open(schema_path, encoding='utf-8'))
     tmp = tempfile.mkdtemp(prefix='fc-narrative-test-')
     os.chmod(tmp, 0o755)
-    env = dict(os.environ, FISCALCHECK_CACHE_DIR=os.path.join(tmp, 'cache'))
-    env.pop('FISCALCHECK_SOFFICE', None)
+    env = cli_env(FISCALCHECK_CACHE_DIR=os.path.join(tmp, 'cache'))
     try:
         n4 = test_cli(exe, sample, schema, env)
         test_office(oxt, sample, n4)

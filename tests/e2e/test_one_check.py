@@ -38,7 +38,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
-from fcoffice import Office, check, dispatch, summary  # noqa: E402
+from fcoffice import Office, check, cli_env, dispatch, summary  # noqa: E402
 from fcoffice import _props as props  # noqa: E402
 from com.sun.star.table import CellAddress  # noqa: E402
 
@@ -153,9 +153,8 @@ def main(argv):
         os.chmod(d, 0o755)
     with open(os.path.join(user_rules, '10-mine.rules'), 'w', encoding='utf-8') as f:
         f.write(USER_RULE)
-    env = dict(os.environ, FISCALCHECK_CACHE_DIR=os.path.join(tmp, 'cache'),
-               FISCALCHECK_RULES_DIR=user_rules)
-    env.pop('FISCALCHECK_SOFFICE', None)
+    env = cli_env(FISCALCHECK_CACHE_DIR=os.path.join(tmp, 'cache'),
+                  FISCALCHECK_RULES_DIR=user_rules)
     inputs = {name: os.path.join(files, name + '.ods') for name in ('sample', 'wrong', 'commented')}
     menu, addin, in_office = {}, {}, {}
     try:

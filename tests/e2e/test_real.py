@@ -24,7 +24,7 @@ import sys
 import tempfile
 
 import fcoffice
-from fcoffice import Office, a1_to_rc, check, rc_to_a1
+from fcoffice import Office, a1_to_rc, check, cli_env, rc_to_a1
 
 REAL = 'putuo_ghzy_2024'
 T01 = '收入支出决算总表'
@@ -110,8 +110,7 @@ def main(argv):
     exe, oxt, data = [os.path.abspath(a) for a in argv[1:]]
     tmp = tempfile.mkdtemp(prefix='fc-real-test-')
     os.chmod(tmp, 0o755)
-    env = dict(os.environ, FISCALCHECK_CACHE_DIR=os.path.join(tmp, 'cache'))
-    env.pop('FISCALCHECK_SOFFICE', None)
+    env = cli_env(FISCALCHECK_CACHE_DIR=os.path.join(tmp, 'cache'))
     try:
         xlsx = os.path.join(data, REAL + '.xlsx')
         fods = os.path.join(data, REAL + '.fods')

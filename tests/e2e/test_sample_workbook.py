@@ -146,7 +146,7 @@ def main(argv):
     seed = argv[2] if len(argv) == 3 else None
     tables = [(t, '公开03表' if template and t == T03 else no) for t, no in TABLES]
     chk = fcoffice  # chk.check is fcoffice.check
-    with Office(connect_timeout=30, watchdog=300) as office:
+    with Office(watchdog=300) as office:
         doc = office.load(path, readonly=True)
         try:
             names = office.sheet_names(doc)

@@ -363,17 +363,28 @@ char *
 fc_calc_annotation (uno_Interface *cell, GError **error)
 {
   uno_Interface *annotation = NULL;
+  uno_Interface *shape = NULL;
   rtl_uString *text = NULL;
   char *result = NULL;
 
+  /* A note can exist without its caption object: LibreOffice 25.2 imports
+   * an .xlsx's comments that way (ScCaptionInitData's generator; 7.4 makes
+   * the caption while importing), and the annotation's text then reads ""
+   * (ScAnnotationEditSource takes the text from the caption only).  getAnnotationShape makes the caption from the
+   * imported data (ScPostIt::GetOrCreateCaption) without changing the
+   * document; it must come before the first getString of this annotation
+   * object, which keeps what it read.  No note: no shape, nothing made. */
   if (fc_uno_query_call (cell, "com.sun.star.sheet.XSheetAnnotationAnchor", "getAnnotation",
                          &annotation, NULL, error)
+      && fc_uno_query_call (annotation, "com.sun.star.sheet.XSheetAnnotationShapeSupplier",
+                            "getAnnotationShape", &shape, NULL, error)
       && fc_uno_query_call (annotation, "com.sun.star.text.XSimpleText", "getString", &text,
                             NULL, error))
     {
       result = fc_uno_string_to_utf8 (text);
       rtl_uString_release (text);
     }
+  fc_uno_release (shape);
   fc_uno_release (annotation);
   return result;
 }
