@@ -324,6 +324,33 @@ fc_calc_get_bool (uno_Interface *obj, const char *name, gboolean *value, GError 
   return TRUE;
 }
 
+char *
+fc_calc_get_string (uno_Interface *obj, const char *name, GError **error)
+{
+  uno_Any any;
+  char *text = NULL;
+
+  if (!get_property (obj, name, &any, error))
+    return NULL;
+  if (any.pType->eTypeClass == typelib_TypeClass_STRING)
+    text = fc_uno_string_to_utf8 (*(rtl_uString **) any.pData);
+  else
+    g_set_error (error, FC_UNO_ERROR, FC_UNO_ERROR_VALUE, "property %s has an unexpected type",
+                 name);
+  uno_any_destruct (&any, NULL);
+  return text;
+}
+
+gboolean
+fc_calc_set_string (uno_Interface *obj, const char *name, const char *value, GError **error)
+{
+  rtl_uString *text = fc_uno_string_new (value);
+  gboolean ok = set_property (obj, name, &text, typelib_TypeClass_STRING, error);
+
+  rtl_uString_release (text);
+  return ok;
+}
+
 gboolean
 fc_calc_set_long (uno_Interface *obj, const char *name, sal_Int32 value, GError **error)
 {

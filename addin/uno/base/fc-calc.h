@@ -55,6 +55,10 @@ gboolean fc_calc_get_long (uno_Interface *obj, const char *name, sal_Int32 *valu
                            GError **error);
 gboolean fc_calc_get_bool (uno_Interface *obj, const char *name, gboolean *value,
                            GError **error);
+/* A string property (transfer full), or NULL with an error. */
+char *fc_calc_get_string (uno_Interface *obj, const char *name, GError **error);
+gboolean fc_calc_set_string (uno_Interface *obj, const char *name, const char *value,
+                             GError **error);
 gboolean fc_calc_set_long (uno_Interface *obj, const char *name, sal_Int32 value,
                            GError **error);
 gboolean fc_calc_set_bool (uno_Interface *obj, const char *name, gboolean value,

@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "fc-calc.h"
+#include "fc-component.h"
+#include "fc-doc-narrative.h"
+#include "fc-narrative-doc.h"
 #include "fc-doc-check.h"
 #include "fc-live-stats.h"
 #include "fc-mark-store.h"
@@ -40,18 +43,29 @@ outcome_fail (Outcome *outcome, const GError *error)
 }
 
 gboolean
-fc_command_actions_parse (const char *name, FcCommand *command)
+fc_command_actions_parse (const char *full, FcCommand *command, char **argument)
 {
+  const char *mark = full != NULL ? strchr (full, '?') : NULL;
+  g_autofree char *name = mark != NULL ? g_strndup (full, (gsize) (mark - full)) : g_strdup (full);
+
+  if (argument != NULL)
+    *argument = mark != NULL ? g_uri_unescape_string (mark + 1, NULL) : NULL;
   if (g_strcmp0 (name, "Validate") == 0)
     *command = FC_COMMAND_VALIDATE;
   else if (g_strcmp0 (name, "NextFinding") == 0)
     *command = FC_COMMAND_NEXT_FINDING;
   else if (g_strcmp0 (name, "ClearMarks") == 0)
     *command = FC_COMMAND_CLEAR_MARKS;
+  else if (g_strcmp0 (name, "ChooseNarrative") == 0)
+    *command = FC_COMMAND_CHOOSE_NARRATIVE;
   else if (g_strcmp0 (name, "LiveStats") == 0)
     *command = FC_COMMAND_LIVE_STATS;
   else
-    return FALSE;
+    {
+      if (argument != NULL)
+        g_clear_pointer (argument, g_free);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -158,7 +172,8 @@ static FcReport *
 check_document (uno_Interface *document, Outcome *outcome)
 {
   g_autoptr (GError) error = NULL;
-  const FcDocCheckOptions options = { .use_user_rules = TRUE };
+  const FcDocCheckOptions options = { .use_user_rules = TRUE,
+                                       .find_narrative = FC_DOC_NARRATIVE_LOAD };
   FcReport *report = fc_doc_check (document, &options, &error);
 
   if (report != NULL)
@@ -393,6 +408,97 @@ next_finding (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
   }
 }
 
+/* Choose the narrative document */
+
+/* The file the user picks in a file picker over frame's window, starting
+ * in the folder of document's current narrative or file (transfer full:
+ * a local path), or NULL when they cancel or no picker can be shown. */
+static char *
+pick_narrative (uno_Interface *document, GError **error)
+{
+  g_autofree char *current = fc_doc_narrative_locate (document, NULL);
+  uno_Interface *picker = fc_component_create ("com.sun.star.ui.dialogs.FilePicker", error);
+  rtl_uString *title = fc_uno_string_new ("情况说明 Narrative (*.docx;*.doc;*.odt;*.txt)");
+  rtl_uString *filter = fc_uno_string_new ("*.docx;*.doc;*.odt;*.txt");
+  void *filter_args[2] = { &title, &filter };
+  sal_Int16 answer = 0;
+  uno_Sequence *files = NULL;
+  char *path = NULL;
+
+  if (picker != NULL && current != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (current);
+      g_autofree char *uri = g_filename_to_uri (dir, NULL, NULL);
+      rtl_uString *udir = fc_uno_string_new (uri != NULL ? uri : "");
+      void *args[1] = { &udir };
+
+      fc_uno_query_call (picker, "com.sun.star.ui.dialogs.XFilePicker", "setDisplayDirectory",
+                         NULL, args, NULL);
+      rtl_uString_release (udir);
+    }
+  if (picker != NULL
+      && fc_uno_query_call (picker, "com.sun.star.ui.dialogs.XFilterManager", "appendFilter", NULL,
+                            filter_args, error)
+      && fc_uno_query_call (picker, "com.sun.star.ui.dialogs.XExecutableDialog", "execute",
+                            &answer, NULL, error)
+      && answer == 1 /* ExecutableDialogResults.OK */
+      && fc_uno_query_call (picker, "com.sun.star.ui.dialogs.XFilePicker", "getFiles", &files,
+                            NULL, error))
+    {
+      if (files->nElements > 0)
+        {
+          g_autofree char *uri = fc_uno_string_to_utf8 (((rtl_uString **) files->elements)[0]);
+
+          path = g_filename_from_uri (uri, NULL, error);
+        }
+      fc_uno_destruct (&files, "[]string");
+    }
+  rtl_uString_release (filter);
+  rtl_uString_release (title);
+  fc_uno_release (picker);
+  return path;
+}
+
+/* Names the narrative document checked with the workbook: argument (a
+ * path or file URL; "" forgets the choice, so the one beside is used
+ * again), else the one the user picks.  Remembered in the workbook. */
+static gboolean
+choose_narrative (uno_Interface *frame, uno_Interface *document, const char *argument,
+                  Outcome *outcome)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+
+  (void) frame;
+  if (argument != NULL && g_str_has_prefix (argument, "file:"))
+    path = g_filename_from_uri (argument, NULL, &error);
+  else if (argument != NULL)
+    path = g_strdup (argument);
+  else
+    path = pick_narrative (document, &error);
+  if (path == NULL && error != NULL)
+    return outcome_fail (outcome, error);
+  if (path == NULL)
+    return outcome_set (outcome, FC_MESSAGE_INFO,
+                        "未选择情况说明文档。\nNo narrative document was chosen.");
+  if (*path != '\0' && !fc_narrative_doc_is_document (path))
+    return outcome_set (outcome, FC_MESSAGE_WARNING,
+                        "情况说明文档须为 .docx、.doc、.odt 或 .txt 文件。\n"
+                        "The narrative must be a .docx, .doc, .odt or .txt file.");
+  if (!fc_doc_narrative_choose (document, path, &error))
+    return outcome_fail (outcome, error);
+  fc_result_refresh (document);
+  if (*path == '\0')
+    return outcome_set (outcome, FC_MESSAGE_INFO,
+                        "已取消所选情况说明文档，将核对工作簿旁的同名文档。\n"
+                        "The chosen narrative is forgotten: the one beside the workbook is checked.");
+  name = g_filename_display_basename (path);
+  return outcome_set (outcome, FC_MESSAGE_INFO,
+                      "情况说明文档：%s（请运行“审核工作簿”）\nNarrative document: %s (run Validate)",
+                      name, name);
+}
+
 static gboolean
 is_spreadsheet (uno_Interface *document)
 {
@@ -404,7 +510,8 @@ is_spreadsheet (uno_Interface *document)
 }
 
 gboolean
-fc_command_actions_run (uno_Interface *frame, FcCommand command, char **message, FcMessageKind *kind)
+fc_command_actions_run (uno_Interface *frame, FcCommand command, const char *argument,
+                        char **message, FcMessageKind *kind)
 {
   g_autoptr (GError) error = NULL;
   Outcome outcome = { NULL, FC_MESSAGE_INFO };
@@ -433,6 +540,9 @@ fc_command_actions_run (uno_Interface *frame, FcCommand command, char **message,
           break;
         case FC_COMMAND_NEXT_FINDING:
           ok = next_finding (frame, document, &outcome);
+          break;
+        case FC_COMMAND_CHOOSE_NARRATIVE:
+          ok = choose_narrative (frame, document, argument, &outcome);
           break;
         case FC_COMMAND_CLEAR_MARKS:
         default:

@@ -15,20 +15,22 @@ typedef enum {
   FC_COMMAND_VALIDATE,
   FC_COMMAND_NEXT_FINDING,
   FC_COMMAND_CLEAR_MARKS,
+  FC_COMMAND_CHOOSE_NARRATIVE, /* 选择情况说明文档…: a file picker, or the file its argument names */
   FC_COMMAND_LIVE_STATS   /* no menu entry: the live results' counters as JSON (tests, bench/) */
 } FcCommand;
 
-/* "Validate", "NextFinding", "ClearMarks", "LiveStats" → command; FALSE for
- * others. */
-gboolean fc_command_actions_parse (const char *name, FcCommand *command);
+/* "Validate", "NextFinding", "ClearMarks", "ChooseNarrative", "LiveStats"
+ * → command, optionally followed by "?argument" (*argument, transfer full;
+ * NULL when none, or when argument is NULL); FALSE for others. */
+gboolean fc_command_actions_parse (const char *name, FcCommand *command, char **argument);
 
 /* Runs command on the document shown in frame (an XFrame).  Never fails
  * silently: returns TRUE when the command did its job, and always sets
  * *message (transfer full), a short zh-CN / en-US text saying what
  * happened or why nothing was done, and *kind, how the user should be
  * told. */
-gboolean fc_command_actions_run (uno_Interface *frame, FcCommand command, char **message,
-                          FcMessageKind *kind);
+gboolean fc_command_actions_run (uno_Interface *frame, FcCommand command, const char *argument,
+                                 char **message, FcMessageKind *kind);
 
 /* What Validate does to document (any interface of a Calc model) once
  * report is known: marks its cells (fc_marks_apply) and writes the report

@@ -26,9 +26,13 @@ fc_report_sheet_summary (const FcReport *report)
   guint warnings = fc_report_count (report, FC_SEVERITY_WARNING);
   guint infos = fc_report_count (report, FC_SEVERITY_INFO);
 
-  return g_strdup_printf ("错误 %u 处，警告 %u 处，提示 %u 处 / "
-                          "%u error(s), %u warning(s), %u note(s)",
-                          errors, warnings, infos, errors, warnings, infos);
+  g_autofree char *zh = fc_report_narrative_line (report, FALSE);
+  g_autofree char *en = fc_report_narrative_line (report, TRUE);
+
+  return g_strdup_printf ("错误 %u 处，警告 %u 处，提示 %u 处%s%s / "
+                          "%u error(s), %u warning(s), %u note(s)%s%s",
+                          errors, warnings, infos, zh != NULL ? "；" : "", zh != NULL ? zh : "",
+                          errors, warnings, infos, en != NULL ? "; " : "", en != NULL ? en : "");
 }
 
 /* A name no sheet of document has yet (transfer full). */
