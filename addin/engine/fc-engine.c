@@ -366,6 +366,9 @@ fc_engine_check_full (const FcEngine *engine, const FcWorkbook *workbook,
       const FcTable *t = g_ptr_array_index (tables, i);
       fc_report_add_table (report, t->id, t->title, fc_sheet_get_name (t->sheet),
                            t->first_row, t->last_row, t->first_col, t->last_col);
+      FcTableLocation *added = g_ptr_array_index (report->tables, report->tables->len - 1);
+      g_free (added->label);
+      added->label = g_strdup (t->number_label != NULL ? t->number_label : "");
     }
   for (guint i = 0; i < engine->problems->len; i++)
     {

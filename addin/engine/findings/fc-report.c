@@ -1,6 +1,8 @@
 /* fc-report.c — the findings of one workbook and where its tables were found. */
 #include "fc-report.h"
 
+#include <string.h>
+
 static void
 fc_table_location_free (FcTableLocation *location)
 {
@@ -8,6 +10,7 @@ fc_table_location_free (FcTableLocation *location)
     return;
   g_free (location->table);
   g_free (location->title);
+  g_free (location->label);
   g_free (location->sheet);
   g_free (location);
 }
@@ -53,6 +56,7 @@ fc_report_add_table (FcReport *report, const char *table, const char *title,
   FcTableLocation *location = g_new0 (FcTableLocation, 1);
   location->table = g_strdup (table != NULL ? table : "");
   location->title = g_strdup (title != NULL ? title : "");
+  location->label = g_strdup ("");
   location->sheet = g_strdup (sheet != NULL ? sheet : "");
   location->first_row = first_row;
   location->last_row = last_row;
@@ -107,4 +111,24 @@ fc_report_narrative_line (const FcReport *report, gboolean en_us)
     default:
       return NULL;
     }
+}
+
+const char *
+fc_report_table_name (const FcReport *report, const char *table, char **buffer)
+{
+  *buffer = NULL;
+  if (table == NULL || *table == '\0')
+    return "";
+  for (guint i = 0; i < report->tables->len; i++)
+    {
+      const FcTableLocation *l = g_ptr_array_index (report->tables, i);
+
+      if (strcmp (l->table, table) != 0)
+        continue;
+      if (*l->label != '\0')
+        return l->label;
+      if (*l->title != '\0')
+        return l->title;
+    }
+  return *buffer = g_strdup_printf ("公开%s表", table);
 }

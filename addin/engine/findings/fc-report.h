@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct {
   char *table;   /* "01" … "10" */
   char *title;   /* the title as found */
+  char *label;   /* the 表号 as printed ("公开09表"), "" when the package prints none */
   char *sheet;
   guint first_row, last_row, first_col, last_col; /* 0-based, inclusive */
 } FcTableLocation;
@@ -45,6 +46,11 @@ void fc_report_add_table (FcReport *report, const char *table, const char *title
                           const char *sheet, guint first_row, guint last_row,
                           guint first_col, guint last_col);
 guint fc_report_count (const FcReport *report, FcSeverity severity);
+
+/* What the package calls table ("01"): its 表号 as printed, else its title
+ * as printed (a package without 表号, like Shanghai's), else "公开01表";
+ * "" for no table.  transfer none, or a string that *buffer owns (free it). */
+const char *fc_report_table_name (const FcReport *report, const char *table, char **buffer);
 
 /* Notes which narrative was read (name copied; NULL is ""). */
 void fc_report_set_narrative (FcReport *report, FcReportNarrative narrative, const char *name);
