@@ -15,6 +15,7 @@
 #include "fc-command-handler.h"
 #include "fc-filter.h"
 #include "fc-load-job.h"
+#include "fc-save-job.h"
 #include "fc-service-info.h"
 #include "fc-uno-object.h"
 
@@ -30,6 +31,7 @@ static const FcImplementation implementations[] = {
   { &fc_filter_service_names, fc_filter_new },
   { &fc_command_handler_service_names, fc_command_handler_new },
   { &fc_load_job_service_names, fc_load_job_new },
+  { &fc_save_job_service_names, fc_save_job_new },
 };
 
 typedef struct {

@@ -333,6 +333,20 @@ clear_marks (uno_Interface *document, Outcome *outcome)
                       store->entries->len, store->entries->len);
 }
 
+gboolean
+fc_command_actions_clear_marks (uno_Interface *document, GError **error)
+{
+  uno_Interface *undo;
+  gboolean ok;
+
+  fc_result_hold ();
+  undo = undo_begin (document);
+  ok = fc_marks_clear (document, error);
+  undo_end (undo);
+  fc_result_release ();
+  return ok;
+}
+
 /* Next finding */
 
 typedef struct {

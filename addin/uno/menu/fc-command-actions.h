@@ -42,4 +42,9 @@ gboolean fc_command_actions_run (uno_Interface *frame, FcCommand command, const 
 char *fc_command_actions_validate_document (uno_Interface *document, const FcReport *report,
                                      GError **error);
 
+/* What Clear marks does to document (restores every marked cell, removes
+ * the report and bookkeeping sheets) as one undo step, without the menu's
+ * preflight: for the save job, which must not stop a save. */
+gboolean fc_command_actions_clear_marks (uno_Interface *document, GError **error);
+
 G_END_DECLS
