@@ -106,3 +106,74 @@ fc_message_ask_yes_no (uno_Interface *frame, const char *text, gboolean *yes)
   *yes = asked && answer == RESULT_YES;
   return asked;
 }
+
+/* The status bar text shown last: a status indicator of its frame, ended
+ * when the next text comes or after STATUS_SECONDS (Calc shows its own
+ * fields, Sum= among them, again).  UNO forces this global: one status
+ * text at a time, whatever window it is in. */
+#define STATUS_SECONDS 8
+static GMutex status_lock;
+static uno_Interface *status_indicator; /* XStatusIndicator, owned */
+static guint status_generation;
+
+static void
+status_end (uno_Interface *indicator)
+{
+  if (indicator == NULL)
+    return;
+  fc_uno_call (indicator, "com.sun.star.task.XStatusIndicator", "end", NULL, NULL, NULL);
+  fc_uno_release (indicator);
+}
+
+static gpointer
+status_expire (gpointer data)
+{
+  guint generation = GPOINTER_TO_UINT (data);
+  uno_Interface *indicator = NULL;
+
+  g_usleep (STATUS_SECONDS * G_USEC_PER_SEC);
+  g_mutex_lock (&status_lock);
+  if (status_generation == generation)
+    {
+      indicator = status_indicator;
+      status_indicator = NULL;
+    }
+  g_mutex_unlock (&status_lock);
+  status_end (indicator); /* UNO calls take LibreOffice's own lock */
+  return NULL;
+}
+
+void
+fc_message_status (uno_Interface *frame, const char *text)
+{
+  uno_Interface *old, *indicator = NULL;
+  rtl_uString *utext;
+  sal_Int32 range = 0;
+  void *args[2] = { &utext, &range };
+  guint generation;
+  GThread *thread;
+
+  g_mutex_lock (&status_lock);
+  old = status_indicator;
+  status_indicator = NULL;
+  generation = ++status_generation;
+  g_mutex_unlock (&status_lock);
+  status_end (old);
+  if (frame == NULL || text == NULL
+      || !fc_uno_query_call (frame, "com.sun.star.task.XStatusIndicatorFactory",
+                             "createStatusIndicator", &indicator, NULL, NULL)
+      || indicator == NULL)
+    return;
+  utext = fc_uno_string_new (text);
+  if (!fc_uno_call (indicator, "com.sun.star.task.XStatusIndicator", "start", NULL, args, NULL))
+    g_clear_pointer (&indicator, fc_uno_release);
+  rtl_uString_release (utext);
+  if (indicator == NULL)
+    return;
+  g_mutex_lock (&status_lock);
+  status_indicator = indicator;
+  g_mutex_unlock (&status_lock);
+  thread = g_thread_try_new ("fc-status", status_expire, GUINT_TO_POINTER (generation), NULL);
+  if (thread != NULL)
+    g_thread_unref (thread);
+}

@@ -12,6 +12,7 @@
 #include "fc-mark-store.h"
 #include "fc-marks.h"
 #include "fc-report-sheet.h"
+#include "fc-ui-locale.h"
 #include "fc-result.h"
 
 #define UNDO_TITLE "决算审核 FiscalCheck"
@@ -54,6 +55,8 @@ fc_command_actions_parse (const char *full, FcCommand *command, char **argument)
     *command = FC_COMMAND_VALIDATE;
   else if (g_strcmp0 (name, "NextFinding") == 0)
     *command = FC_COMMAND_NEXT_FINDING;
+  else if (g_strcmp0 (name, "PreviousFinding") == 0)
+    *command = FC_COMMAND_PREVIOUS_FINDING;
   else if (g_strcmp0 (name, "ClearMarks") == 0)
     *command = FC_COMMAND_CLEAR_MARKS;
   else if (g_strcmp0 (name, "ChooseNarrative") == 0)
@@ -188,18 +191,45 @@ check_document (uno_Interface *document, Outcome *outcome)
   return NULL;
 }
 
-/* The first cell of the first error or warning finding (transfer none). */
+/* The first cell of the first error finding, else of the first warning
+ * (transfer none): Validate lands where a published number is wrong. */
 static const FcFindingCell *
 first_marked_cell (const FcReport *report)
 {
-  for (guint i = 0; i < report->findings->len; i++)
-    {
-      const FcFinding *f = report->findings->pdata[i];
+  for (int s = FC_SEVERITY_ERROR; s >= FC_SEVERITY_WARNING; s--)
+    for (guint i = 0; i < report->findings->len; i++)
+      {
+        const FcFinding *f = report->findings->pdata[i];
 
-      if (f->severity >= FC_SEVERITY_WARNING && f->cells->len > 0)
-        return f->cells->pdata[0];
-    }
+        if (f->severity == (FcSeverity) s && f->cells->len > 0)
+          return f->cells->pdata[0];
+      }
   return NULL;
+}
+
+/* What Validate tells the user when it is done, in the UI language:
+ * counts, which narrative, and what the answer does (transfer full). */
+static char *
+summary_question (const FcReport *report, gboolean has_marks, gboolean zh)
+{
+  guint errors = fc_report_count (report, FC_SEVERITY_ERROR);
+  guint warnings = fc_report_count (report, FC_SEVERITY_WARNING);
+  guint infos = fc_report_count (report, FC_SEVERITY_INFO);
+  g_autofree char *narrative = fc_report_narrative_line (report, !zh);
+  const char *where = errors > 0 ? (zh ? "第一处错误" : "the first error")
+                                 : (zh ? "第一处警告" : "the first warning");
+
+  if (zh)
+    return g_strdup_printf ("审核完成：错误 %u 处，警告 %u 处，提示 %u 处。\n%s%s\n\n%s%s%s", errors,
+                            warnings, infos, narrative != NULL ? narrative : "",
+                            narrative != NULL ? "。" : "",
+                            has_marks ? "是：转到" : "", has_marks ? where : "",
+                            has_marks ? "　否：打开“审核结果”表" : "结果见“审核结果”表。");
+  return g_strdup_printf ("Validation done: %u error(s), %u warning(s), %u note(s).\n%s%s\n\n%s%s%s",
+                          errors, warnings, infos, narrative != NULL ? narrative : "",
+                          narrative != NULL ? "." : "", has_marks ? "Yes: go to " : "",
+                          has_marks ? where : "",
+                          has_marks ? "   No: open the 审核结果 sheet" : "See the 审核结果 sheet.");
 }
 
 /* FALSE with an error when a sheet report marks is protected: Calc then
@@ -300,8 +330,21 @@ validate (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
     ok = fc_calc_select_cell (frame, document, report_sheet, 0, 0, &error);
   if (!ok)
     g_warning ("cannot select the first finding: %s", error->message);
+  g_clear_error (&error);
 
   summary = fc_report_sheet_summary (report);
+  {
+    g_autofree char *question = summary_question (report, first != NULL, fc_ui_locale_is_chinese ());
+    gboolean yes = TRUE;
+
+    /* a box over the window; headless, the summary on stderr */
+    if (first == NULL)
+      fc_message_show (frame, FC_MESSAGE_INFO, question);
+    else if (!fc_message_ask_yes_no (frame, question, &yes))
+      g_message ("审核完成：%s", summary);
+    else if (!yes && !fc_calc_select_cell (frame, document, report_sheet, 0, 0, &error))
+      g_warning ("cannot open the report sheet: %s", error->message);
+  }
   return outcome_set (outcome, FC_MESSAGE_INFO, "审核完成：%s", summary);
 }
 
@@ -366,8 +409,26 @@ position_compare (gconstpointer a, gconstpointer b)
   return x->col < y->col ? -1 : x->col > y->col;
 }
 
+/* The first rule id in a mark's comment ("R01.1", "N.4"), or "" (transfer full). */
+static char *
+rule_of (const char *comment)
+{
+  static GRegex *rule; /* immutable once made */
+  static gsize made = 0;
+  g_autoptr (GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&made))
+    {
+      rule = g_regex_new ("\\b([A-Z]{1,3}[0-9]{0,3}\\.[0-9]+)\\b", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&made, 1);
+    }
+  if (rule == NULL || comment == NULL || !g_regex_match (rule, comment, 0, &match))
+    return g_strdup ("");
+  return g_match_info_fetch (match, 1);
+}
+
 static gboolean
-next_finding (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
+next_finding (uno_Interface *frame, uno_Interface *document, gboolean forward, Outcome *outcome)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (FcMarkStore) store = fc_mark_store_load (document, &error);
@@ -404,21 +465,42 @@ next_finding (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
   if (!fc_calc_selection (frame, &current.sheet, &current.row, &current.col, &error)
       && error != NULL)
     g_clear_error (&error); /* no usable selection: start from the top */
-  for (guint i = 0; i < positions->len && next == NULL; i++)
-    if (position_compare (&g_array_index (positions, Position, i), &current) > 0)
-      next = &g_array_index (positions, Position, (index = i));
-  if (next == NULL)
-    next = &g_array_index (positions, Position, (index = 0)); /* cycle */
+  if (forward)
+    {
+      for (guint i = 0; i < positions->len && next == NULL; i++)
+        if (position_compare (&g_array_index (positions, Position, i), &current) > 0)
+          next = &g_array_index (positions, Position, (index = i));
+      if (next == NULL)
+        next = &g_array_index (positions, Position, (index = 0)); /* cycle */
+    }
+  else
+    {
+      for (guint i = positions->len; i > 0 && next == NULL; i--)
+        if (position_compare (&g_array_index (positions, Position, i - 1), &current) < 0)
+          next = &g_array_index (positions, Position, (index = i - 1));
+      if (next == NULL)
+        next = &g_array_index (positions, Position, (index = positions->len - 1));
+    }
 
   if (!fc_calc_select_cell (frame, document, next->entry->sheet, next->entry->row,
                             next->entry->col, &error))
     return outcome_fail (outcome, error);
   {
     g_autofree char *address = fc_cell_address (next->entry->row, next->entry->col);
+    g_autofree char *rule = rule_of (next->entry->mark_comment);
+    gboolean is_error = next->entry->mark_color == FC_MARK_COLOR_ERROR;
+    g_autofree char *status = fc_ui_locale_is_chinese ()
+      ? g_strdup_printf ("第 %u/%u 处 · %s · %s", index + 1, positions->len,
+                         is_error ? "错误" : "警告", rule)
+      : g_strdup_printf ("Finding %u/%u · %s · %s", index + 1, positions->len,
+                         is_error ? "error" : "warning", rule);
 
-    return outcome_set (outcome, FC_MESSAGE_INFO, "第 %u/%u 处：%s!%s\nMark %u of %u: %s!%s",
-                        index + 1, positions->len, next->entry->sheet, address, index + 1,
-                        positions->len, next->entry->sheet, address);
+    fc_message_status (frame, status);
+    return outcome_set (outcome, FC_MESSAGE_INFO,
+                        "第 %u/%u 处 · %s · %s：%s!%s\nFinding %u of %u · %s · %s: %s!%s",
+                        index + 1, positions->len, is_error ? "错误" : "警告", rule,
+                        next->entry->sheet, address, index + 1, positions->len,
+                        is_error ? "error" : "warning", rule, next->entry->sheet, address);
   }
 }
 
@@ -553,7 +635,8 @@ fc_command_actions_run (uno_Interface *frame, FcCommand command, const char *arg
           ok = validate (frame, document, &outcome);
           break;
         case FC_COMMAND_NEXT_FINDING:
-          ok = next_finding (frame, document, &outcome);
+        case FC_COMMAND_PREVIOUS_FINDING:
+          ok = next_finding (frame, document, command == FC_COMMAND_NEXT_FINDING, &outcome);
           break;
         case FC_COMMAND_CHOOSE_NARRATIVE:
           ok = choose_narrative (frame, document, argument, &outcome);
