@@ -163,6 +163,11 @@ def test_validate_and_clear(office, doc, original):
     print('     comment:', ours.replace('\n', ' | '))
     check(total.CellBackColor == ERROR_COLOR and 'R01.2' in ours and '618.10' in ours
           and '618.20' in ours, 'a marked cell gets a comment naming rule, actual and expected')
+    followers = [t for t, _, _ in cell_notes(sheet).values()
+                 if '共同原因：%s!%s' % (T01, MUTATED) in t]
+    check(followers and '共同原因' not in text,
+          'cells that only follow from the changed total name it as the common cause (%d)'
+          % len(followers))
     other = sheet.getCellRangeByName(OTHER[1])
     check(other.Annotation.String == 'user note' and other.CellBackColor == USER_COLOR,
           'an unmarked cell keeps its user comment and colour')

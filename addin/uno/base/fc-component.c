@@ -11,11 +11,11 @@
 #include <uno/lbnames.h>
 
 #include "fc-addin.h"
-#include "fc-component.h"
 #include "fc-command-handler.h"
 #include "fc-filter.h"
 #include "fc-load-job.h"
 #include "fc-save-job.h"
+#include "fc-service-manager.h"
 #include "fc-service-info.h"
 #include "fc-uno-object.h"
 
@@ -38,42 +38,6 @@ typedef struct {
   FcUnoObject base;
   const FcImplementation *implementation; /* static */
 } FcFactory;
-
-/* UNO forces this global: the one service manager of the process, kept
- * from the first component_getFactory to the end. */
-static GMutex manager_lock;
-static uno_Interface *service_manager;
-
-uno_Interface *
-fc_component_service_manager (void)
-{
-  uno_Interface *manager;
-
-  g_mutex_lock (&manager_lock);
-  manager = service_manager;
-  fc_uno_acquire (manager);
-  g_mutex_unlock (&manager_lock);
-  return manager;
-}
-
-uno_Interface *
-fc_component_create (const char *service, GError **error)
-{
-  uno_Interface *manager = fc_component_service_manager ();
-  uno_Interface *instance = NULL;
-  rtl_uString *name = fc_uno_string_new (service);
-  void *args[1] = { &name };
-
-  if (manager == NULL)
-    g_set_error (error, FC_UNO_ERROR, FC_UNO_ERROR_VALUE, "no service manager");
-  else if (fc_uno_query_call (manager, "com.sun.star.lang.XMultiServiceFactory", "createInstance",
-                              &instance, args, error)
-           && instance == NULL)
-    g_set_error (error, FC_UNO_ERROR, FC_UNO_ERROR_VALUE, "no service %s", service);
-  rtl_uString_release (name);
-  fc_uno_release (manager);
-  return instance;
-}
 
 static const char *const factory_interfaces[] = {
   "com.sun.star.lang.XSingleComponentFactory",
@@ -120,13 +84,7 @@ component_getFactory (const char *implementation_name, void *manager, void *regi
   (void) registry_key;
   if (implementation_name == NULL)
     return NULL;
-  g_mutex_lock (&manager_lock);
-  if (service_manager == NULL && manager != NULL)
-    {
-      service_manager = manager;
-      fc_uno_acquire (service_manager);
-    }
-  g_mutex_unlock (&manager_lock);
+  fc_service_manager_keep (manager);
   for (gsize i = 0; i < G_N_ELEMENTS (implementations); i++)
     if (strcmp (implementation_name, implementations[i].names->implementation) == 0)
       {

@@ -1,7 +1,7 @@
 /* fc-ui-locale.c — the office's UI language (see fc-ui-locale.h). */
 #include "fc-ui-locale.h"
 
-#include "fc-component.h"
+#include "fc-service-manager.h"
 #include "fc-uno-struct.h"
 
 /* /org.openoffice.Setup/L10N/ooLocale through the configuration (transfer
@@ -11,7 +11,7 @@ office_locale (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (FcUnoStruct) pv = fc_uno_struct_new ("com.sun.star.beans.PropertyValue", &error);
-  uno_Interface *provider = fc_component_create ("com.sun.star.configuration.ConfigurationProvider",
+  uno_Interface *provider = fc_service_manager_create ("com.sun.star.configuration.ConfigurationProvider",
                                                  &error);
   uno_Interface *access = NULL;
   typelib_TypeDescription *seq_td = fc_uno_type_get ("[]any", &error);

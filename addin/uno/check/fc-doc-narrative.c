@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "fc-calc.h"
-#include "fc-component.h"
+#include "fc-service-manager.h"
 #include "fc-narrative-doc.h"
 #include "fc-uno-doc.h"
 
@@ -164,7 +164,7 @@ fc_doc_narrative_locate (uno_Interface *document, gboolean *chosen)
 static uno_Interface *
 desktop_loader (uno_Interface *document, GError **error)
 {
-  uno_Interface *desktop = fc_component_create ("com.sun.star.frame.Desktop", NULL);
+  uno_Interface *desktop = fc_service_manager_create ("com.sun.star.frame.Desktop", NULL);
   uno_Interface *loader = desktop != NULL
                             ? fc_uno_query (desktop, "com.sun.star.frame.XComponentLoader", NULL)
                             : NULL;

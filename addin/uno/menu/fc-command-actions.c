@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "fc-calc.h"
-#include "fc-component.h"
+#include "fc-service-manager.h"
 #include "fc-doc-narrative.h"
 #include "fc-narrative-doc.h"
 #include "fc-doc-check.h"
@@ -513,7 +513,7 @@ static char *
 pick_narrative (uno_Interface *document, GError **error)
 {
   g_autofree char *current = fc_doc_narrative_locate (document, NULL);
-  uno_Interface *picker = fc_component_create ("com.sun.star.ui.dialogs.FilePicker", error);
+  uno_Interface *picker = fc_service_manager_create ("com.sun.star.ui.dialogs.FilePicker", error);
   rtl_uString *title = fc_uno_string_new ("情况说明 Narrative (*.docx;*.doc;*.odt;*.txt)");
   rtl_uString *filter = fc_uno_string_new ("*.docx;*.doc;*.odt;*.txt");
   void *filter_args[2] = { &title, &filter };
