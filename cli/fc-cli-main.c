@@ -217,7 +217,7 @@ count_workbooks (char **inputs)
   guint n = 0;
 
   for (char **p = inputs; *p != NULL; p++)
-    n += !fc_cli_narrative_is_document (*p);
+    n += !fc_narrative_doc_is_document (*p);
   return n;
 }
 
@@ -273,7 +273,7 @@ command_check (int argc, char **argv)
   else if (options.narrative != NULL && (options.no_narrative || count_workbooks (options.workbooks) != 1))
     status = usage_error ("--narrative 只配一个工作簿，且不与 --no-narrative 同用 "
                           "goes with exactly one workbook, and not with --no-narrative");
-  else if (options.narrative != NULL && !fc_cli_narrative_is_document (options.narrative))
+  else if (options.narrative != NULL && !fc_narrative_doc_is_document (options.narrative))
     status = usage_error ("--narrative 须为 .docx .doc .odt .fodt .rtf 或 .txt 文档 "
                           "must name a .docx, .doc, .odt, .fodt, .rtf or .txt document");
   else if (options.narrative != NULL && !g_file_test (options.narrative, G_FILE_TEST_IS_REGULAR))

@@ -1,11 +1,6 @@
 /* fc-cli-narrative-stage.c — narrative documents to the filter (see fc-cli-narrative-stage.h). */
 #include "fc-cli-narrative-stage.h"
 
-#include <errno.h>
-#include <sys/stat.h>
-
-#include <glib/gstdio.h>
-
 #include "fc-cli-narrative.h"
 #include "fc-narrative-file.h"
 
@@ -14,25 +9,18 @@
 
 #define MSG_DOCUMENT_NOT_LOADED "LibreOffice 无法打开此文档（已损坏或不是文字文档）/ " \
   "LibreOffice could not open the document (corrupt or not a text document)"
-/* a narrative is tens of kilobytes; a document this big is no narrative */
-#define MAX_DOCUMENT_BYTES (32 << 20)
 
-#define MSG_NOT_TEXT "不是 UTF-8、UTF-16 或 GB18030 文本 / not UTF-8, UTF-16 or GB18030 text"
-
-/* Stages the narrative of workbook for the filter: its text (UTF-8 or a
- * legacy encoding), or why there is none (exactly one of them).  When even
- * that cannot be written the entry says so (narrative_error). */
+/* Stages the narrative of workbook for the filter: its text, or why
+ * there is none (exactly one of them).  When even that cannot be written
+ * the entry says so (narrative_error). */
 static void
-stage_narrative (const FcCliUser *user, FcCliItem *workbook, const char *data, gsize length,
+stage_narrative (const FcCliUser *user, FcCliItem *workbook, const char *text,
                  const char *failure)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *name = g_filename_display_basename (workbook->narrative);
-  g_autofree char *text = NULL;
   g_autofree char *path = fc_narrative_file_path (workbook->staged);
 
-  if (failure == NULL && (text = fc_cli_narrative_decode (data, length, NULL)) == NULL)
-    failure = MSG_NOT_TEXT;
   if (!fc_narrative_file_write (workbook->staged, name, text, -1, text == NULL ? failure : NULL,
                                 &error)
       || !fc_cli_user_give (user, path, &error))
@@ -40,43 +28,14 @@ stage_narrative (const FcCliUser *user, FcCliItem *workbook, const char *data, g
                                                  "staged: %s", error->message);
 }
 
-/* Why the file at path is no document to read (transfer full), or NULL:
- * it must be a regular file (a FIFO or a device would block or never
- * end) of at most MAX_DOCUMENT_BYTES. */
-static char *
-unfit_document (const char *path)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
-    return g_strdup_printf ("无法读取 / cannot read: %s", g_strerror (errno));
-  if (!S_ISREG (st.st_mode))
-    return g_strdup ("不是普通文件 / not a regular file");
-  if (st.st_size > MAX_DOCUMENT_BYTES)
-    return g_strdup_printf ("文件过大（超过 %d MiB）/ too large (over %d MiB)",
-                            MAX_DOCUMENT_BYTES >> 20, MAX_DOCUMENT_BYTES >> 20);
-  return NULL;
-}
-
 /* Stages the text file at path (a .txt, or the office's conversion). */
 static void
 stage_text_file (const FcCliUser *user, FcCliItem *workbook, const char *path)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *unfit = unfit_document (path);
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_autofree char *failure = NULL;
+  g_autofree char *text = fc_narrative_doc_read_text (path, &failure);
 
-  if (unfit != NULL)
-    stage_narrative (user, workbook, NULL, 0, unfit);
-  else if (!g_file_get_contents (path, &data, &length, &error))
-    {
-      g_autofree char *failure = g_strdup_printf ("无法读取 / cannot read: %s", error->message);
-
-      stage_narrative (user, workbook, NULL, 0, failure);
-    }
-  else
-    stage_narrative (user, workbook, data, length, NULL);
+  stage_narrative (user, workbook, text, failure);
 }
 
 gboolean
@@ -95,20 +54,20 @@ fc_cli_narrative_stage_all (FcCliStage *stage, const FcCliUser *user, const FcCl
 
       if (workbook->narrative == NULL)
         continue;
-      if (!fc_cli_narrative_needs_office (workbook->narrative))
+      if (!fc_narrative_doc_needs_office (workbook->narrative))
         {
           stage_text_file (user, workbook, workbook->narrative);
           continue;
         }
-      if ((unfit = unfit_document (workbook->narrative)) != NULL)
+      if ((unfit = fc_narrative_doc_unfit (workbook->narrative)) != NULL)
         {
-          stage_narrative (user, workbook, NULL, 0, unfit);
+          stage_narrative (user, workbook, NULL, unfit);
           continue;
         }
       conversion = fc_cli_stage_add_document (stage, workbook->narrative, i);
       if (conversion->error != NULL)
         {
-          stage_narrative (user, workbook, NULL, 0, conversion->error);
+          stage_narrative (user, workbook, NULL, conversion->error);
           fc_cli_item_free (conversion);
           continue;
         }
@@ -130,7 +89,7 @@ fc_cli_narrative_stage_all (FcCliStage *stage, const FcCliUser *user, const FcCl
       FcCliItem *workbook = owners->pdata[i];
 
       if (conversion->error != NULL)
-        stage_narrative (user, workbook, NULL, 0, conversion->error);
+        stage_narrative (user, workbook, NULL, conversion->error);
       else
         stage_text_file (user, workbook, conversion->output);
     }

@@ -1,5 +1,6 @@
 /* fc-cli-narrative.h — which narrative document (情况说明) goes with which
- * workbook in a batch, and the text of a .txt one.
+ * workbook in a batch (finding, telling and decoding one: fc-narrative-doc.h,
+ * shared with the office).
  *
  * A narrative is a separate document beside its workbook with the same
  * name: 2023决算.xlsx and 2023决算.docx (.doc, .odt, .txt).  The office
@@ -9,22 +10,12 @@
 
 #include <glib.h>
 
+#include "fc-narrative-doc.h"
+
 G_BEGIN_DECLS
-
-/* Whether path is a narrative document by its extension (.docx .doc .odt
- * .fodt .rtf .txt, any case). */
-gboolean fc_cli_narrative_is_document (const char *path);
-
-/* Whether the document needs the office to become text (all but .txt). */
-gboolean fc_cli_narrative_needs_office (const char *path);
 
 /* Whether a and b are the same folder and name but for the extension. */
 gboolean fc_cli_narrative_same_stem (const char *a, const char *b);
-
-/* The narrative document beside workbook: same folder and name, the first
- * of .docx, .doc, .odt, .txt (lower or upper case) that is a regular file;
- * NULL when there is none (transfer full). */
-char *fc_cli_narrative_find_beside (const char *workbook);
 
 typedef enum {
   FC_CLI_INPUT_WORKBOOK,
@@ -43,12 +34,5 @@ typedef enum {
  * every input; narratives starts all NULL. */
 void fc_cli_narrative_pair (const char *const *inputs, const char *explicit_narrative,
                             gboolean look_beside, FcCliInputRole *roles, char **narratives);
-
-/* The text of a .txt as UTF-8: UTF-16 with BOM; else UTF-8 (with or
- * without BOM), its few stray bytes repaired (a © in cp1252, a character cut
- * at the end); else GB18030 (what Chinese Windows writes as "ANSI").  NULs
- * are dropped.  NULL with G_CONVERT_ERROR when it is none of these
- * (transfer full). */
-char *fc_cli_narrative_decode (const char *data, gsize length, GError **error);
 
 G_END_DECLS

@@ -149,6 +149,8 @@ def blank_for_template(table):
                     f = ''                                   # an amount
                 elif re.match(r'^(部门名称|单位名称)：', f):
                     f = f[:5]                                # keep the label
+                elif re.match(r'^(19|20)\d\d年度$', f):
+                    f = '____年度'                           # the preparer's year, not the seed's
                 elif f == '[部门]':
                     f = ''                                   # tail of a wrapped name
                 elif f == '公开09表' and table['title'] == '支出决算表':

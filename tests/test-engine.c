@@ -439,6 +439,40 @@ START_TEST (test_no_tables)
 }
 END_TEST
 
+/* The blank template (ods-templates/template.fods) has no year of its own
+ * and checks without a warning: one note says nothing was there to check,
+ * not a "本表无数据" warning per table. */
+START_TEST (test_blank_template)
+{
+  g_autoptr (FcEngine) e = fc_test_engine ();
+  g_autofree char *dir = g_path_get_dirname (fc_test_sample_path ());
+  g_autofree char *path = g_build_filename (dir, "template.fods", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcWorkbook) wb = fc_fods_read_file (path, &error);
+  ck_assert_msg (wb != NULL, "%s", error ? error->message : "");
+  g_autoptr (FcReport) r = fc_engine_check (e, wb, NULL, &error);
+  ck_assert_msg (r != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (fc_report_count (r, FC_SEVERITY_ERROR), 0);
+  ck_assert_uint_eq (fc_report_count (r, FC_SEVERITY_WARNING), 0);
+  ck_assert_uint_eq (fc_test_count_rule (r, "S.5", FC_SEVERITY_INFO), 1);
+  for (guint i = 0; i < fc_workbook_get_n_sheets (wb); i++)
+    {
+      FcSheet *s = fc_workbook_get_sheet (wb, i);
+      for (guint row = 0; row < fc_sheet_get_n_rows (s); row++)
+        for (guint col = 0; col < fc_sheet_get_n_cols (s); col++)
+          {
+            const FcCell *cell = fc_sheet_get_cell (s, row, col);
+            ck_assert_msg (cell->kind != FC_CELL_TEXT || !g_regex_match_simple ("(19|20)[0-9][0-9]年度", cell->text, 0, 0),
+                           "the template has a year of its own: %s", cell->text);
+          }
+    }
+  /* one table with amounts: the empty ones must say 本表无数据 again */
+  g_autoptr (FcWorkbook) sample = fc_test_sample ();
+  g_autoptr (FcReport) filled = fc_engine_check (e, sample, NULL, NULL);
+  ck_assert_uint_eq (fc_test_count_rule (filled, "S.5", FC_SEVERITY_INFO), 0);
+}
+END_TEST
+
 /* Every amount cell that takes part in an identity: a change of ≥ 0.05
  * gives an error finding that includes that cell.  "Takes part" is measured,
  * not listed: a change of 1000 must give an error at the cell. */
@@ -698,6 +732,7 @@ engine_suite (void)
   tcase_add_test (tc, test_sample_scope);
   tcase_add_test (tc, test_scope_from_one_check);
   tcase_add_test (tc, test_no_tables);
+  tcase_add_test (tc, test_blank_template);
   tcase_add_test (tc, test_sample_mutations);
   tcase_add_test (tc, test_user_rules_dir);
   tcase_add_test (tc, test_table_of_contents);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "fc-cli-narrative.h"
+#include "fc-narrative-doc.h"
 #include "fc-narrative-file.h"
 
 static char *
@@ -27,18 +28,18 @@ touch (const char *dir, const char *name)
 
 START_TEST (test_kinds)
 {
-  ck_assert (fc_cli_narrative_is_document ("a/说明.docx"));
-  ck_assert (fc_cli_narrative_is_document ("B.DOC"));
-  ck_assert (fc_cli_narrative_is_document ("c.odt"));
-  ck_assert (fc_cli_narrative_is_document ("d.TXT"));
-  ck_assert (!fc_cli_narrative_is_document ("e.xlsx"));
-  ck_assert (!fc_cli_narrative_is_document ("f.xls"));
-  ck_assert (!fc_cli_narrative_is_document ("docx"));
-  ck_assert (!fc_cli_narrative_is_document (".docx")); /* a hidden file's name, no extension */
-  ck_assert (!fc_cli_narrative_is_document ("dir.docx/g.ods"));
-  ck_assert (fc_cli_narrative_needs_office ("a.docx"));
-  ck_assert (!fc_cli_narrative_needs_office ("a.Txt"));
-  ck_assert (!fc_cli_narrative_needs_office ("a.xlsx"));
+  ck_assert (fc_narrative_doc_is_document ("a/说明.docx"));
+  ck_assert (fc_narrative_doc_is_document ("B.DOC"));
+  ck_assert (fc_narrative_doc_is_document ("c.odt"));
+  ck_assert (fc_narrative_doc_is_document ("d.TXT"));
+  ck_assert (!fc_narrative_doc_is_document ("e.xlsx"));
+  ck_assert (!fc_narrative_doc_is_document ("f.xls"));
+  ck_assert (!fc_narrative_doc_is_document ("docx"));
+  ck_assert (!fc_narrative_doc_is_document (".docx")); /* a hidden file's name, no extension */
+  ck_assert (!fc_narrative_doc_is_document ("dir.docx/g.ods"));
+  ck_assert (fc_narrative_doc_needs_office ("a.docx"));
+  ck_assert (!fc_narrative_doc_needs_office ("a.Txt"));
+  ck_assert (!fc_narrative_doc_needs_office ("a.xlsx"));
 }
 END_TEST
 
@@ -56,21 +57,21 @@ START_TEST (test_find_beside)
 {
   g_autofree char *dir = temp_dir ();
   g_autofree char *wb = g_build_filename (dir, "部门 决算.xlsx", NULL);
-  g_autofree char *none = fc_cli_narrative_find_beside (wb);
+  g_autofree char *none = fc_narrative_doc_find_beside (wb);
   ck_assert_ptr_null (none);
   touch (dir, "部门 决算.TXT");
   touch (dir, "其他.docx");
-  g_autofree char *txt = fc_cli_narrative_find_beside (wb);
+  g_autofree char *txt = fc_narrative_doc_find_beside (wb);
   ck_assert_ptr_nonnull (txt);
   ck_assert (g_str_has_suffix (txt, "/部门 决算.TXT"));
   touch (dir, "部门 决算.docx"); /* a word-processor document goes first */
-  g_autofree char *docx = fc_cli_narrative_find_beside (wb);
+  g_autofree char *docx = fc_narrative_doc_find_beside (wb);
   ck_assert (g_str_has_suffix (docx, "/部门 决算.docx"));
   /* a folder of that name is not a document */
   g_autofree char *odt_dir = g_build_filename (dir, "x.odt", NULL);
   g_autofree char *x = g_build_filename (dir, "x.ods", NULL);
   ck_assert_int_eq (g_mkdir (odt_dir, 0700), 0);
-  g_autofree char *found = fc_cli_narrative_find_beside (x);
+  g_autofree char *found = fc_narrative_doc_find_beside (x);
   ck_assert_ptr_null (found);
   const char *names[] = { "部门 决算.TXT", "其他.docx", "部门 决算.docx", NULL };
   for (const char **n = names; *n; n++)
@@ -151,16 +152,16 @@ START_TEST (test_decode)
   const char *text = "一、收入支出决算总体情况说明\n2023年度收入总计618.10万元。";
   g_autoptr (GError) error = NULL;
   /* UTF-8, with and without BOM */
-  g_autofree char *plain = fc_cli_narrative_decode (text, strlen (text), &error);
+  g_autofree char *plain = fc_narrative_doc_decode (text, strlen (text), &error);
   ck_assert_str_eq (plain, text);
   g_autofree char *bom = g_strconcat ("\xEF\xBB\xBF", text, NULL);
-  g_autofree char *no_bom = fc_cli_narrative_decode (bom, strlen (bom), &error);
+  g_autofree char *no_bom = fc_narrative_doc_decode (bom, strlen (bom), &error);
   ck_assert_str_eq (no_bom, text);
   /* GB18030 ("ANSI" on Chinese Windows) */
   gsize len = 0;
   g_autofree char *gb = g_convert (text, -1, "GB18030", "UTF-8", NULL, &len, NULL);
   ck_assert_ptr_nonnull (gb);
-  g_autofree char *from_gb = fc_cli_narrative_decode (gb, len, &error);
+  g_autofree char *from_gb = fc_narrative_doc_decode (gb, len, &error);
   ck_assert_str_eq (from_gb, text);
   /* UTF-16 with BOM, both orders */
   const char *orders[][2] = { { "UTF-16LE", "\xFF\xFE" }, { "UTF-16BE", "\xFE\xFF" } };
@@ -171,7 +172,7 @@ START_TEST (test_decode)
       g_autoptr (GByteArray) bytes = g_byte_array_new ();
       g_byte_array_append (bytes, (const guint8 *) orders[i][1], 2);
       g_byte_array_append (bytes, (const guint8 *) wide, (guint) n);
-      g_autofree char *back = fc_cli_narrative_decode ((const char *) bytes->data, bytes->len, &error);
+      g_autofree char *back = fc_narrative_doc_decode ((const char *) bytes->data, bytes->len, &error);
       ck_assert_msg (back != NULL, "%s", orders[i][0]);
       ck_assert_str_eq (back, text);
     }
@@ -182,17 +183,17 @@ START_TEST (test_decode)
     {
       g_autoptr (GString) bytes = g_string_new (text);
       g_string_append_len (bytes, damaged[i], (gssize) (i == 1 ? 1 : strlen (damaged[i])));
-      g_autofree char *back = fc_cli_narrative_decode (bytes->str, bytes->len, &error);
+      g_autofree char *back = fc_narrative_doc_decode (bytes->str, bytes->len, &error);
       ck_assert_msg (back != NULL, "damage %zu", i);
       ck_assert_msg (g_str_has_prefix (back, text), "damage %zu read as %s", i, back);
       ck_assert (g_utf8_validate (back, -1, NULL));
     }
   /* GB18030 with a character cut at the end is still GB18030's */
-  g_autofree char *cut = fc_cli_narrative_decode (gb, len - 1, &error);
+  g_autofree char *cut = fc_narrative_doc_decode (gb, len - 1, &error);
   ck_assert_ptr_nonnull (cut);
   ck_assert (g_str_has_prefix (cut, "一、收入支出决算总体情况说明"));
   /* an odd number of UTF-16 bytes is none of them */
-  g_autofree char *broken = fc_cli_narrative_decode ("\xFF\xFE\x41", 3, &error);
+  g_autofree char *broken = fc_narrative_doc_decode ("\xFF\xFE\x41", 3, &error);
   ck_assert_ptr_null (broken);
   ck_assert (error != NULL && error->domain == G_CONVERT_ERROR);
 }

@@ -487,6 +487,43 @@ START_TEST (test_unreadable_document)
 }
 END_TEST
 
+/* Every unscoped check says which narrative it read, or that it found
+ * none: the office's summary must never let a package whose narrative was
+ * not checked pass for one that was; a check of one table does not look. */
+START_TEST (test_report_names_narrative)
+{
+  g_autoptr (FcWorkbook) tables = fc_test_sample ();
+  g_autoptr (FcWorkbook) full = fc_test_sample_full ();
+  g_autoptr (FcNarrative) doc = fc_narrative_new_from_text ("一、收入支出决算总体情况说明\n", -1, "说明.docx");
+  g_autoptr (FcNarrative) bad = fc_narrative_new_unreadable ("坏.docx", "corrupt");
+  g_autoptr (FcReport) none = fc_engine_check_full (engine, tables, NULL, NULL, NULL);
+  g_autoptr (FcReport) sheet = fc_engine_check_full (engine, full, NULL, NULL, NULL);
+  g_autoptr (FcReport) document = fc_engine_check_full (engine, full, doc, NULL, NULL);
+  g_autoptr (FcReport) unreadable = fc_engine_check_full (engine, tables, bad, NULL, NULL);
+  g_autoptr (FcReport) scoped = fc_engine_check_full (engine, tables, NULL, "R01.1", NULL);
+  g_autofree char *none_zh = fc_report_narrative_line (none, FALSE);
+  g_autofree char *sheet_zh = fc_report_narrative_line (sheet, FALSE);
+  g_autofree char *document_en = fc_report_narrative_line (document, TRUE);
+  g_autofree char *unreadable_zh = fc_report_narrative_line (unreadable, FALSE);
+  g_autoptr (FcReport) view = fc_engine_report_in_scope (engine, document, "01", NULL);
+
+  ck_assert_int_eq (none->narrative, FC_REPORT_NARRATIVE_NONE);
+  ck_assert_str_eq (none_zh, "未找到情况说明，情况说明未核对");
+  ck_assert_int_eq (sheet->narrative, FC_REPORT_NARRATIVE_SHEET);
+  ck_assert_str_eq (sheet->narrative_name, "情况说明");
+  ck_assert_ptr_nonnull (strstr (sheet_zh, "情况说明"));
+  ck_assert_int_eq (document->narrative, FC_REPORT_NARRATIVE_DOCUMENT);
+  ck_assert_ptr_nonnull (strstr (document_en, "说明.docx"));
+  ck_assert_int_eq (unreadable->narrative, FC_REPORT_NARRATIVE_UNREADABLE);
+  ck_assert_ptr_nonnull (strstr (unreadable_zh, "未核对"));
+  ck_assert_int_eq (scoped->narrative, FC_REPORT_NARRATIVE_NOT_LOOKED);
+  ck_assert_ptr_null (fc_report_narrative_line (scoped, FALSE));
+  /* a view of one scope keeps what the whole check read */
+  ck_assert_int_eq (view->narrative, FC_REPORT_NARRATIVE_DOCUMENT);
+  ck_assert_str_eq (view->narrative_name, "说明.docx");
+}
+END_TEST
+
 /* Text the reader must survive: invalid UTF-8, huge paragraphs, no
  * sections, numbers of every shape.  No crash, no error. */
 START_TEST (test_hostile_text)
@@ -700,6 +737,7 @@ main (void)
   tcase_add_loop_test (tc, test_shanghai_mutants, 0, G_N_ELEMENTS (shanghai_edits));
   tcase_add_test (tc, test_no_narrative);
   tcase_add_test (tc, test_unreadable_document);
+  tcase_add_test (tc, test_report_names_narrative);
   tcase_add_test (tc, test_hostile_text);
   tcase_add_test (tc, test_any_bytes);
   tcase_add_test (tc, test_vocabulary_errors);

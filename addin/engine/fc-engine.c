@@ -324,6 +324,25 @@ parse_scope (const FcEngine *engine, const char *only, const char **only_table, 
   return FALSE;
 }
 
+/* Notes in report which narrative is read (NULL: none was found). */
+static void
+note_narrative (FcReport *report, const FcNarrative *narrative)
+{
+  const FcParagraph *first = narrative != NULL ? fc_narrative_get_paragraph (narrative, 0) : NULL;
+
+  if (narrative == NULL)
+    fc_report_set_narrative (report, FC_REPORT_NARRATIVE_NONE, NULL);
+  else if (fc_narrative_get_unreadable (narrative) != NULL)
+    fc_report_set_narrative (report, FC_REPORT_NARRATIVE_UNREADABLE,
+                             fc_narrative_get_document (narrative));
+  else if (*fc_narrative_get_document (narrative) != '\0')
+    fc_report_set_narrative (report, FC_REPORT_NARRATIVE_DOCUMENT,
+                             fc_narrative_get_document (narrative));
+  else
+    fc_report_set_narrative (report, FC_REPORT_NARRATIVE_SHEET,
+                             first != NULL && first->sheet != NULL ? first->sheet : "");
+}
+
 FcReport *
 fc_engine_check_full (const FcEngine *engine, const FcWorkbook *workbook,
                       const FcNarrative *narrative, const char *only, GError **error)
@@ -347,6 +366,9 @@ fc_engine_check_full (const FcEngine *engine, const FcWorkbook *workbook,
       const FcTable *t = g_ptr_array_index (tables, i);
       fc_report_add_table (report, t->id, t->title, fc_sheet_get_name (t->sheet),
                            t->first_row, t->last_row, t->first_col, t->last_col);
+      FcTableLocation *added = g_ptr_array_index (report->tables, report->tables->len - 1);
+      g_free (added->label);
+      added->label = g_strdup (t->number_label != NULL ? t->number_label : "");
     }
   for (guint i = 0; i < engine->problems->len; i++)
     {
@@ -363,6 +385,7 @@ fc_engine_check_full (const FcEngine *engine, const FcWorkbook *workbook,
       g_autoptr (GArray) texts = fc_text_cells_new (workbook);
       if (narrative == NULL)
         narrative = in_workbook = fc_narrative_from_text_cells (texts, engine->vocabulary, tables);
+      note_narrative (report, narrative);
       facts = fc_text_facts_new (narrative, engine->vocabulary,
                                  fc_selfeval_recognize_cells (texts, engine->vocabulary), tables);
     }
@@ -390,6 +413,8 @@ fc_engine_report_in_scope (const FcEngine *engine, const FcReport *report, const
   const FcRule *only_rule = only_table == NULL && only != NULL && *only != '\0'
                             ? find_rule (engine, only) : NULL;
   FcReport *view = g_new0 (FcReport, 1);
+  view->narrative = report->narrative;
+  view->narrative_name = g_strdup (report->narrative_name);
   view->findings = g_ptr_array_new ();
   view->tables = g_ptr_array_new ();
   for (guint i = 0; i < report->tables->len; i++)

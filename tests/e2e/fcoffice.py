@@ -204,6 +204,9 @@ class Office:
         self.given_profile = profile      # a user profile to run on instead of a new one
         self.extra_args = list(extra_args)  # more soffice arguments (-env:…)
         self.oxt = oxt if oxt is None or isinstance(oxt, (list, tuple)) else [oxt]
+        # FC_CONNECT_TIMEOUT: a machine shared with other builds can take
+        # longer than 30 s to start an office
+        connect_timeout = float(os.environ.get('FC_CONNECT_TIMEOUT', connect_timeout))
         self.connect_timeout = connect_timeout * VALGRIND_SLOWDOWN
         self.watchdog_seconds = watchdog * VALGRIND_SLOWDOWN if watchdog else watchdog
         self.soffice = soffice

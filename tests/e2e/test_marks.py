@@ -176,6 +176,11 @@ def test_validate_and_clear(office, doc, original):
     print('     comment:', ours.replace('\n', ' | '))
     check(total.CellBackColor == ERROR_COLOR and 'R01.2' in ours and '618.10' in ours
           and '618.20' in ours, 'a marked cell gets a comment naming rule, actual and expected')
+    followers = [t for t, _, _ in cell_notes(sheet).values()
+                 if '共同原因：%s!%s' % (T01, MUTATED) in t]
+    check(followers and '共同原因' not in text,
+          'cells that only follow from the changed total name it as the common cause (%d)'
+          % len(followers))
     other = sheet.getCellRangeByName(OTHER[1])
     check(other.Annotation.String == 'user note' and other.CellBackColor == USER_COLOR,
           'an unmarked cell keeps its user comment and colour')
@@ -188,7 +193,7 @@ def test_validate_and_clear(office, doc, original):
         flat = [v for row in texts for v in row]
         link = '%s!%s' % (T01, MUTATED)
         check(link in flat, 'the report lists %s' % link)
-        check(len(texts) > 1 and '错误' in texts[1][0] and 'error' in texts[1][0],
+        check(len(texts) > 1 and ('错误' in texts[1][0] or 'error' in texts[1][0]),
               'the report has a summary line: %s' % (texts[1][0] if len(texts) > 1 else None))
         hits = [(r, c) for r, row in enumerate(texts) for c, v in enumerate(row) if v == link]
         if hits:
@@ -199,7 +204,8 @@ def test_validate_and_clear(office, doc, original):
                   'the cell is a hyperlink')
     sel = selected(doc)
     marked = doc.Sheets.getByName(sel[0]).getCellByPosition(sel[2], sel[1])
-    check(marked.CellBackColor in (ERROR_COLOR, 0xFFEB9C), 'a marked cell is selected: %s' % (sel,))
+    check(marked.CellBackColor == ERROR_COLOR,
+          'Validate lands on an error (light red), not a warning: %s' % (sel,))
 
     # NextFinding walks the marks and comes back round
     seen = []
@@ -215,6 +221,23 @@ def test_validate_and_clear(office, doc, original):
           'NextFinding visits every mark once, then cycles')
     check(all(doc.Sheets.getByName(s).getCellByPosition(c, r).CellBackColor
               in (ERROR_COLOR, 0xFFEB9C) for s, r, c in seen), 'NextFinding selects marked cells')
+    # the position, severity and rule, as the status bar shows them
+    state, message = dispatch(office, doc, 'NextFinding')
+    m = re.match(r'第 (\d+)/(\d+) 处 · (错误|警告) · ([A-Z]{1,3}[0-9]{0,3}\.[0-9]+)：', message or '')
+    check(state == SUCCESS and m is not None and int(m.group(2)) == len(set(seen)),
+          'NextFinding says 第 k/n 处 · severity · rule (%r)' % (message or '')[:60])
+    here = selected(doc)
+    color = doc.Sheets.getByName(here[0]).getCellByPosition(here[2], here[1]).CellBackColor
+    check(m is not None and (m.group(3) == '错误') == (color == ERROR_COLOR),
+          'the severity said is the mark\'s (%s, %#x)' % (m.group(3) if m else None, color))
+    k = int(m.group(1)) if m else 0
+    state, message = dispatch(office, doc, 'PreviousFinding')
+    back = selected(doc)
+    n = int(m.group(2)) if m else 1
+    check(state == SUCCESS and (message or '').startswith('第 %d/%d 处' % ((k - 2) % n + 1, n))
+          and back != here, 'PreviousFinding goes one mark back (%r)' % (message or '')[:40])
+    state, message = dispatch(office, doc, 'NextFinding')
+    check(selected(doc) == here, 'and NextFinding forward again')
 
     state, message = dispatch(office, doc, 'ClearMarks')
     print('     ClearMarks ->', state, repr(message))
@@ -396,6 +419,24 @@ def test_refusals(office, sample):
     office.close(doc)
 
 
+def test_shortcuts(office):
+    """The commands' shortcut keys (packaging/Accelerators.xcu) reach Calc's
+    configuration, bound to our commands."""
+    provider = office.smgr.createInstanceWithContext(
+        'com.sun.star.configuration.ConfigurationProvider', office.ctx)
+    arg = uno.createUnoStruct('com.sun.star.beans.PropertyValue')
+    arg.Name = 'nodepath'
+    arg.Value = ('/org.openoffice.Office.Accelerators/PrimaryKeys/Modules/'
+                 'com.sun.star.sheet.SpreadsheetDocument')
+    keys = provider.createInstanceWithArguments('com.sun.star.configuration.ConfigurationAccess',
+                                                (arg,))
+    for key, command in (('F7_SHIFT_MOD2', 'Validate'), ('F12_SHIFT_MOD2', 'NextFinding'),
+                         ('F11_SHIFT_MOD2', 'PreviousFinding')):
+        bound = keys.getByName(key).Command if keys.hasByName(key) else None
+        check(bound == 'org.fiscalcheck.command:' + command,
+              'shortcut %s runs %s (%r)' % (key, command, bound))
+
+
 def main():
     if len(sys.argv) != 3:
         print(__doc__)
@@ -410,6 +451,7 @@ def main():
             check(original[T01][1][a1_to_rc(MUTATED)][1] == USER_AUTHOR,
                   'the user comment has an author of its own: %r'
                   % (original[T01][1][a1_to_rc(MUTATED)],))
+            test_shortcuts(office)
             test_validate_and_clear(office, doc, original)
             test_undo(office, doc, original)
             test_revalidate(office, doc, original)

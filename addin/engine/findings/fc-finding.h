@@ -47,6 +47,7 @@ typedef struct {
   double actual;
   double difference;  /* actual − expected */
   double tolerance;   /* the rounding tolerance that was applied */
+  gboolean percent;   /* the amounts are percentages (a share, a rate: 2.64 is 2.64%) */
   /* findings about the narrative (情况说明): the words they are about */
   char *quote;        /* the claim as written, "" for findings about tables */
   guint paragraph;    /* 1-based paragraph of the narrative the quote is in; 0 = none */

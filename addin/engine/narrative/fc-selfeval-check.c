@@ -88,6 +88,7 @@ check_rate (const FcTextCheck *k, const FcSelfEval *e)
                          &computed, &v) || v == FC_VERDICT_OK)
     return;
   FcFinding *f = eval_finding (k, fc_text_finding_severity (k, v), e, &e->rate, "执行率");
+  f->percent = TRUE;
   eval_cell (f, e, &e->spent, "全年执行数");
   eval_cell (f, e, &e->budget, "全年预算数");
   fc_text_finding_set_amounts (f, computed, e->rate.value, fc_verdict_half_unit (e->rate.decimals));

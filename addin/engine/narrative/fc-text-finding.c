@@ -19,6 +19,9 @@ fc_text_finding_claim (const FcTextCheck *k, FcSeverity severity, const FcClaim 
 {
   FcFinding *f = fc_finding_new (k->rule->id, severity, table, "", "");
   g_autofree char *quote = fc_claims_quote (k->x->claims, k->x->narrative, claim);
+  /* a share or a rate: its amounts are percentages */
+  f->percent = claim->kind == FC_CLAIM_RATE || claim->kind == FC_CLAIM_SHARE
+               || claim->kind == FC_CLAIM_COMPLETION;
   fc_finding_set_quote (f, quote, claim->paragraph + 1, fc_text_finding_document (k));
   const FcParagraph *p = fc_narrative_get_paragraph (k->x->narrative, claim->paragraph);
   if (p != NULL && p->sheet != NULL)

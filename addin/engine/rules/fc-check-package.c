@@ -307,6 +307,23 @@ fc_check_empty_explained (FcCheckContext *c, const FcRule *rule)
 {
   const char *const *empty = fc_catalogue_words (c->catalogue, FC_WORDS_EMPTY);
   const char *const *instructions = fc_catalogue_words (c->catalogue, FC_WORDS_INSTRUCTIONS);
+  gboolean any_amount = FALSE;
+  for (guint i = 0; i < c->tables->len && !any_amount; i++)
+    {
+      const FcTable *t = g_ptr_array_index (c->tables, i);
+      any_amount = t->rows->len > 0 && !fc_check_table_is_empty (t);
+    }
+  if (!any_amount)
+    {
+      /* not one amount anywhere: a blank template, not a package with empty
+       * tables; one note, not a warning per table */
+      g_autofree char *zh = g_strdup_printf ("%s：工作簿中的公开表都还没有数据（空白模板），未作检查",
+                                             rule->message);
+      g_autofree char *en = g_strdup_printf ("%s: no table of the workbook holds amounts yet "
+                                             "(a blank template): nothing to check", rule->message_en);
+      fc_report_add_finding (c->report, fc_finding_new (rule->id, FC_SEVERITY_INFO, "", zh, en));
+      return;
+    }
   for (guint i = 0; i < c->tables->len; i++)
     {
       const FcTable *t = g_ptr_array_index (c->tables, i);

@@ -324,10 +324,73 @@ fc_calc_get_bool (uno_Interface *obj, const char *name, gboolean *value, GError 
   return TRUE;
 }
 
+char *
+fc_calc_get_string (uno_Interface *obj, const char *name, GError **error)
+{
+  uno_Any any;
+  char *text = NULL;
+
+  if (!get_property (obj, name, &any, error))
+    return NULL;
+  if (any.pType->eTypeClass == typelib_TypeClass_STRING)
+    text = fc_uno_string_to_utf8 (*(rtl_uString **) any.pData);
+  else
+    g_set_error (error, FC_UNO_ERROR, FC_UNO_ERROR_VALUE, "property %s has an unexpected type",
+                 name);
+  uno_any_destruct (&any, NULL);
+  return text;
+}
+
+gboolean
+fc_calc_set_string (uno_Interface *obj, const char *name, const char *value, GError **error)
+{
+  rtl_uString *text = fc_uno_string_new (value);
+  gboolean ok = set_property (obj, name, &text, typelib_TypeClass_STRING, error);
+
+  rtl_uString_release (text);
+  return ok;
+}
+
 gboolean
 fc_calc_set_long (uno_Interface *obj, const char *name, sal_Int32 value, GError **error)
 {
   return set_property (obj, name, &value, typelib_TypeClass_LONG, error);
+}
+
+gboolean
+fc_calc_set_short (uno_Interface *obj, const char *name, sal_Int16 value, GError **error)
+{
+  return set_property (obj, name, &value, typelib_TypeClass_SHORT, error);
+}
+
+gboolean
+fc_calc_set_float (uno_Interface *obj, const char *name, float value, GError **error)
+{
+  return set_property (obj, name, &value, typelib_TypeClass_FLOAT, error);
+}
+
+gint32
+fc_calc_number_format (uno_Interface *document, const char *code, GError **error)
+{
+  g_autoptr (FcUnoStruct) locale = fc_uno_struct_new ("com.sun.star.lang.Locale", error);
+  uno_Interface *formats = NULL;
+  rtl_uString *text = fc_uno_string_new (code);
+  sal_Bool scan = sal_False;
+  sal_Int32 key = -1;
+  void *query_args[3] = { &text, locale != NULL ? locale->data : NULL, &scan };
+  void *add_args[2] = { &text, locale != NULL ? locale->data : NULL };
+
+  if (locale != NULL
+      && fc_uno_query_call (document, "com.sun.star.util.XNumberFormatsSupplier", "getNumberFormats",
+                            &formats, NULL, error)
+      && fc_uno_query_call (formats, "com.sun.star.util.XNumberFormats", "queryKey", &key,
+                            query_args, error)
+      && key == -1)
+    fc_uno_query_call (formats, "com.sun.star.util.XNumberFormats", "addNew", &key, add_args,
+                       error);
+  fc_uno_release (formats);
+  rtl_uString_release (text);
+  return key;
 }
 
 gboolean

@@ -55,8 +55,18 @@ gboolean fc_calc_get_long (uno_Interface *obj, const char *name, sal_Int32 *valu
                            GError **error);
 gboolean fc_calc_get_bool (uno_Interface *obj, const char *name, gboolean *value,
                            GError **error);
+/* A string property (transfer full), or NULL with an error. */
+char *fc_calc_get_string (uno_Interface *obj, const char *name, GError **error);
+gboolean fc_calc_set_string (uno_Interface *obj, const char *name, const char *value,
+                             GError **error);
 gboolean fc_calc_set_long (uno_Interface *obj, const char *name, sal_Int32 value,
                            GError **error);
+gboolean fc_calc_set_short (uno_Interface *obj, const char *name, sal_Int16 value,
+                            GError **error);
+gboolean fc_calc_set_float (uno_Interface *obj, const char *name, float value, GError **error);
+/* The key of number format code ("#,##0.00") in document, added when it
+ * has none yet; −1 with an error. */
+gint32 fc_calc_number_format (uno_Interface *document, const char *code, GError **error);
 gboolean fc_calc_set_bool (uno_Interface *obj, const char *name, gboolean value,
                            GError **error);
 /* TRUE in *direct when the property is set on obj itself, not inherited

@@ -14,6 +14,8 @@
 #include "fc-command-handler.h"
 #include "fc-filter.h"
 #include "fc-load-job.h"
+#include "fc-save-job.h"
+#include "fc-service-manager.h"
 #include "fc-service-info.h"
 #include "fc-uno-object.h"
 
@@ -29,6 +31,7 @@ static const FcImplementation implementations[] = {
   { &fc_filter_service_names, fc_filter_new },
   { &fc_command_handler_service_names, fc_command_handler_new },
   { &fc_load_job_service_names, fc_load_job_new },
+  { &fc_save_job_service_names, fc_save_job_new },
 };
 
 typedef struct {
@@ -76,12 +79,12 @@ component_getImplementationEnvironment (const char **env_type_name, uno_Environm
 /* Returns an acquired factory (the loader releases it) or NULL for an
  * implementation name that is not ours. */
 SAL_DLLPUBLIC_EXPORT void *
-component_getFactory (const char *implementation_name, void *service_manager, void *registry_key)
+component_getFactory (const char *implementation_name, void *manager, void *registry_key)
 {
-  (void) service_manager;
   (void) registry_key;
   if (implementation_name == NULL)
     return NULL;
+  fc_service_manager_keep (manager);
   for (gsize i = 0; i < G_N_ELEMENTS (implementations); i++)
     if (strcmp (implementation_name, implementations[i].names->implementation) == 0)
       {

@@ -4,8 +4,10 @@
 #define TITLE "决算审核 FiscalCheck"
 
 /* com.sun.star.awt.MessageBoxType and MessageBoxButtons values */
-enum { BOX_INFO = 1, BOX_WARNING = 2, BOX_ERROR = 3 };
+enum { BOX_INFO = 1, BOX_WARNING = 2, BOX_ERROR = 3, BOX_QUERY = 4 };
 #define BUTTONS_OK 1
+#define BUTTONS_YES_NO 3
+#define RESULT_YES 2 /* com.sun.star.awt.MessageBoxResults */
 
 /* The frame's container window as an XWindowPeer when it is visible
  * (transfer full), else NULL. */
@@ -29,24 +31,37 @@ visible_peer (uno_Interface *frame)
   return peer;
 }
 
+/* Shows a box of type with buttons over peer; *answer is the button
+ * clicked (MessageBoxResults). */
+static gboolean
+run_box (uno_Interface *peer, sal_Int32 type, sal_Int32 buttons, const char *text,
+         sal_Int16 *answer, GError **error);
+
 static gboolean
 show_box (uno_Interface *peer, FcMessageKind kind, const char *text, GError **error)
 {
-  uno_Interface *toolkit = NULL;
-  uno_Interface *box = NULL;
+  sal_Int16 answer = 0;
   sal_Int32 type = kind == FC_MESSAGE_ERROR ? BOX_ERROR
                    : kind == FC_MESSAGE_WARNING ? BOX_WARNING : BOX_INFO;
-  sal_Int32 buttons = BUTTONS_OK;
+
+  return run_box (peer, type, BUTTONS_OK, text, &answer, error);
+}
+
+static gboolean
+run_box (uno_Interface *peer, sal_Int32 type, sal_Int32 buttons, const char *text,
+         sal_Int16 *answer, GError **error)
+{
+  uno_Interface *toolkit = NULL;
+  uno_Interface *box = NULL;
   rtl_uString *title = fc_uno_string_new (TITLE);
   rtl_uString *message = fc_uno_string_new (text);
   void *args[5] = { &peer, &type, &buttons, &title, &message };
-  sal_Int16 answer = 0;
   gboolean ok;
 
   ok = fc_uno_call (peer, "com.sun.star.awt.XWindowPeer", "getToolkit", &toolkit, NULL, error)
        && fc_uno_query_call (toolkit, "com.sun.star.awt.XMessageBoxFactory", "createMessageBox",
                              &box, args, error)
-       && fc_uno_call (box, "com.sun.star.awt.XMessageBox", "execute", &answer, NULL, error);
+       && fc_uno_call (box, "com.sun.star.awt.XMessageBox", "execute", answer, NULL, error);
   fc_uno_release (box);
   fc_uno_release (toolkit);
   rtl_uString_release (message);
@@ -71,4 +86,94 @@ fc_message_show (uno_Interface *frame, FcMessageKind kind, const char *text)
   if (!shown)
     g_message ("%s", text);
   return shown;
+}
+
+gboolean
+fc_message_ask_yes_no (uno_Interface *frame, const char *text, gboolean *yes)
+{
+  g_autoptr (GError) error = NULL;
+  uno_Interface *peer = visible_peer (frame);
+  sal_Int16 answer = 0;
+  gboolean asked = FALSE;
+
+  if (peer != NULL)
+    {
+      asked = run_box (peer, BOX_QUERY, BUTTONS_YES_NO, text, &answer, &error);
+      if (!asked)
+        g_warning ("cannot ask: %s", error->message);
+      fc_uno_release (peer);
+    }
+  *yes = asked && answer == RESULT_YES;
+  return asked;
+}
+
+/* The status bar text shown last: a status indicator of its frame, ended
+ * when the next text comes or after STATUS_SECONDS (Calc shows its own
+ * fields, Sum= among them, again).  UNO forces this global: one status
+ * text at a time, whatever window it is in. */
+#define STATUS_SECONDS 8
+static GMutex status_lock;
+static uno_Interface *status_indicator; /* XStatusIndicator, owned */
+static guint status_generation;
+
+static void
+status_end (uno_Interface *indicator)
+{
+  if (indicator == NULL)
+    return;
+  fc_uno_call (indicator, "com.sun.star.task.XStatusIndicator", "end", NULL, NULL, NULL);
+  fc_uno_release (indicator);
+}
+
+static gpointer
+status_expire (gpointer data)
+{
+  guint generation = GPOINTER_TO_UINT (data);
+  uno_Interface *indicator = NULL;
+
+  g_usleep (STATUS_SECONDS * G_USEC_PER_SEC);
+  g_mutex_lock (&status_lock);
+  if (status_generation == generation)
+    {
+      indicator = status_indicator;
+      status_indicator = NULL;
+    }
+  g_mutex_unlock (&status_lock);
+  status_end (indicator); /* UNO calls take LibreOffice's own lock */
+  return NULL;
+}
+
+void
+fc_message_status (uno_Interface *frame, const char *text)
+{
+  uno_Interface *old, *indicator = NULL;
+  rtl_uString *utext;
+  sal_Int32 range = 0;
+  void *args[2] = { &utext, &range };
+  guint generation;
+  GThread *thread;
+
+  g_mutex_lock (&status_lock);
+  old = status_indicator;
+  status_indicator = NULL;
+  generation = ++status_generation;
+  g_mutex_unlock (&status_lock);
+  status_end (old);
+  if (frame == NULL || text == NULL
+      || !fc_uno_query_call (frame, "com.sun.star.task.XStatusIndicatorFactory",
+                             "createStatusIndicator", &indicator, NULL, NULL)
+      || indicator == NULL)
+    return;
+  utext = fc_uno_string_new (text);
+  if (!fc_uno_call (indicator, "com.sun.star.task.XStatusIndicator", "start", NULL, args, NULL))
+    g_clear_pointer (&indicator, fc_uno_release);
+  rtl_uString_release (utext);
+  if (indicator == NULL)
+    return;
+  g_mutex_lock (&status_lock);
+  status_indicator = indicator;
+  g_mutex_unlock (&status_lock);
+  thread = g_thread_try_new ("fc-status", status_expire, GUINT_TO_POINTER (generation), NULL);
+  if (thread != NULL)
+    g_thread_unref (thread);
 }

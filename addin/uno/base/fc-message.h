@@ -19,4 +19,13 @@ typedef enum {
  * Returns TRUE when a message box was shown, FALSE when it was logged. */
 gboolean fc_message_show (uno_Interface *frame, FcMessageKind kind, const char *text);
 
+/* Asks a yes/no question over frame's window: TRUE with the answer in
+ * *yes when it was asked, FALSE (nobody to ask: headless, hidden) when not. */
+gboolean fc_message_ask_yes_no (uno_Interface *frame, const char *text, gboolean *yes);
+
+/* Shows text in frame's status bar for a few seconds, replacing what the
+ * last call showed (NULL text: just take that away).  Nothing when frame
+ * has no status bar. */
+void fc_message_status (uno_Interface *frame, const char *text);
+
 G_END_DECLS

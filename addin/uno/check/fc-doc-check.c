@@ -89,6 +89,8 @@ fc_doc_check (uno_Interface *document, const FcDocCheckOptions *options, GError 
   g_autoptr (FcEngine) own = NULL;
   g_autoptr (FcWorkbook) workbook = NULL;
   g_autofree char *report_sheet = NULL;
+  g_autoptr (FcNarrative) found = NULL;
+  const FcNarrative *narrative = options->narrative;
   const FcEngine *engine = engine_for (options, &own, error);
   const char *only = options->only != NULL && *options->only != '\0' ? options->only : NULL;
 
@@ -101,5 +103,7 @@ fc_doc_check (uno_Interface *document, const FcDocCheckOptions *options, GError 
   report_sheet = g_strdup (fc_mark_store_report_sheet_in (workbook));
   fc_workbook_remove_sheets (workbook, report_sheet);
   fc_workbook_remove_sheets (workbook, FC_MARK_STORE_SHEET);
-  return fc_engine_check_full (engine, workbook, options->narrative, only, error);
+  if (narrative == NULL)
+    narrative = found = fc_doc_narrative_get (document, options->find_narrative);
+  return fc_engine_check_full (engine, workbook, narrative, only, error);
 }

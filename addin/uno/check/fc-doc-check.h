@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "fc-doc-narrative.h"
 #include "fc-engine.h"
 #include "fc-narrative.h"
 #include "fc-uno.h"
@@ -27,6 +28,8 @@ typedef struct {
   gboolean use_user_rules;      /* also ~/.config/fiscalcheck/rules.d (the office's own) */
   const FcNarrative *narrative; /* NULL, or a separate narrative document (borrowed),
                                    checked instead of a narrative in the workbook */
+  FcDocNarrativeMode find_narrative; /* without narrative: the document's own narrative
+                                        document (fc-doc-narrative.h), if any */
 } FcDocCheckOptions;
 
 /* The engine of the shipped rules, with the user's own rules folder

@@ -13,7 +13,8 @@ static FcReport *
 check_document (uno_Interface *document, const char *scope, char **text)
 {
   g_autoptr (GError) error = NULL;
-  const FcDocCheckOptions options = { .only = scope, .use_user_rules = TRUE };
+  const FcDocCheckOptions options = { .only = scope, .use_user_rules = TRUE,
+                                       .find_narrative = FC_DOC_NARRATIVE_CACHED };
   FcReport *report = fc_doc_check (document, &options, &error);
 
   if (report == NULL)
@@ -25,6 +26,37 @@ check_document (uno_Interface *document, const char *scope, char **text)
         *text = g_strdup_printf ("FiscalCheck: %s", error->message);
     }
   return report;
+}
+
+/* Whether scope asks which narrative was checked (情况说明 / narrative):
+ * no table or rule, so no engine scope. */
+static gboolean
+is_narrative_scope (const char *scope)
+{
+  return scope != NULL && (strcmp (scope, FC_EVAL_NARRATIVE_SCOPE) == 0
+                           || g_ascii_strcasecmp (scope, "narrative") == 0);
+}
+
+/* What FISCALCHECK("情况说明") shows: which narrative was checked and its
+ * errors, or plainly that none was (transfer full). */
+static char *
+narrative_text (const FcReport *report)
+{
+  g_autofree char *line = fc_report_narrative_line (report, FALSE);
+  guint errors = 0;
+
+  if (line == NULL)
+    return g_strdup ("未核对情况说明");
+  if (report->narrative != FC_REPORT_NARRATIVE_SHEET
+      && report->narrative != FC_REPORT_NARRATIVE_DOCUMENT)
+    return g_steal_pointer (&line);
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      const FcFinding *f = report->findings->pdata[i];
+
+      errors += f->severity == FC_SEVERITY_ERROR && g_str_has_prefix (f->rule_id, "N.");
+    }
+  return g_strdup_printf ("%s（错误 %u 处）", line, errors);
 }
 
 /* The value of kind for report (or text when there is none). */
@@ -52,9 +84,13 @@ void
 fc_evaluate (uno_Interface *document, FcEvalKind kind, const char *scope, FcEvalValue *value)
 {
   g_autofree char *text = NULL;
-  g_autoptr (FcReport) report = check_document (document, scope, &text);
+  gboolean narrative = is_narrative_scope (scope);
+  g_autoptr (FcReport) report = check_document (document, narrative ? NULL : scope, &text);
 
-  value_of (report, text, kind, value);
+  if (narrative)
+    fc_evaluate_in_scope (report, text, kind, scope, value);
+  else
+    value_of (report, text, kind, value);
 }
 
 FcReport *
@@ -76,6 +112,13 @@ fc_evaluate_in_scope (const FcReport *report, const char *text, FcEvalKind kind,
   if (report == NULL || eng == NULL)
     {
       value_of (NULL, report == NULL ? text : message, kind, value);
+      return;
+    }
+  if (is_narrative_scope (scope))
+    {
+      g_autofree char *line = narrative_text (report);
+
+      value_of (NULL, line, kind, value);
       return;
     }
   view = fc_engine_report_in_scope (eng, report, scope, &error);

@@ -15,6 +15,10 @@ typedef enum {
   FC_EVAL_FINDINGS  /* FISCALCHECKFINDINGS(): the findings table */
 } FcEvalKind;
 
+/* The scope that asks which narrative (情况说明) was checked:
+ * =FISCALCHECK("情况说明") (also "narrative"). */
+#define FC_EVAL_NARRATIVE_SCOPE "情况说明"
+
 /* A function's value: a table (FC_EVAL_FINDINGS, always); else a number,
  * or a short text when there is nothing to count. */
 typedef struct {

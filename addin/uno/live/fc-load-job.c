@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "fc-calc.h"
+#include "fc-doc-narrative.h"
+#include "fc-narrative-doc.h"
+#include "fc-result.h"
 #include "fc-live-stats.h"
 #include "fc-uno-object.h"
 #include "fc-uno-struct.h"
@@ -95,6 +98,27 @@ recalculate_if_ours (uno_Interface *model)
     fc_uno_query_call (model, "com.sun.star.util.XModifiable", "setModified", NULL, args, NULL);
 }
 
+/* Reads the word-processor narrative document of a workbook that uses our
+ * functions now, as it opens (live results never load a document: that is
+ * not safe inside Calc's interpretation), and checks its results again
+ * with it. */
+static void
+prefetch_narrative (uno_Interface *model)
+{
+  g_autoptr (GError) error = NULL;
+  uno_Interface *spreadsheet = fc_uno_query (model, "com.sun.star.sheet.XSpreadsheetDocument", NULL);
+  g_autofree char *path = spreadsheet != NULL ? fc_doc_narrative_locate (model, NULL) : NULL;
+  gboolean found = FALSE;
+
+  fc_uno_release (spreadsheet);
+  if (path == NULL || !fc_narrative_doc_needs_office (path))
+    return;
+  if (!fc_calc_find_in_formulas (model, "FISCALCHECK", &found, &error) || !found)
+    return;
+  if (fc_doc_narrative_prefetch (model))
+    fc_result_refresh (model);
+}
+
 /* XJob.execute (Arguments): Arguments' Environment names the Model. */
 static void
 execute (const uno_Sequence *arguments)
@@ -111,6 +135,7 @@ execute (const uno_Sequence *arguments)
     {
       gint64 start = g_get_monotonic_time ();
 
+      prefetch_narrative (fc_uno_any_get_interface (model));
       recalculate_if_ours (fc_uno_any_get_interface (model));
       fc_live_stats_set_load_job ((g_get_monotonic_time () - start) / 1000.0);
     }

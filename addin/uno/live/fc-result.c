@@ -752,3 +752,24 @@ fc_result_release (void)
       fc_uno_release (live_iface (live));
     }
 }
+
+void
+fc_result_refresh (uno_Interface *document)
+{
+  uno_Interface *model = fc_uno_query (document, "com.sun.star.uno.XInterface", NULL);
+  FcLive *live = NULL;
+
+  if (model == NULL)
+    return;
+  g_mutex_lock (&live_lock);
+  live = lives != NULL ? g_hash_table_lookup (lives, model) : NULL;
+  if (live != NULL)
+    fc_uno_acquire (live_iface (live));
+  g_mutex_unlock (&live_lock);
+  if (live != NULL)
+    {
+      live_modified (live); /* as an edit: one check, the changed values pushed */
+      fc_uno_release (live_iface (live));
+    }
+  fc_uno_release (model);
+}

@@ -26,6 +26,11 @@ uno_Interface *fc_result_get (uno_Interface *document, FcEvalKind kind, const ch
  * check runs: our cells are answered from the last report, and release
  * marks them dirty again when the document changed meanwhile.  Nests. */
 void fc_result_hold (void);
+
+/* Something the check reads besides the cells changed (the narrative
+ * document was read or chosen): the document's results are checked again
+ * as after an edit.  Nothing happens when no result of it exists. */
+void fc_result_refresh (uno_Interface *document);
 void fc_result_release (void);
 
 G_END_DECLS

@@ -4,11 +4,15 @@
 #include <string.h>
 
 #include "fc-calc.h"
+#include "fc-service-manager.h"
+#include "fc-doc-narrative.h"
+#include "fc-narrative-doc.h"
 #include "fc-doc-check.h"
 #include "fc-live-stats.h"
 #include "fc-mark-store.h"
 #include "fc-marks.h"
 #include "fc-report-sheet.h"
+#include "fc-ui-locale.h"
 #include "fc-result.h"
 
 #define UNDO_TITLE "决算审核 FiscalCheck"
@@ -40,18 +44,31 @@ outcome_fail (Outcome *outcome, const GError *error)
 }
 
 gboolean
-fc_command_actions_parse (const char *name, FcCommand *command)
+fc_command_actions_parse (const char *full, FcCommand *command, char **argument)
 {
+  const char *mark = full != NULL ? strchr (full, '?') : NULL;
+  g_autofree char *name = mark != NULL ? g_strndup (full, (gsize) (mark - full)) : g_strdup (full);
+
+  if (argument != NULL)
+    *argument = mark != NULL ? g_uri_unescape_string (mark + 1, NULL) : NULL;
   if (g_strcmp0 (name, "Validate") == 0)
     *command = FC_COMMAND_VALIDATE;
   else if (g_strcmp0 (name, "NextFinding") == 0)
     *command = FC_COMMAND_NEXT_FINDING;
+  else if (g_strcmp0 (name, "PreviousFinding") == 0)
+    *command = FC_COMMAND_PREVIOUS_FINDING;
   else if (g_strcmp0 (name, "ClearMarks") == 0)
     *command = FC_COMMAND_CLEAR_MARKS;
+  else if (g_strcmp0 (name, "ChooseNarrative") == 0)
+    *command = FC_COMMAND_CHOOSE_NARRATIVE;
   else if (g_strcmp0 (name, "LiveStats") == 0)
     *command = FC_COMMAND_LIVE_STATS;
   else
-    return FALSE;
+    {
+      if (argument != NULL)
+        g_clear_pointer (argument, g_free);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -158,7 +175,8 @@ static FcReport *
 check_document (uno_Interface *document, Outcome *outcome)
 {
   g_autoptr (GError) error = NULL;
-  const FcDocCheckOptions options = { .use_user_rules = TRUE };
+  const FcDocCheckOptions options = { .use_user_rules = TRUE,
+                                       .find_narrative = FC_DOC_NARRATIVE_LOAD };
   FcReport *report = fc_doc_check (document, &options, &error);
 
   if (report != NULL)
@@ -173,18 +191,45 @@ check_document (uno_Interface *document, Outcome *outcome)
   return NULL;
 }
 
-/* The first cell of the first error or warning finding (transfer none). */
+/* The first cell of the first error finding, else of the first warning
+ * (transfer none): Validate lands where a published number is wrong. */
 static const FcFindingCell *
 first_marked_cell (const FcReport *report)
 {
-  for (guint i = 0; i < report->findings->len; i++)
-    {
-      const FcFinding *f = report->findings->pdata[i];
+  for (int s = FC_SEVERITY_ERROR; s >= FC_SEVERITY_WARNING; s--)
+    for (guint i = 0; i < report->findings->len; i++)
+      {
+        const FcFinding *f = report->findings->pdata[i];
 
-      if (f->severity >= FC_SEVERITY_WARNING && f->cells->len > 0)
-        return f->cells->pdata[0];
-    }
+        if (f->severity == (FcSeverity) s && f->cells->len > 0)
+          return f->cells->pdata[0];
+      }
   return NULL;
+}
+
+/* What Validate tells the user when it is done, in the UI language:
+ * counts, which narrative, and what the answer does (transfer full). */
+static char *
+summary_question (const FcReport *report, gboolean has_marks, gboolean zh)
+{
+  guint errors = fc_report_count (report, FC_SEVERITY_ERROR);
+  guint warnings = fc_report_count (report, FC_SEVERITY_WARNING);
+  guint infos = fc_report_count (report, FC_SEVERITY_INFO);
+  g_autofree char *narrative = fc_report_narrative_line (report, !zh);
+  const char *where = errors > 0 ? (zh ? "第一处错误" : "the first error")
+                                 : (zh ? "第一处警告" : "the first warning");
+
+  if (zh)
+    return g_strdup_printf ("审核完成：错误 %u 处，警告 %u 处，提示 %u 处。\n%s%s\n\n%s%s%s", errors,
+                            warnings, infos, narrative != NULL ? narrative : "",
+                            narrative != NULL ? "。" : "",
+                            has_marks ? "是：转到" : "", has_marks ? where : "",
+                            has_marks ? "　否：打开“审核结果”表" : "结果见“审核结果”表。");
+  return g_strdup_printf ("Validation done: %u error(s), %u warning(s), %u note(s).\n%s%s\n\n%s%s%s",
+                          errors, warnings, infos, narrative != NULL ? narrative : "",
+                          narrative != NULL ? "." : "", has_marks ? "Yes: go to " : "",
+                          has_marks ? where : "",
+                          has_marks ? "   No: open the 审核结果 sheet" : "See the 审核结果 sheet.");
 }
 
 /* FALSE with an error when a sheet report marks is protected: Calc then
@@ -285,8 +330,21 @@ validate (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
     ok = fc_calc_select_cell (frame, document, report_sheet, 0, 0, &error);
   if (!ok)
     g_warning ("cannot select the first finding: %s", error->message);
+  g_clear_error (&error);
 
   summary = fc_report_sheet_summary (report);
+  {
+    g_autofree char *question = summary_question (report, first != NULL, fc_ui_locale_is_chinese ());
+    gboolean yes = TRUE;
+
+    /* a box over the window; headless, the summary on stderr */
+    if (first == NULL)
+      fc_message_show (frame, FC_MESSAGE_INFO, question);
+    else if (!fc_message_ask_yes_no (frame, question, &yes))
+      g_message ("审核完成：%s", summary);
+    else if (!yes && !fc_calc_select_cell (frame, document, report_sheet, 0, 0, &error))
+      g_warning ("cannot open the report sheet: %s", error->message);
+  }
   return outcome_set (outcome, FC_MESSAGE_INFO, "审核完成：%s", summary);
 }
 
@@ -318,6 +376,20 @@ clear_marks (uno_Interface *document, Outcome *outcome)
                       store->entries->len, store->entries->len);
 }
 
+gboolean
+fc_command_actions_clear_marks (uno_Interface *document, GError **error)
+{
+  uno_Interface *undo;
+  gboolean ok;
+
+  fc_result_hold ();
+  undo = undo_begin (document);
+  ok = fc_marks_clear (document, error);
+  undo_end (undo);
+  fc_result_release ();
+  return ok;
+}
+
 /* Next finding */
 
 typedef struct {
@@ -337,8 +409,26 @@ position_compare (gconstpointer a, gconstpointer b)
   return x->col < y->col ? -1 : x->col > y->col;
 }
 
+/* The first rule id in a mark's comment ("R01.1", "N.4"), or "" (transfer full). */
+static char *
+rule_of (const char *comment)
+{
+  static GRegex *rule; /* immutable once made */
+  static gsize made = 0;
+  g_autoptr (GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&made))
+    {
+      rule = g_regex_new ("\\b([A-Z]{1,3}[0-9]{0,3}\\.[0-9]+)\\b", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&made, 1);
+    }
+  if (rule == NULL || comment == NULL || !g_regex_match (rule, comment, 0, &match))
+    return g_strdup ("");
+  return g_match_info_fetch (match, 1);
+}
+
 static gboolean
-next_finding (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
+next_finding (uno_Interface *frame, uno_Interface *document, gboolean forward, Outcome *outcome)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (FcMarkStore) store = fc_mark_store_load (document, &error);
@@ -375,22 +465,134 @@ next_finding (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
   if (!fc_calc_selection (frame, &current.sheet, &current.row, &current.col, &error)
       && error != NULL)
     g_clear_error (&error); /* no usable selection: start from the top */
-  for (guint i = 0; i < positions->len && next == NULL; i++)
-    if (position_compare (&g_array_index (positions, Position, i), &current) > 0)
-      next = &g_array_index (positions, Position, (index = i));
-  if (next == NULL)
-    next = &g_array_index (positions, Position, (index = 0)); /* cycle */
+  if (forward)
+    {
+      for (guint i = 0; i < positions->len && next == NULL; i++)
+        if (position_compare (&g_array_index (positions, Position, i), &current) > 0)
+          next = &g_array_index (positions, Position, (index = i));
+      if (next == NULL)
+        next = &g_array_index (positions, Position, (index = 0)); /* cycle */
+    }
+  else
+    {
+      for (guint i = positions->len; i > 0 && next == NULL; i--)
+        if (position_compare (&g_array_index (positions, Position, i - 1), &current) < 0)
+          next = &g_array_index (positions, Position, (index = i - 1));
+      if (next == NULL)
+        next = &g_array_index (positions, Position, (index = positions->len - 1));
+    }
 
   if (!fc_calc_select_cell (frame, document, next->entry->sheet, next->entry->row,
                             next->entry->col, &error))
     return outcome_fail (outcome, error);
   {
     g_autofree char *address = fc_cell_address (next->entry->row, next->entry->col);
+    g_autofree char *rule = rule_of (next->entry->mark_comment);
+    gboolean is_error = next->entry->mark_color == FC_MARK_COLOR_ERROR;
+    g_autofree char *status = fc_ui_locale_is_chinese ()
+      ? g_strdup_printf ("第 %u/%u 处 · %s · %s", index + 1, positions->len,
+                         is_error ? "错误" : "警告", rule)
+      : g_strdup_printf ("Finding %u/%u · %s · %s", index + 1, positions->len,
+                         is_error ? "error" : "warning", rule);
 
-    return outcome_set (outcome, FC_MESSAGE_INFO, "第 %u/%u 处：%s!%s\nMark %u of %u: %s!%s",
-                        index + 1, positions->len, next->entry->sheet, address, index + 1,
-                        positions->len, next->entry->sheet, address);
+    fc_message_status (frame, status);
+    return outcome_set (outcome, FC_MESSAGE_INFO,
+                        "第 %u/%u 处 · %s · %s：%s!%s\nFinding %u of %u · %s · %s: %s!%s",
+                        index + 1, positions->len, is_error ? "错误" : "警告", rule,
+                        next->entry->sheet, address, index + 1, positions->len,
+                        is_error ? "error" : "warning", rule, next->entry->sheet, address);
   }
+}
+
+/* Choose the narrative document */
+
+/* The file the user picks in a file picker over frame's window, starting
+ * in the folder of document's current narrative or file (transfer full:
+ * a local path), or NULL when they cancel or no picker can be shown. */
+static char *
+pick_narrative (uno_Interface *document, GError **error)
+{
+  g_autofree char *current = fc_doc_narrative_locate (document, NULL);
+  uno_Interface *picker = fc_service_manager_create ("com.sun.star.ui.dialogs.FilePicker", error);
+  rtl_uString *title = fc_uno_string_new ("情况说明 Narrative (*.docx;*.doc;*.odt;*.txt)");
+  rtl_uString *filter = fc_uno_string_new ("*.docx;*.doc;*.odt;*.txt");
+  void *filter_args[2] = { &title, &filter };
+  sal_Int16 answer = 0;
+  uno_Sequence *files = NULL;
+  char *path = NULL;
+
+  if (picker != NULL && current != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (current);
+      g_autofree char *uri = g_filename_to_uri (dir, NULL, NULL);
+      rtl_uString *udir = fc_uno_string_new (uri != NULL ? uri : "");
+      void *args[1] = { &udir };
+
+      fc_uno_query_call (picker, "com.sun.star.ui.dialogs.XFilePicker", "setDisplayDirectory",
+                         NULL, args, NULL);
+      rtl_uString_release (udir);
+    }
+  if (picker != NULL
+      && fc_uno_query_call (picker, "com.sun.star.ui.dialogs.XFilterManager", "appendFilter", NULL,
+                            filter_args, error)
+      && fc_uno_query_call (picker, "com.sun.star.ui.dialogs.XExecutableDialog", "execute",
+                            &answer, NULL, error)
+      && answer == 1 /* ExecutableDialogResults.OK */
+      && fc_uno_query_call (picker, "com.sun.star.ui.dialogs.XFilePicker", "getFiles", &files,
+                            NULL, error))
+    {
+      if (files->nElements > 0)
+        {
+          g_autofree char *uri = fc_uno_string_to_utf8 (((rtl_uString **) files->elements)[0]);
+
+          path = g_filename_from_uri (uri, NULL, error);
+        }
+      fc_uno_destruct (&files, "[]string");
+    }
+  rtl_uString_release (filter);
+  rtl_uString_release (title);
+  fc_uno_release (picker);
+  return path;
+}
+
+/* Names the narrative document checked with the workbook: argument (a
+ * path or file URL; "" forgets the choice, so the one beside is used
+ * again), else the one the user picks.  Remembered in the workbook. */
+static gboolean
+choose_narrative (uno_Interface *frame, uno_Interface *document, const char *argument,
+                  Outcome *outcome)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+
+  (void) frame;
+  if (argument != NULL && g_str_has_prefix (argument, "file:"))
+    path = g_filename_from_uri (argument, NULL, &error);
+  else if (argument != NULL)
+    path = g_strdup (argument);
+  else
+    path = pick_narrative (document, &error);
+  if (path == NULL && error != NULL)
+    return outcome_fail (outcome, error);
+  if (path == NULL)
+    return outcome_set (outcome, FC_MESSAGE_INFO,
+                        "未选择情况说明文档。\nNo narrative document was chosen.");
+  if (*path != '\0' && !fc_narrative_doc_is_document (path))
+    return outcome_set (outcome, FC_MESSAGE_WARNING,
+                        "情况说明文档须为 .docx、.doc、.odt 或 .txt 文件。\n"
+                        "The narrative must be a .docx, .doc, .odt or .txt file.");
+  if (!fc_doc_narrative_choose (document, path, &error))
+    return outcome_fail (outcome, error);
+  fc_result_refresh (document);
+  if (*path == '\0')
+    return outcome_set (outcome, FC_MESSAGE_INFO,
+                        "已取消所选情况说明文档，将核对工作簿旁的同名文档。\n"
+                        "The chosen narrative is forgotten: the one beside the workbook is checked.");
+  name = g_filename_display_basename (path);
+  return outcome_set (outcome, FC_MESSAGE_INFO,
+                      "情况说明文档：%s（请运行“审核工作簿”）\nNarrative document: %s (run Validate)",
+                      name, name);
 }
 
 static gboolean
@@ -404,7 +606,8 @@ is_spreadsheet (uno_Interface *document)
 }
 
 gboolean
-fc_command_actions_run (uno_Interface *frame, FcCommand command, char **message, FcMessageKind *kind)
+fc_command_actions_run (uno_Interface *frame, FcCommand command, const char *argument,
+                        char **message, FcMessageKind *kind)
 {
   g_autoptr (GError) error = NULL;
   Outcome outcome = { NULL, FC_MESSAGE_INFO };
@@ -432,7 +635,11 @@ fc_command_actions_run (uno_Interface *frame, FcCommand command, char **message,
           ok = validate (frame, document, &outcome);
           break;
         case FC_COMMAND_NEXT_FINDING:
-          ok = next_finding (frame, document, &outcome);
+        case FC_COMMAND_PREVIOUS_FINDING:
+          ok = next_finding (frame, document, command == FC_COMMAND_NEXT_FINDING, &outcome);
+          break;
+        case FC_COMMAND_CHOOSE_NARRATIVE:
+          ok = choose_narrative (frame, document, argument, &outcome);
           break;
         case FC_COMMAND_CLEAR_MARKS:
         default:

@@ -38,7 +38,7 @@ typedef struct {
 /* The command a com.sun.star.util.URL value names; FALSE when it is not
  * one of ours. */
 static gboolean
-url_command (const void *url, FcCommand *command)
+url_command (const void *url, FcCommand *command, char **argument)
 {
   typelib_TypeDescription *td = fc_uno_type_get ("com.sun.star.util.URL", NULL);
   typelib_TypeDescriptionReference *type;
@@ -54,7 +54,7 @@ url_command (const void *url, FcCommand *command)
     return FALSE;
   complete = fc_uno_string_to_utf8 (*(rtl_uString *const *) ((const char *) url + offset));
   return g_str_has_prefix (complete, FC_COMMAND_PROTOCOL)
-         && fc_command_actions_parse (complete + strlen (FC_COMMAND_PROTOCOL), command);
+         && fc_command_actions_parse (complete + strlen (FC_COMMAND_PROTOCOL), command, argument);
 }
 
 /* The frame (transfer full), or NULL before initialize. */
@@ -93,7 +93,7 @@ initialize (FcCommandHandler *self, const uno_Sequence *args)
 /* Runs the command; tells the user when it did not do its job.  Returns
  * the message (transfer full) and whether it succeeded. */
 static char *
-run (FcCommandHandler *self, FcCommand command, gboolean *ok)
+run (FcCommandHandler *self, FcCommand command, const char *argument, gboolean *ok)
 {
   uno_Interface *frame = handler_frame (self);
   char *message = NULL;
@@ -106,7 +106,7 @@ run (FcCommandHandler *self, FcCommand command, gboolean *ok)
       g_message ("%s", message);
       return message;
     }
-  *ok = fc_command_actions_run (frame, command, &message, &kind);
+  *ok = fc_command_actions_run (frame, command, argument, &message, &kind);
   if (!*ok)
     fc_message_show (frame, kind, message);
   else
@@ -186,7 +186,7 @@ query_dispatches (FcCommandHandler *self, const uno_Sequence *descriptors, uno_S
         const char *descriptor = descriptors->elements + (gsize) i * desc_td->nSize;
         FcCommand command;
 
-        if (url_command (descriptor + offset, &command))
+        if (url_command (descriptor + offset, &command, NULL))
           answers[i] = fc_uno_object_iface (&self->base);
       }
   *ret = NULL;
@@ -210,7 +210,7 @@ command_dispatch (FcUnoObject *base, const typelib_TypeDescription *member,
     {
       uno_Interface *answer = NULL;
 
-      if (url_command (args[0], &command))
+      if (url_command (args[0], &command, NULL))
         {
           answer = fc_uno_object_iface (base);
           fc_uno_acquire (answer); /* the caller owns the returned reference */
@@ -226,10 +226,11 @@ command_dispatch (FcUnoObject *base, const typelib_TypeDescription *member,
       gboolean with_listener = fc_uno_member_is (
         member, "com.sun.star.frame.XNotifyingDispatch::dispatchWithNotification");
       g_autofree char *message = NULL;
+      g_autofree char *argument = NULL;
       gboolean ok = FALSE;
 
-      if (url_command (args[0], &command))
-        message = run (self, command, &ok);
+      if (url_command (args[0], &command, &argument))
+        message = run (self, command, argument, &ok);
       else
         message = g_strdup ("unknown FiscalCheck command");
       if (with_listener)

@@ -5,16 +5,18 @@
 #include "fc-calc.h"
 #include "fc-mark-store.h"
 #include "fc-sheet-undo.h"
+#include "fc-workbook.h"
 
 #define BACK_COLOR  "CellBackColor"
 #define TRANSPARENT "IsCellBackgroundTransparent"
 
 /* One cell to mark, with every finding that involves it. */
-typedef struct {
+typedef struct _Target {
   const char *sheet;   /* transfer none: borrowed from the report */
   guint row, col;
   FcSeverity severity; /* the worst of its findings */
   GPtrArray *findings; /* of FcFinding*, transfer none */
+  const struct _Target *cause; /* the common cell its one finding shares, or NULL */
 } Target;
 
 static void
@@ -66,6 +68,71 @@ collect_targets (const FcReport *report)
         }
     }
   return targets;
+}
+
+/* One wrong total makes every cell summed with it part of a finding: the
+ * cell most findings share is their likely common cause.  A cell with a
+ * single finding whose cells include such a cell (in more findings than
+ * any other of them, and in more than one) is told so (Target.cause). */
+static void
+find_common_causes (GPtrArray *targets)
+{
+  g_autoptr (GHashTable) by_finding = g_hash_table_new_full (NULL, NULL, NULL,
+                                                             (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer finding, list;
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      Target *target = targets->pdata[i];
+
+      for (guint j = 0; j < target->findings->len; j++)
+        {
+          GPtrArray *cells = g_hash_table_lookup (by_finding, target->findings->pdata[j]);
+
+          if (cells == NULL)
+            g_hash_table_insert (by_finding, target->findings->pdata[j],
+                                 (cells = g_ptr_array_new ()));
+          g_ptr_array_add (cells, target);
+        }
+    }
+  g_hash_table_iter_init (&iter, by_finding);
+  while (g_hash_table_iter_next (&iter, &finding, &list))
+    {
+      GPtrArray *cells = list;
+      const Target *best = NULL;
+      gboolean unique = FALSE;
+
+      for (guint i = 0; i < cells->len; i++)
+        {
+          const Target *t = cells->pdata[i];
+
+          if (best == NULL || t->findings->len > best->findings->len)
+            best = t, unique = TRUE;
+          else if (t->findings->len == best->findings->len)
+            unique = FALSE;
+        }
+      for (guint i = 0; unique && best->findings->len > 1 && i < cells->len; i++)
+        {
+          Target *t = cells->pdata[i];
+
+          if (t != best && t->findings->len == 1)
+            t->cause = best;
+        }
+    }
+}
+
+/* The note on a cell that only follows from a common cause (transfer full). */
+static char *
+cause_note (const Target *cause)
+{
+  g_autofree char *address = fc_cell_address (cause->row, cause->col);
+
+  return g_strdup_printf ("共同原因：%s!%s 涉及 %u 处问题，本单元格可能只是随之出错，请先核对该单元格。\n"
+                          "Common cause: %s!%s is in %u findings; this cell may only follow from it: "
+                          "check that cell first.",
+                          cause->sheet, address, cause->findings->len, cause->sheet, address,
+                          cause->findings->len);
 }
 
 char *
@@ -142,6 +209,14 @@ mark_cell (uno_Interface *document, uno_Interface *sheet, const Target *target,
       entry->had_comment = *entry->comment != '\0';
       g_clear_pointer (&entry->mark_comment, g_free);
       text = fc_marks_annotation_text (target->findings);
+      if (target->cause != NULL)
+        {
+          g_autofree char *note = cause_note (target->cause);
+          char *with = g_strconcat (text, "\n\n", note, NULL);
+
+          g_free (text);
+          text = with;
+        }
       /* read back what Calc made of colour and text: Clear compares with it */
       ok = fc_calc_set_long (cell, BACK_COLOR,
                              target->severity == FC_SEVERITY_ERROR ? FC_MARK_COLOR_ERROR
@@ -179,6 +254,7 @@ fc_marks_apply (uno_Interface *document, const FcReport *report, GError **error)
   g_autoptr (FcMarkStore) store = fc_mark_store_new ();
   gboolean ok = TRUE;
 
+  find_common_causes (targets);
   /* before any change: the bookkeeping could not be written */
   if (!fc_mark_store_check_name (document, error) || !fc_marks_clear (document, error))
     return FALSE;

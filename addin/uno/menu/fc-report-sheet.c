@@ -5,19 +5,59 @@
 #include "fc-mark-store.h"
 #include "fc-marks.h"
 #include "fc-sheet-undo.h"
+#include "fc-ui-locale.h"
 
-#define HEADER_ROW 3
-#define FIRST_LINK_COL 9 /* the cell hyperlinks follow the fixed columns */
+#define HEADER_ROW 4
+#define MESSAGE_COL 4     /* the findings in the UI language */
+#define OTHER_COL 5       /* the same in the other language: hidden */
+#define FIRST_AMOUNT_COL 6
+#define FIRST_LINK_COL 9  /* the cell hyperlinks follow the fixed columns */
+#define LINK_COLOR 0x0000EE   /* Calc's own colour for a visited-never link */
+#define HEADER_COLOR 0xDDDDDD
+#define AMOUNT_FORMAT "#,##0.00"
+#define PERCENT_FORMAT "0.00\"%\""  /* 2.64 is 2.64%: the amounts are percentages already */
 
-static const char *const headers[FIRST_LINK_COL + 1] = {
-  "序号 No.", "严重程度 Severity", "规则 Rule", "表 Table", "说明", "Description",
-  "应为 Expected", "实际 Actual", "差额 Difference", "单元格 Cells"
+/* Each header in zh-CN and en-US. */
+static const char *const headers[FIRST_LINK_COL + 1][2] = {
+  { "序号", "No." }, { "严重程度", "Severity" }, { "规则", "Rule" }, { "表", "Table" },
+  { "说明", "Description" }, { "Description", "说明" }, { "应为", "Expected" },
+  { "实际", "Actual" }, { "差额", "Difference" }, { "单元格", "Cells" }
 };
 
-/* Column widths in 1/100 mm, for the columns above. */
-static const sal_Int32 widths[FIRST_LINK_COL + 1] = {
-  1500, 2800, 2000, 2200, 9000, 9000, 2600, 2600, 2600, 5000
+/* The widest a column fitted to its content may get, in 1/100 mm (the
+ * message column is wrapped at its width instead). */
+static const sal_Int32 max_widths[FIRST_LINK_COL + 1] = {
+  1600, 2400, 2000, 7000, 14000, 14000, 3200, 3200, 3200, 6500
 };
+
+static const char *
+severity_text (FcSeverity severity, gboolean zh)
+{
+  switch (severity)
+    {
+    case FC_SEVERITY_ERROR:
+      return zh ? "错误" : "Error";
+    case FC_SEVERITY_WARNING:
+      return zh ? "警告" : "Warning";
+    case FC_SEVERITY_INFO:
+    default:
+      return zh ? "提示" : "Note";
+    }
+}
+
+/* The findings of report in the order the sheet lists them: errors, then
+ * warnings, then notes, each in the order found (transfer container). */
+static GPtrArray *
+sorted_findings (const FcReport *report)
+{
+  GPtrArray *sorted = g_ptr_array_sized_new (report->findings->len);
+
+  for (int s = FC_SEVERITY_ERROR; s >= FC_SEVERITY_INFO; s--)
+    for (guint i = 0; i < report->findings->len; i++)
+      if (((const FcFinding *) report->findings->pdata[i])->severity == (FcSeverity) s)
+        g_ptr_array_add (sorted, report->findings->pdata[i]);
+  return sorted;
+}
 
 char *
 fc_report_sheet_summary (const FcReport *report)
@@ -26,9 +66,13 @@ fc_report_sheet_summary (const FcReport *report)
   guint warnings = fc_report_count (report, FC_SEVERITY_WARNING);
   guint infos = fc_report_count (report, FC_SEVERITY_INFO);
 
-  return g_strdup_printf ("错误 %u 处，警告 %u 处，提示 %u 处 / "
-                          "%u error(s), %u warning(s), %u note(s)",
-                          errors, warnings, infos, errors, warnings, infos);
+  g_autofree char *zh = fc_report_narrative_line (report, FALSE);
+  g_autofree char *en = fc_report_narrative_line (report, TRUE);
+
+  return g_strdup_printf ("错误 %u 处，警告 %u 处，提示 %u 处%s%s / "
+                          "%u error(s), %u warning(s), %u note(s)%s%s",
+                          errors, warnings, infos, zh != NULL ? "；" : "", zh != NULL ? zh : "",
+                          errors, warnings, infos, en != NULL ? "; " : "", en != NULL ? en : "");
 }
 
 /* A name no sheet of document has yet (transfer full). */
@@ -79,47 +123,125 @@ link_formula (const FcFindingCell *cell)
 }
 
 static FcCalcGrid *
-build_grid (const FcReport *report, guint n_cols)
+build_grid (const FcReport *report, const GPtrArray *findings, guint n_cols)
 {
-  FcCalcGrid *grid = fc_calc_grid_new (HEADER_ROW + 1 + report->findings->len, n_cols);
-  g_autofree char *summary = fc_report_sheet_summary (report);
+  gboolean zh = fc_ui_locale_is_chinese ();
+  FcCalcGrid *grid = fc_calc_grid_new (HEADER_ROW + 1 + findings->len, n_cols);
+  guint errors = fc_report_count (report, FC_SEVERITY_ERROR);
+  guint warnings = fc_report_count (report, FC_SEVERITY_WARNING);
+  guint infos = fc_report_count (report, FC_SEVERITY_INFO);
+  g_autofree char *counts = zh ? g_strdup_printf ("错误 %u 处，警告 %u 处，提示 %u 处", errors,
+                                                  warnings, infos)
+                               : g_strdup_printf ("%u error(s), %u warning(s), %u note(s)",
+                                                  errors, warnings, infos);
+  g_autofree char *narrative = fc_report_narrative_line (report, !zh);
 
-  fc_calc_grid_set_text (grid, 0, 0, "FiscalCheck 审核结果 / Findings");
-  fc_calc_grid_set_text (grid, 1, 0, summary);
+  fc_calc_grid_set_text (grid, 0, 0, zh ? "FiscalCheck 审核结果" : "FiscalCheck findings");
+  fc_calc_grid_set_text (grid, 1, 0, counts);
+  fc_calc_grid_set_text (grid, 2, 0, narrative != NULL ? narrative : "");
+  fc_calc_grid_set_text (grid, 3, 0,
+                         zh ? "“单元格”列的链接：按住 Ctrl 单击即跳转到该单元格（LibreOffice 的安全设置"
+                              "“按住 Ctrl 键单击打开超链接”，见 工具 › 选项 › LibreOffice › 安全 › 选项）"
+                            : "The links under Cells go to the cell on Ctrl+click (LibreOffice's security "
+                              "option “Ctrl-click required to open hyperlinks”, Tools › Options › "
+                              "LibreOffice › Security › Options)");
   for (guint c = 0; c <= FIRST_LINK_COL; c++)
-    fc_calc_grid_set_text (grid, HEADER_ROW, c, headers[c]);
-  for (guint i = 0; i < report->findings->len; i++)
+    fc_calc_grid_set_text (grid, HEADER_ROW, c, headers[c][zh ? 0 : 1]);
+  for (guint i = 0; i < findings->len; i++)
     {
-      const FcFinding *f = report->findings->pdata[i];
+      const FcFinding *f = findings->pdata[i];
       guint r = HEADER_ROW + 1 + i;
-      g_autofree char *table = NULL;
+      g_autofree char *buffer = NULL;
+      const char *en = f->message_en != NULL && *f->message_en != '\0' ? f->message_en : f->message;
 
-      if (f->table != NULL && *f->table != '\0')
-        table = g_strdup_printf ("公开%s表", f->table);
       fc_calc_grid_set_number (grid, r, 0, i + 1);
-      fc_calc_grid_set_text (grid, r, 1, fc_severity_format (f->severity, FC_SEVERITY_BILINGUAL));
+      fc_calc_grid_set_text (grid, r, 1, severity_text (f->severity, zh));
       fc_calc_grid_set_text (grid, r, 2, f->rule_id);
-      fc_calc_grid_set_text (grid, r, 3, table != NULL ? table : "");
-      fc_calc_grid_set_text (grid, r, 4, f->message);
-      fc_calc_grid_set_text (grid, r, 5, f->message_en != NULL ? f->message_en : "");
+      fc_calc_grid_set_text (grid, r, 3, fc_report_table_name (report, f->table, &buffer));
+      fc_calc_grid_set_text (grid, r, MESSAGE_COL, zh ? f->message : en);
+      fc_calc_grid_set_text (grid, r, OTHER_COL, zh ? en : f->message);
       if (f->has_amounts)
         {
-          fc_calc_grid_set_number (grid, r, 6, f->expected);
-          fc_calc_grid_set_number (grid, r, 7, f->actual);
-          fc_calc_grid_set_number (grid, r, 8, f->difference);
+          fc_calc_grid_set_number (grid, r, FIRST_AMOUNT_COL, f->expected);
+          fc_calc_grid_set_number (grid, r, FIRST_AMOUNT_COL + 1, f->actual);
+          fc_calc_grid_set_number (grid, r, FIRST_AMOUNT_COL + 2, f->difference);
         }
     }
   return grid;
 }
 
+/* Sets a property of the range rows × cols at row/col of sheet: kind 'l'
+ * long, 'b' boolean, 's' short, 'f' float. */
+static gboolean
+style_range (uno_Interface *sheet, guint row, guint col, guint n_rows, guint n_cols,
+             const char *name, char kind, double value, GError **error)
+{
+  uno_Interface *range;
+  gboolean ok;
+
+  if (n_rows == 0 || n_cols == 0)
+    return TRUE;
+  range = fc_calc_range (sheet, row, col, n_rows, n_cols, error);
+  if (range == NULL)
+    return FALSE;
+  switch (kind)
+    {
+    case 'b':
+      ok = fc_calc_set_bool (range, name, value != 0, error);
+      break;
+    case 's':
+      ok = fc_calc_set_short (range, name, (sal_Int16) value, error);
+      break;
+    case 'f':
+      ok = fc_calc_set_float (range, name, (float) value, error);
+      break;
+    case 'l':
+    default:
+      ok = fc_calc_set_long (range, name, (sal_Int32) value, error);
+      break;
+    }
+  fc_uno_release (range);
+  return ok;
+}
+
+/* Number formats, the header's look, the links' look, the wrapped
+ * messages. */
+static gboolean
+format (uno_Interface *document, uno_Interface *sheet, const GPtrArray *findings, guint n_cols,
+        GError **error)
+{
+  gint32 amount = fc_calc_number_format (document, AMOUNT_FORMAT, error);
+  gint32 percent = amount >= 0 ? fc_calc_number_format (document, PERCENT_FORMAT, error) : -1;
+  guint n = findings->len;
+
+  if (percent < 0
+      || !style_range (sheet, HEADER_ROW + 1, FIRST_AMOUNT_COL, n, 3, "NumberFormat", 'l', amount,
+                       error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (((const FcFinding *) findings->pdata[i])->percent
+        && !style_range (sheet, HEADER_ROW + 1 + i, FIRST_AMOUNT_COL, 1, 3, "NumberFormat", 'l',
+                         percent, error))
+      return FALSE;
+  return style_range (sheet, HEADER_ROW, 0, 1, n_cols, "CellBackColor", 'l', HEADER_COLOR, error)
+         && style_range (sheet, HEADER_ROW, 0, 1, n_cols, "CharWeight", 'f', 150.0 /* BOLD */,
+                         error)
+         && style_range (sheet, 0, 0, 1, 1, "CharWeight", 'f', 150.0, error)
+         && style_range (sheet, HEADER_ROW + 1, FIRST_LINK_COL, n, n_cols - FIRST_LINK_COL,
+                         "CharColor", 'l', LINK_COLOR, error)
+         && style_range (sheet, HEADER_ROW + 1, FIRST_LINK_COL, n, n_cols - FIRST_LINK_COL,
+                         "CharUnderline", 's', 1 /* FontUnderline.SINGLE */, error)
+         && style_range (sheet, HEADER_ROW + 1, MESSAGE_COL, n, 1, "IsTextWrapped", 'b', 1, error);
+}
+
 /* Hyperlinks to the cells and the severity colours, which setDataArray
  * cannot write. */
 static gboolean
-decorate (uno_Interface *sheet, const FcReport *report, GError **error)
+decorate (uno_Interface *sheet, const GPtrArray *findings, GError **error)
 {
-  for (guint i = 0; i < report->findings->len; i++)
+  for (guint i = 0; i < findings->len; i++)
     {
-      const FcFinding *f = report->findings->pdata[i];
+      const FcFinding *f = findings->pdata[i];
       guint r = HEADER_ROW + 1 + i;
 
       for (guint j = 0; j < f->cells->len; j++)
@@ -149,6 +271,8 @@ decorate (uno_Interface *sheet, const FcReport *report, GError **error)
   return TRUE;
 }
 
+/* Each column fitted to its content, up to its widest; the message column
+ * as wide as its widest (its text wraps); the other language hidden. */
 static gboolean
 set_widths (uno_Interface *sheet, guint n_cols, GError **error)
 {
@@ -159,16 +283,25 @@ set_widths (uno_Interface *sheet, guint n_cols, GError **error)
                           NULL, error);
   for (guint c = 0; ok && c < n_cols; c++)
     {
-      sal_Int32 index = (sal_Int32) c;
+      sal_Int32 index = (sal_Int32) c, width = 0;
+      sal_Int32 widest = max_widths[MIN (c, FIRST_LINK_COL)];
       void *args[1] = { &index };
       uno_Any item;
+      uno_Interface *column;
 
       ok = fc_uno_query_call (columns, "com.sun.star.container.XIndexAccess", "getByIndex",
                               &item, args, error);
       if (!ok)
         break;
-      ok = fc_calc_set_long (fc_uno_any_get_interface (&item), "Width",
-                             widths[MIN (c, FIRST_LINK_COL)], error);
+      column = fc_uno_any_get_interface (&item);
+      if (c == MESSAGE_COL)
+        ok = fc_calc_set_long (column, "Width", widest, error);
+      else if (c == OTHER_COL)
+        ok = fc_calc_set_bool (column, "IsVisible", FALSE, error);
+      else
+        ok = fc_calc_set_bool (column, "OptimalWidth", TRUE, error)
+             && fc_calc_get_long (column, "Width", &width, error)
+             && (width <= widest || fc_calc_set_long (column, "Width", widest, error));
       uno_any_destruct (&item, NULL);
     }
   fc_uno_release (columns);
@@ -199,6 +332,7 @@ char *
 fc_report_sheet_write (uno_Interface *document, const FcReport *report, GError **error)
 {
   g_autofree char *name = free_name (document, error);
+  g_autoptr (GPtrArray) findings = sorted_findings (report);
   g_autoptr (FcCalcGrid) grid = NULL;
   guint max_cells = 1;
   uno_Interface *sheet;
@@ -208,12 +342,13 @@ fc_report_sheet_write (uno_Interface *document, const FcReport *report, GError *
     return NULL;
   for (guint i = 0; i < report->findings->len; i++)
     max_cells = MAX (max_cells, ((const FcFinding *) report->findings->pdata[i])->cells->len);
-  grid = build_grid (report, FIRST_LINK_COL + max_cells);
+  grid = build_grid (report, findings, FIRST_LINK_COL + max_cells);
   sheet = fc_sheet_undo_append (document, name, TRUE, error);
   if (sheet == NULL)
     return NULL;
   ok = fc_calc_grid_write (grid, sheet, 0, 0, error)
-       && decorate (sheet, report, error)
+       && decorate (sheet, findings, error)
+       && format (document, sheet, findings, grid->n_cols, error)
        && set_widths (sheet, grid->n_cols, error);
   fc_uno_release (sheet);
   /* record even after a failure, so Clear marks can remove the sheet */

@@ -1,6 +1,9 @@
-/* fc-report-sheet.h — the 审核结果 sheet Validate writes: a summary line and
- * one row per finding (severity, rule, table, message in zh-CN and en-US,
- * expected, actual, difference, and a hyperlink to each cell involved).
+/* fc-report-sheet.h — the 审核结果 sheet Validate writes, in the office's
+ * UI language: the counts, which narrative was checked, then one row per
+ * finding, errors first, then warnings, then notes (severity, rule, the
+ * table as the package names it, the message — the other language in a
+ * hidden column —, expected, actual and difference with two decimals or
+ * as percentages, and a link to each cell involved, styled as a link).
  */
 #pragma once
 
