@@ -440,6 +440,73 @@ START_TEST (test_shanghai_mutants)
 }
 END_TEST
 
+/* ---- 年初预算, 全年预算 and 决算 ----------------------------------------- */
+
+/* Shanghai with item 11 (2200199, 45.00 spent) told as a department set up
+ * during the year tells it: a 年初预算 of 0, a 全年预算, and the total's
+ * 年初预算 less its 45.00 (and its rate 9746.50 / 10165.34).  (transfer full) */
+static char *
+shanghai_new_department (const char *direction, const char *rate)
+{
+  g_autofree char *text = shanghai_text ();
+  g_autoptr (GString) t = g_string_new (text);
+  const char *item = "年初预算为 45.00 万元，支出决算为 45.00 万元，完成年初预算的100.00%。决算数同预算数持平。";
+  ck_assert (strstr (t->str, item) != NULL);
+  g_autofree char *told = g_strdup_printf ("年初预算为 0 万元，全年预算为 46.93 万元，支出决算为 45.00 万元，%s。"
+                                           "决算数%s预算数的主要原因：项目结余。", rate, direction);
+  g_string_replace (t, item, told, 1);
+  ck_assert_uint_eq (g_string_replace (t, "年初预算为 10210.34 万元", "年初预算为 10165.34 万元", 1), 1);
+  ck_assert_uint_eq (g_string_replace (t, "完成年初预算的 95.45%", "完成年初预算的 95.88%", 1), 1);
+  return g_strdup (t->str);
+}
+
+static guint
+count_in (const FcReport *r, const char *rule, FcSeverity severity, const char *quote)
+{
+  guint n = 0;
+  for (guint i = 0; i < r->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (r->findings, i);
+      n += strcmp (f->rule_id, rule) == 0 && f->severity == severity && strstr (f->quote, quote) != NULL;
+    }
+  return n;
+}
+
+/* "决算数小于预算数" is judged against the 全年预算 the paragraph states,
+ * not the 年初预算 of 0; "完成年初预算的 95.89%" of a 0 is one N.14
+ * warning (95.89 % is 45.00 / 46.93), not an error and not silence. */
+START_TEST (test_budget_of_a_new_department)
+{
+  g_autofree char *text = shanghai_new_department ("小于", "完成年初预算的 95.89%");
+  g_autoptr (FcReport) r = check_shanghai (text);
+  ck_assert_uint_eq (count_in (r, "N.8", FC_SEVERITY_ERROR, "决算数小于预算数"), 0);
+  ck_assert_uint_eq (count_in (r, "N.14", FC_SEVERITY_WARNING, "完成年初预算的 95.89%"), 1);
+  ck_assert_uint_eq (fc_test_count_rule (r, "N.14", FC_SEVERITY_INFO), 1);
+  ck_assert_uint_eq (count_in (r, "N.6", FC_SEVERITY_ERROR, "95.89%"), 0);
+  /* nothing else changes: the package's own two errors */
+  ck_assert_uint_eq (count_text_rules (r, FC_SEVERITY_ERROR), 2);
+  const FcFinding *f = find (r, "N.14", FC_SEVERITY_WARNING, NULL);
+  ck_assert (strstr (f->message, "年初预算为0") != NULL);
+
+  /* the wrong direction against the 全年预算 */
+  g_autofree char *greater = shanghai_new_department ("大于", "完成年初预算的 95.89%");
+  g_autoptr (FcReport) g = check_shanghai (greater);
+  ck_assert_uint_eq (count_in (g, "N.8", FC_SEVERITY_ERROR, "决算数大于预算数"), 1);
+  const FcFinding *d = find (g, "N.8", FC_SEVERITY_ERROR, "决算数大于预算数");
+  ck_assert (fabs (d->expected - 46.93) < 1e-9 && fabs (d->actual - 45.00) < 1e-9);
+
+  /* a rate of the 全年预算 is judged against it: right, then wrong */
+  g_autofree char *full = shanghai_new_department ("小于", "完成全年预算的 95.89%");
+  g_autoptr (FcReport) ok = check_shanghai (full);
+  ck_assert_uint_eq (fc_test_count_rule (ok, "N.14", FC_SEVERITY_INFO), 0);
+  ck_assert_uint_eq (count_in (ok, "N.6", FC_SEVERITY_ERROR, "95.89%") + count_in (ok, "N.6", FC_SEVERITY_INFO, "95.89%"), 0);
+  ck_assert_uint_eq (count_text_rules (ok, FC_SEVERITY_ERROR), 2);
+  g_autofree char *wrong = shanghai_new_department ("小于", "完成调整预算的 97.89%");
+  g_autoptr (FcReport) w = check_shanghai (wrong);
+  ck_assert_uint_eq (count_in (w, "N.6", FC_SEVERITY_ERROR, "完成调整预算的 97.89%"), 1);
+}
+END_TEST
+
 /* ---- no narrative, hostile text ---------------------------------------- */
 
 START_TEST (test_no_narrative)
@@ -735,6 +802,7 @@ main (void)
   tcase_add_test (tc, test_report_quotes);
   tcase_add_loop_test (tc, test_seed_mutants, 0, G_N_ELEMENTS (seed_edits));
   tcase_add_loop_test (tc, test_shanghai_mutants, 0, G_N_ELEMENTS (shanghai_edits));
+  tcase_add_test (tc, test_budget_of_a_new_department);
   tcase_add_test (tc, test_no_narrative);
   tcase_add_test (tc, test_unreadable_document);
   tcase_add_test (tc, test_report_names_narrative);

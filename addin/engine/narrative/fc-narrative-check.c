@@ -453,6 +453,44 @@ check_budget_rates (FcTextCheck *k)
     }
 }
 
+/* A completion rate of a budget that is 0 (a department set up during the
+ * year: 年初预算为0，全年预算为321.02万元…完成年初预算的95.89%) divides by
+ * nothing, like a growth rate from a zero base: said once, not compared.
+ * The budget is the one the claim names, as its paragraph states it (the
+ * tables' when the text states no budget); 0 % of nothing spent says
+ * nothing wrong. */
+static void
+check_budget_bases (FcTextCheck *k)
+{
+  for (guint i = 0; i < k->x->claims->claims->len; i++)
+    {
+      const FcClaim *cl = fc_text_facts_claim (k->x, (int) i);
+      FcTie *t = fc_text_facts_tie (k, cl->topic);
+      if (cl->kind != FC_CLAIM_COMPLETION || t == NULL || t->key == NULL || t->eval != NULL)
+        continue;
+      FcClaimRole other = cl->role == FC_ROLE_BUDGET_INITIAL ? FC_ROLE_BUDGET_FULL : FC_ROLE_BUDGET_INITIAL;
+      const FcClaim *own = fc_text_facts_stated (k, (int) i, t->key, cl->role);
+      FcQuantity b = { 0 };
+      if (own != NULL)
+        b = (FcQuantity) { TRUE, own->value, fc_verdict_amount_half (own->decimals), TRUE };
+      else if (fc_text_facts_stated (k, (int) i, t->key, other) == NULL)
+        b = fc_text_facts_budget (k, (int) i, cl->topic, cl->role);
+      FcQuantity a = fc_text_facts_actual (k, (int) i, cl->topic);
+      if (!b.known || !a.known || fabs (b.value) > b.half + FC_TEXT_EPS || fabs (a.value) <= a.half + FC_TEXT_EPS)
+        continue;
+      FcFinding *f = fc_text_finding_claim (k, k->rule->severity, cl, "");
+      g_autofree char *q = fc_claims_quote (k->x->claims, k->x->narrative, cl);
+      g_autofree char *x = fc_verdict_number (a.value, 2);
+      const char *zh_budget = cl->role == FC_ROLE_BUDGET_INITIAL ? "年初预算" : "预算";
+      const char *en_budget = cl->role == FC_ROLE_BUDGET_INITIAL ? "the budget at the start of the year"
+                                                                 : "the budget";
+      g_autofree char *zh = g_strdup_printf ("“%s”：%s为0（决算%s万元），完成率无从计算", q, zh_budget, x);
+      g_autofree char *en = g_strdup_printf ("“%s”: %s is 0 (actual %s), a completion rate means nothing", q,
+                                             en_budget, x);
+      fc_text_finding_file (k, f, zh, en);
+    }
+}
+
 /* The items' 年初预算 add up to the stated total, when the items are all
  * there (their 决算 add up to the total's). */
 static void
@@ -546,7 +584,9 @@ check_directions (FcTextCheck *k)
       if (cl->kind != FC_CLAIM_COMPARE || cl->topic < 0)
         continue;
       FcQuantity a = fc_text_facts_actual (k, (int) i, cl->topic);
-      FcQuantity b = fc_text_facts_budget (k, (int) i, cl->topic, FC_ROLE_BUDGET_INITIAL);
+      /* 预算数 is the budget the paragraph states: the 全年预算 when it
+       * gives both (a 年初预算 of 0 and a 全年预算 of 321.02) */
+      FcQuantity b = fc_text_facts_budget (k, (int) i, cl->topic, FC_ROLE_BUDGET_FULL);
       if (!a.known || !b.known)
         continue;
       double diff = a.value - b.value;
@@ -751,6 +791,7 @@ static const struct {
   [FC_ASPECT_PRIOR_YEAR] = { check_prior_year, ON_READ },
   [FC_ASPECT_ZERO_BASE] = { check_zero_base, ON_READ },
   [FC_ASPECT_BUDGET_RATE] = { check_budget_rates, ON_READ },
+  [FC_ASPECT_BUDGET_BASE] = { check_budget_bases, ON_READ },
   [FC_ASPECT_BUDGET_SUM] = { check_budget_sums, ON_READ },
   [FC_ASPECT_DIRECTION] = { check_directions, ON_READ },
   [FC_ASPECT_YEAR] = { fc_narrative_wording_year, ON_READ },

@@ -14,6 +14,7 @@ static const struct {
   [FC_ASPECT_PRIOR_YEAR] = { "prior-year", FC_ASPECT_OF_NARRATIVE },
   [FC_ASPECT_ZERO_BASE] = { "zero-base", FC_ASPECT_OF_NARRATIVE },
   [FC_ASPECT_BUDGET_RATE] = { "budget-rate", FC_ASPECT_OF_NARRATIVE },
+  [FC_ASPECT_BUDGET_BASE] = { "budget-base", FC_ASPECT_OF_NARRATIVE },
   [FC_ASPECT_BUDGET_SUM] = { "budget-sum", FC_ASPECT_OF_NARRATIVE },
   [FC_ASPECT_DIRECTION] = { "direction", FC_ASPECT_OF_NARRATIVE },
   [FC_ASPECT_YEAR] = { "year", FC_ASPECT_OF_NARRATIVE },
