@@ -403,6 +403,16 @@ static const TextEdit shanghai_edits[] = {
   { "direction", "完成年初预算的 98.61%。决算数小于预算数", "完成年初预算的 98.61%。决算数大于预算数", "N.8",
     FC_SEVERITY_ERROR, NULL },
   { "budget", "年初预算为 452.40 万元", "年初预算为 462.40 万元", "N.6", FC_SEVERITY_ERROR, "N.7" },
+  /* the 三公 paragraph against 09: 合计 budget and actual, each item (决算 and completion) */
+  { "三公 budget", "年初预算为 2.85 万元", "年初预算为 3.85 万元", "N.1", FC_SEVERITY_ERROR, NULL },
+  { "三公 total", "支出决算为 0.39 万元，完成预算的 13.68%", "支出决算为 0.49 万元，完成预算的 13.68%", "N.1",
+    FC_SEVERITY_ERROR, NULL },
+  { "三公 item", "公务接待费支出决算为 0.39 万元", "公务接待费支出决算为 0.59 万元", "N.1", FC_SEVERITY_ERROR, NULL },
+  { "三公 item in 0", "因公出国（境）费决算为 0.00 万元", "因公出国（境）费决算为 0.20 万元", "N.1", FC_SEVERITY_ERROR,
+    NULL },
+  { "三公 car purchase", "公务用车购置支出为 0.00 万元", "公务用车购置支出为 1.00 万元", "N.1", FC_SEVERITY_ERROR, NULL },
+  { "三公 item rate", "公务接待费支出决算为 0.39 万元，完成预算的 13.68%", "公务接待费支出决算为 0.39 万元，完成预算的 15.68%",
+    "N.6", FC_SEVERITY_ERROR, NULL },
   { "department", "上海市普陀区规划和自然资源局 2024 年度财政拨款收入支出总计",
     "上海市普陀规划和自然资源局 2024 年度财政拨款收入支出总计", "N.10", FC_SEVERITY_WARNING, NULL },
 };
@@ -504,6 +514,74 @@ START_TEST (test_budget_of_a_new_department)
   g_autofree char *wrong = shanghai_new_department ("小于", "完成调整预算的 97.89%");
   g_autoptr (FcReport) w = check_shanghai (wrong);
   ck_assert_uint_eq (count_in (w, "N.6", FC_SEVERITY_ERROR, "完成调整预算的 97.89%"), 1);
+}
+END_TEST
+
+/* ---- the 三公 paragraph against table 09 ------------------------------ */
+
+#define SANGONG_SHEET "财政拨款“三公”经费支出决算表"
+
+/* Shanghai's 09 printed empty: its amounts blank (clear) or gone with
+ * their row (drop), its header and title kept. */
+static FcWorkbook *
+shanghai_empty_09 (gboolean drop)
+{
+  FcWorkbook *wb = shanghai_workbook ();
+  FcSheet *s = fc_test_sheet (wb, SANGONG_SHEET);
+  guint row, col;
+  ck_assert (fc_test_find_number (s, 2.85, &row, &col));
+  for (guint c = 0; c < fc_sheet_get_n_cols (s); c++)
+    {
+      const FcCell *cell = fc_sheet_get_cell (s, row, c);
+      if (drop || cell->kind == FC_CELL_NUMBER)
+        fc_sheet_clear_cell (s, row, c);
+    }
+  return wb;
+}
+
+START_TEST (test_three_public_empty_table)
+{
+  g_autofree char *text = shanghai_text ();
+  for (int drop = 0; drop <= 1; drop++)
+    {
+      g_autoptr (FcWorkbook) wb = shanghai_empty_09 (drop);
+      g_autoptr (FcNarrative) n = fc_narrative_new_from_text (text, -1, "putuo_ghzy_2024_narrative.txt");
+      g_autoptr (FcReport) r = fc_engine_check_full (engine, wb, n, NULL, NULL);
+      /* one error at the table, quoting the first amount that is not 0 */
+      guint at_09 = 0;
+      for (guint i = 0; i < r->findings->len; i++)
+        {
+          const FcFinding *f = g_ptr_array_index (r->findings, i);
+          if (strcmp (f->rule_id, "N.1") == 0 && strcmp (f->table, "09") == 0)
+            {
+              at_09++;
+              ck_assert_int_eq (f->severity, FC_SEVERITY_ERROR);
+              ck_assert (strstr (f->quote, "2.85") != NULL);
+              ck_assert (strstr (f->message, "未填列数字") != NULL);
+              gboolean at_table = FALSE;
+              for (guint c = 0; c < f->cells->len; c++)
+                at_table |= strcmp (((FcFindingCell *) g_ptr_array_index (f->cells, c))->sheet, SANGONG_SHEET) == 0;
+              ck_assert (at_table);
+            }
+        }
+      if (at_09 != 1)
+        dump (r);
+      ck_assert_uint_eq (at_09, 1);
+      /* besides it, the package's own two errors */
+      ck_assert_uint_eq (count_text_rules (r, FC_SEVERITY_ERROR), 3);
+    }
+  /* an empty 09 and a text that says 0 everywhere: nothing */
+  g_autoptr (GString) zero = g_string_new (text);
+  g_string_replace (zero, "2.85", "0.00", 0);
+  g_string_replace (zero, "0.39", "0.00", 0);
+  g_autoptr (FcWorkbook) wb = shanghai_empty_09 (FALSE);
+  g_autoptr (FcNarrative) n = fc_narrative_new_from_text (zero->str, -1, "putuo_ghzy_2024_narrative.txt");
+  g_autoptr (FcReport) r = fc_engine_check_full (engine, wb, n, NULL, NULL);
+  for (guint i = 0; i < r->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (r->findings, i);
+      ck_assert_msg (strcmp (f->table, "09") != 0 || !is_text_rule (f->rule_id), "%s", f->message);
+    }
 }
 END_TEST
 
@@ -803,6 +881,7 @@ main (void)
   tcase_add_loop_test (tc, test_seed_mutants, 0, G_N_ELEMENTS (seed_edits));
   tcase_add_loop_test (tc, test_shanghai_mutants, 0, G_N_ELEMENTS (shanghai_edits));
   tcase_add_test (tc, test_budget_of_a_new_department);
+  tcase_add_test (tc, test_three_public_empty_table);
   tcase_add_test (tc, test_no_narrative);
   tcase_add_test (tc, test_unreadable_document);
   tcase_add_test (tc, test_report_names_narrative);

@@ -15,6 +15,8 @@
 
 /* ---- amount ------------------------------------------------------------ */
 
+static void check_empty_tables (FcTextCheck *k);
+
 static void
 check_amounts (FcTextCheck *k)
 {
@@ -49,6 +51,75 @@ check_amounts (FcTextCheck *k)
       g_autofree char *en = g_strdup_printf ("“%s” states %s, the table has %s%s", quote, said, fig,
                                              doubt ? " (that table does not reconcile itself: not called an error)"
                                                    : "");
+      fc_text_finding_file (k, f, zh, en);
+    }
+  check_empty_tables (k);
+}
+
+/* The claim's figure when it is not tied: the table it would be read from,
+ * when that table is in the package and printed without a figure. */
+static const FcTable *
+empty_table_of (FcTextCheck *k, const FcClaim *cl, const FcTie *t)
+{
+  const FcRule *figure = cl->role == FC_ROLE_ACTUAL ? (t->tied ? NULL : t->figure)
+                         : cl->role == FC_ROLE_BUDGET_INITIAL || cl->role == FC_ROLE_BUDGET_FULL
+                             ? (t->budget_tied ? NULL : t->budget)
+                             : NULL;
+  if (figure == NULL || figure->tables->len == 0)
+    return NULL;
+  const FcTable *table = fc_table_lookup (fc_check_context_tables (k->c), g_ptr_array_index (figure->tables, 0));
+  return table != NULL && fc_text_facts_table_empty (table) ? table : NULL;
+}
+
+/* A table printed empty (the 三公 table with its header and nothing else)
+ * while the text states amounts of it that are not 0: one finding at the
+ * table, quoting the first such amount — its figures cannot be read, so
+ * the claims are not tied one by one. */
+static void
+check_empty_tables (FcTextCheck *k)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < k->x->claims->claims->len; i++)
+    {
+      const FcClaim *cl = fc_text_facts_claim (k->x, (int) i);
+      FcTie *t = fc_text_facts_tie (k, cl->topic);
+      if (cl->kind != FC_CLAIM_AMOUNT || t == NULL || t->eval != NULL)
+        continue;
+      const FcTable *table = empty_table_of (k, cl, t);
+      if (table == NULL || g_hash_table_contains (seen, table))
+        continue;
+      /* the claims of this table that are not 0, the worst verdict first */
+      guint n = 0;
+      const FcClaim *first = NULL;
+      FcVerdict worst = FC_VERDICT_OK;
+      double tolerance = 0;
+      for (guint j = i; j < k->x->claims->claims->len; j++)
+        {
+          const FcClaim *c = fc_text_facts_claim (k->x, (int) j);
+          FcTie *u = fc_text_facts_tie (k, c->topic);
+          if (c->kind != FC_CLAIM_AMOUNT || u == NULL || u->eval != NULL || empty_table_of (k, c, u) != table)
+            continue;
+          double tol;
+          FcVerdict v = fc_verdict_amount (k, c->value, c->decimals, 0, 1, &tol);
+          if (v == FC_VERDICT_OK)
+            continue;
+          n++;
+          if (first == NULL || v > worst)
+            first = c, worst = v, tolerance = tol;
+        }
+      g_hash_table_add (seen, (gpointer) table);
+      if (first == NULL)
+        continue;
+      FcFinding *f = fc_text_finding_claim (k, fc_text_finding_severity (k, worst), first, table->id);
+      fc_finding_add_cell (f, fc_sheet_get_name (table->sheet), table->title_row, table->title_col, table->title,
+                           "", 0);
+      fc_text_finding_set_amounts (f, 0, first->value, tolerance);
+      g_autofree char *quote = fc_claims_quote (k->x->claims, k->x->narrative, first);
+      g_autofree char *zh = n > 1 ? g_strdup_printf ("“%s”等%u处金额不为零，而%s未填列数字", quote, n, table->title)
+                                  : g_strdup_printf ("“%s”，而%s未填列数字", quote, table->title);
+      g_autofree char *en = n > 1 ? g_strdup_printf ("“%s” and %u more amounts are not 0, but %s is printed empty",
+                                                     quote, n - 1, table->title)
+                                  : g_strdup_printf ("“%s” is not 0, but %s is printed empty", quote, table->title);
       fc_text_finding_file (k, f, zh, en);
     }
 }

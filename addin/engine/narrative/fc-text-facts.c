@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fc-amount.h"
 #include "fc-table.h"
 
 static void
@@ -382,4 +383,22 @@ fc_text_facts_table_in_doubt (const FcTextCheck *k, const char *table)
         return TRUE;
     }
   return FALSE;
+}
+
+gboolean
+fc_text_facts_table_empty (const FcTable *table)
+{
+  for (guint k = 0; k < table->rows->len; k++)
+    {
+      const FcTableRow *row = g_ptr_array_index (table->rows, k);
+      for (guint n = 1; n < row->cols->len; n++)
+        {
+          int col = fc_table_row_column (row, n);
+          double v;
+          if (col >= 0 && fc_amount_read (fc_sheet_get_cell (table->sheet, row->row, (guint) col), &v) == FC_AMOUNT_VALUE
+              && v != 0)
+            return FALSE;
+        }
+    }
+  return TRUE;
 }
