@@ -117,6 +117,173 @@ fc_test_copy_sheet (FcSheet *dst, const FcSheet *src, guint dr, guint dc)
       fc_test_put_cell (dst, r + dr, c + dc, fc_sheet_get_cell (src, r, c));
 }
 
+static gboolean
+is_text (const FcCell *cell, const char *text)
+{
+  return cell->kind == FC_CELL_TEXT && strcmp (cell->text, text) == 0;
+}
+
+/* The digits of a code cell ("30101"), or NULL when it holds none. */
+static char *
+code_of (const FcCell *cell)
+{
+  if (cell->kind == FC_CELL_NUMBER && cell->number == floor (cell->number) && cell->number >= 100)
+    return g_strdup_printf ("%.0f", cell->number);
+  if (cell->kind != FC_CELL_TEXT)
+    return NULL;
+  g_autofree char *t = g_strstrip (g_strdup (cell->text));
+  gsize len = strlen (t);
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (t[i]))
+      return NULL;
+  return len == 3 || len == 5 ? g_steal_pointer (&t) : NULL;
+}
+
+/* Writes one block's row: code split into 类 | 款, name (or a label), amount. */
+static void
+put_split (FcSheet *dst, guint r, guint at, gboolean names, gboolean carry, const FcCell *code_cell,
+           const FcCell *name, const FcCell *amount)
+{
+  guint w = names ? 4 : 3;
+  g_autofree char *code = code_of (code_cell);
+  if (code != NULL)
+    {
+      g_autofree char *cls = g_strndup (code, 3);
+      if (strlen (code) == 3 || !carry)
+        fc_sheet_set_text (dst, r, at, cls);
+      if (strlen (code) == 5)
+        fc_sheet_set_number (dst, r, at + 1, atoi (code + 3));
+      if (names)
+        fc_test_put_cell (dst, r, at + 2, name);
+    }
+  else if (code_cell->kind == FC_CELL_TEXT && *code_cell->text != '\0')
+    fc_test_put_cell (dst, r, at, code_cell); /* a label under the code */
+  else if (name->kind == FC_CELL_TEXT && *name->text != '\0')
+    fc_test_put_cell (dst, r, names ? at + 2 : at, name);
+  fc_test_put_cell (dst, r, at + w - 1, amount);
+}
+
+FcSheet *
+fc_test_split_06 (FcWorkbook *out, const FcSheet *src, gboolean names, gboolean alone, gboolean carry)
+{
+  guint nr = fc_sheet_get_n_rows (src), nc = fc_sheet_get_n_cols (src);
+  int h = -1;
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint r = 0; r < nr && h < 0; r++)
+    for (guint c = 0; c + 2 < nc; c++)
+      if ((is_text (fc_sheet_get_cell (src, r, c), "科目代码")
+           || is_text (fc_sheet_get_cell (src, r, c), "经济分类科目编码"))
+          && is_text (fc_sheet_get_cell (src, r, c + 1), "科目名称"))
+        {
+          h = (int) r;
+          g_array_append_val (starts, c);
+        }
+  if (h < 0 || (!g_str_has_suffix (fc_sheet_get_name (src), "基本支出决算表")
+                 && !g_str_has_suffix (fc_sheet_get_name (src), "基本支出决算明细表")))
+    return NULL;
+  guint nb = starts->len, w = names ? 4 : 3, first = g_array_index (starts, guint, 0);
+  guint width = alone ? first + w : nc + nb * (w - 3);
+  FcSheet *dst = fc_workbook_add_sheet (out, fc_sheet_get_name (src), nr * (alone ? nb : 1) + 2, width);
+  /* the block a column belongs to, or -1 */
+  g_autofree int *block = g_new (int, nc);
+  for (guint c = 0; c < nc; c++)
+    {
+      block[c] = -1;
+      for (guint b = 0; b < nb; b++)
+        if (c >= g_array_index (starts, guint, b) && c < g_array_index (starts, guint, b) + 3)
+          block[c] = (int) b;
+    }
+  /* title rows, and the header with 类 | 款 under the code's heading */
+  for (guint r = 0; r <= (guint) h; r++)
+    for (guint c = 0; c < nc; c++)
+      {
+        const FcCell *cell = fc_sheet_get_cell (src, r, c);
+        int b = block[c];
+        guint before = 0; /* blocks that start left of c: each is w − 3 wider */
+        for (guint k = 0; k < nb; k++)
+          before += g_array_index (starts, guint, k) < c;
+        guint at = b >= 0 ? (alone ? first : g_array_index (starts, guint, b) + (guint) b * (w - 3))
+                          : c + before * (w - 3);
+        if (at >= width || (alone && b > 0))
+          continue;
+        guint off = b >= 0 ? c - g_array_index (starts, guint, b) : 0;
+        if ((int) r < h || b < 0)
+          fc_test_put_cell (dst, r, at + (off == 0 ? 0 : off == 1 ? (names ? 2 : 0) : w - 1), cell);
+        else if (c == g_array_index (starts, guint, b))
+          {
+            fc_test_put_cell (dst, r, at, cell);
+            fc_sheet_set_text (dst, r + 1, at, "类");
+            fc_sheet_set_text (dst, r + 1, at + 1, "款");
+          }
+        else if (c == g_array_index (starts, guint, b) + 1 && names)
+          fc_test_put_cell (dst, r, at + 2, cell);
+        else if (c == g_array_index (starts, guint, b) + 2)
+          fc_test_put_cell (dst, r, at + w - 1, cell);
+      }
+  /* the rows under it: each block's, side by side or stacked; the labels
+   * and the notes last when stacked */
+  guint out_row = (guint) h + 2;
+  for (guint pass = 0; pass < (alone ? nb + 1 : 1); pass++)
+    for (guint r = (guint) h + 1; r < nr; r++)
+      {
+        const FcCell *lead = fc_sheet_get_cell (src, r, 0);
+        gboolean note = lead->kind == FC_CELL_TEXT && (g_str_has_prefix (lead->text, "注") || g_str_has_prefix (lead->text, "说明"));
+        gboolean labels = FALSE;
+        for (guint b = 0; b < nb; b++)
+          {
+            guint s0 = g_array_index (starts, guint, b);
+            const FcCell *code = fc_sheet_get_cell (src, r, s0), *name = fc_sheet_get_cell (src, r, s0 + 1);
+            g_autofree char *digits = code_of (code);
+            labels |= digits == NULL && ((code->kind == FC_CELL_TEXT && *code->text) || (name->kind == FC_CELL_TEXT && *name->text));
+          }
+        if (!alone)
+          {
+            for (guint c = 0; c < nc && note; c++)
+              fc_test_put_cell (dst, r + 1, c, fc_sheet_get_cell (src, r, c));
+            for (guint b = 0; b < nb && !note; b++)
+              {
+                guint s0 = g_array_index (starts, guint, b);
+                put_split (dst, r + 1, s0 + b * (w - 3), names, carry, fc_sheet_get_cell (src, r, s0),
+                           fc_sheet_get_cell (src, r, s0 + 1), fc_sheet_get_cell (src, r, s0 + 2));
+              }
+            continue;
+          }
+        if (pass < nb)
+          {
+            guint s0 = g_array_index (starts, guint, pass);
+            g_autofree char *digits = code_of (fc_sheet_get_cell (src, r, s0));
+            if (note || labels || digits == NULL)
+              continue;
+            put_split (dst, out_row++, first, names, carry, fc_sheet_get_cell (src, r, s0),
+                       fc_sheet_get_cell (src, r, s0 + 1), fc_sheet_get_cell (src, r, s0 + 2));
+          }
+        else if (labels)
+          /* each label with the first amount to its right */
+          for (guint c = 0; c < nc; c++)
+            {
+              const FcCell *cell = fc_sheet_get_cell (src, r, c);
+              if (cell->kind != FC_CELL_TEXT || *cell->text == '\0')
+                continue;
+              const FcCell *amount = NULL;
+              for (guint k = c + 1; k < nc && amount == NULL; k++)
+                {
+                  const FcCell *x = fc_sheet_get_cell (src, r, k);
+                  if (x->kind == FC_CELL_TEXT && *x->text != '\0')
+                    break;
+                  if (x->kind == FC_CELL_NUMBER)
+                    amount = x;
+                }
+              fc_sheet_set_text (dst, out_row, names ? first + 2 : first, cell->text);
+              if (amount != NULL)
+                fc_test_put_cell (dst, out_row, first + w - 1, amount);
+              out_row++;
+            }
+        else if (note)
+          fc_test_put_cell (dst, out_row++, 0, lead);
+      }
+  return dst;
+}
+
 guint
 fc_test_retext (FcSheet *sheet, const char *from, const char *to)
 {

@@ -47,6 +47,17 @@ void fc_test_copy_sheet (FcSheet *dst, const FcSheet *src, guint dr, guint dc);
  * returns how many. */
 guint fc_test_retext (FcSheet *sheet, const char *from, const char *to);
 
+/* Table 06 (blocks of code | 科目名称 | amount under a header row of
+ * 科目代码 / 经济分类科目编码 | 科目名称) printed with its codes split over
+ * 类 | 款 columns (`301` | `01`), under a header row of 类 | 款 added below:
+ * with or without the 科目名称 column (without it, labels such as
+ * 人员经费合计 stand in the 类 column); blocks side by side as in src, or
+ * alone: one block, the others' rows stacked under it before the labels.
+ * With carry, a child row leaves its 类 blank.  Adds the sheet to out and
+ * returns it, or returns NULL (nothing added) when src is not such a 06. */
+FcSheet *fc_test_split_06 (FcWorkbook *out, const FcSheet *src, gboolean names, gboolean alone,
+                           gboolean carry);
+
 /* The first number equal to value on the sheet. */
 gboolean fc_test_find_number (const FcSheet *sheet, double value, guint *row, guint *col);
 

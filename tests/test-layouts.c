@@ -239,6 +239,22 @@ variant_codes (gboolean split)
   return wb;
 }
 
+/* 06 with its economic codes split over 类 | 款, its four blocks side by
+ * side or alone, with or without 科目名称 (fc_test_split_06). */
+static FcWorkbook *
+variant_06_split (gboolean names, gboolean alone, gboolean carry)
+{
+  FcWorkbook *wb = fc_workbook_new ();
+  for (guint i = 0; i < fc_workbook_get_n_sheets (sample); i++)
+    {
+      const FcSheet *src = fc_workbook_get_sheet (sample, i);
+      if (fc_test_split_06 (wb, src, names, alone, carry) == NULL)
+        fc_test_copy_sheet (fc_workbook_add_sheet (wb, fc_sheet_get_name (src), fc_sheet_get_n_rows (src),
+                                                   fc_sheet_get_n_cols (src)), src, 0, 0);
+    }
+  return wb;
+}
+
 static FcWorkbook *
 variant_text_numbers (void)
 {
@@ -396,6 +412,30 @@ VARIANT_TEST (test_no_keys, variant_no_keys (), 150)
 VARIANT_TEST (test_split_codes, variant_codes (TRUE), 150)
 VARIANT_TEST (test_code_with_name, variant_codes (FALSE), 150)
 VARIANT_TEST (test_text_numbers, variant_text_numbers (), 150)
+VARIANT_TEST (test_06_split, variant_06_split (TRUE, FALSE, TRUE), 150)
+VARIANT_TEST (test_06_split_no_names, variant_06_split (FALSE, FALSE, FALSE), 150)
+VARIANT_TEST (test_06_split_alone, variant_06_split (TRUE, TRUE, FALSE), 150)
+
+/* In the split layout a wrong group total (301) and a wrong 人员经费合计 are
+ * found at their cells, and every 06 amount takes part in the sweep. */
+START_TEST (test_06_split_wrong_totals)
+{
+  g_autoptr (FcWorkbook) wb = variant_06_split (FALSE, FALSE, TRUE);
+  FcSheet *s = fc_test_sheet (wb, "一般公共预算财政拨款基本支出决算明细表");
+  guint row, col;
+  ck_assert (fc_test_find_number (s, 283.47, &row, &col)); /* 301 */
+  fc_sheet_set_number (s, row, col, 283.52);
+  g_autoptr (FcReport) r = fc_engine_check (engine, wb, NULL, NULL);
+  ck_assert_uint_ge (fc_test_count_rule (r, "R06.1", FC_SEVERITY_ERROR), 1);
+  ck_assert_uint_ge (fc_test_count_at (r, fc_sheet_get_name (s), row, col, FC_SEVERITY_ERROR), 1);
+  fc_sheet_set_number (s, row, col, 283.47);
+  ck_assert (fc_test_find_number (s, 393.45, &row, &col)); /* 人员经费合计 */
+  fc_sheet_set_number (s, row, col, 393.40);
+  g_autoptr (FcReport) p = fc_engine_check (engine, wb, NULL, NULL);
+  ck_assert_uint_ge (fc_test_count_rule (p, "R06.2", FC_SEVERITY_ERROR), 1);
+  ck_assert_uint_ge (fc_test_count_at (p, fc_sheet_get_name (s), row, col, FC_SEVERITY_ERROR), 1);
+}
+END_TEST
 
 int
 main (void)
@@ -422,6 +462,10 @@ main (void)
   tcase_add_test (tc, test_split_codes);
   tcase_add_test (tc, test_code_with_name);
   tcase_add_test (tc, test_text_numbers);
+  tcase_add_test (tc, test_06_split);
+  tcase_add_test (tc, test_06_split_no_names);
+  tcase_add_test (tc, test_06_split_alone);
+  tcase_add_test (tc, test_06_split_wrong_totals);
   suite_add_tcase (s, tc);
   int status = fc_test_run (s);
   fc_workbook_free (sample);

@@ -413,6 +413,50 @@ START_TEST (test_split_codes)
 }
 END_TEST
 
+/* 06 with its economic codes split over 类 | 款 (`301` | `01`): in its two
+ * side-by-side blocks or alone, with or without 科目名称, the 类 on every
+ * row or carried down.  Its group sums (302 = Σ 302xx, its 0.02 tail) and
+ * 人员经费合计 = 301 + 303 (its −0.01 tail) are checked as printed whole. */
+static gboolean split06_names, split06_alone, split06_carry;
+
+static void
+split_06 (FcWorkbook *out, const FcSheet *src)
+{
+  if (fc_test_split_06 (out, src, split06_names, split06_alone, split06_carry) == NULL)
+    copy_as_is (out, src);
+}
+
+START_TEST (test_06_split_codes)
+{
+  static const gboolean cases[][3] = {
+    { TRUE, FALSE, FALSE }, { TRUE, FALSE, TRUE }, { FALSE, FALSE, FALSE }, { TRUE, TRUE, TRUE }, { FALSE, TRUE, FALSE },
+  };
+  split06_names = cases[_i][0];
+  split06_alone = cases[_i][1];
+  split06_carry = cases[_i][2];
+  g_autoptr (FcWorkbook) wb = edited (split_06);
+  g_autofree char *what = g_strdup_printf ("06 split (names %d, alone %d, carried %d)", split06_names,
+                                           split06_alone, split06_carry);
+  /* recognised: no “not understood” warning on it, its codes read */
+  g_autoptr (FcReport) r = fc_engine_check (engine, wb, NULL, NULL);
+  for (guint i = 0; i < r->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (r->findings, i);
+      ck_assert_msg (!g_str_has_prefix (f->rule_id, "I.") || strcmp (f->table, "06") != 0, "%s: %s", what,
+                     f->message);
+    }
+  check_variant (wb, what, NULL, 200);
+  /* a wrong group total in that layout: 302 printed 1.00 higher */
+  FcSheet *s = fc_test_sheet (wb, "一般公共预算财政拨款基本支出决算表");
+  guint row, col;
+  ck_assert (fc_test_find_number (s, 440.9, &row, &col));
+  fc_sheet_set_number (s, row, col, 441.9);
+  g_autoptr (FcReport) wrong = fc_engine_check (engine, wb, NULL, NULL);
+  ck_assert_msg (fc_test_count_at (wrong, fc_sheet_get_name (s), row, col, FC_SEVERITY_ERROR) >= 1, "%s", what);
+  ck_assert_uint_ge (fc_test_count_rule (wrong, "R06.1", FC_SEVERITY_ERROR), 1);
+}
+END_TEST
+
 START_TEST (test_thousands_as_text)
 {
   g_autoptr (FcWorkbook) wb = edited (thousands);
@@ -511,6 +555,7 @@ main (void)
   tcase_set_timeout (tc, 600);
   tcase_add_test (tc, test_as_published);
   tcase_add_loop_test (tc, test_split_codes, 0, 3);
+  tcase_add_loop_test (tc, test_06_split_codes, 0, 5);
   tcase_add_test (tc, test_thousands_as_text);
   tcase_add_test (tc, test_26_lines);
   tcase_add_test (tc, test_stacked);

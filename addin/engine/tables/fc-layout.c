@@ -269,19 +269,29 @@ find_key_columns (FcLayout *l)
           add_unique (l->line_cols, c);
         else if (is_code_key (l, n))
           add_unique (l->code_cols, c);
-        else if (fc_text_is_one_of (n, words (l, FC_WORDS_NAME)) && l->name_col < 0)
-          l->name_col = (int) c;
+        else if (fc_text_is_one_of (n, words (l, FC_WORDS_NAME)))
+          {
+            if (l->name_col < 0)
+              l->name_col = (int) c;
+            add_unique (l->name_cols, c);
+          }
         else if (fc_text_is_one_of (n, words (l, FC_WORDS_LABEL))
                  || fc_text_is_one_of (n, words (l, FC_WORDS_COLUMN_NUMBERS)))
           add_unique (l->label_cols, c);
         else
           for (guint p = 0; p < 3 && parts[p] != NULL; p++)
             if (strcmp (n, parts[p]) == 0)
-              l->part_cols[p] = (int) c;
+              {
+                l->part_cols[p] = (int) c;
+                add_unique (l->part_col_lists[p], c);
+              }
       }
   g_array_sort (l->line_cols, compare_uint);
   g_array_sort (l->code_cols, compare_uint);
   g_array_sort (l->label_cols, compare_uint);
+  g_array_sort (l->name_cols, compare_uint);
+  for (guint p = 0; p < 3; p++)
+    g_array_sort (l->part_col_lists[p], compare_uint);
 }
 
 static gboolean
@@ -610,7 +620,10 @@ fc_layout_find (FcLayout *l, const FcSheet *sheet, const FcCatalogue *catalogue,
     .label_cols = g_array_new (FALSE, FALSE, sizeof (guint)),
     .code_cols = g_array_new (FALSE, FALSE, sizeof (guint)),
     .name_col = -1,
+    .name_cols = g_array_new (FALSE, FALSE, sizeof (guint)),
     .part_cols = { -1, -1, -1 },
+    .part_col_lists = { g_array_new (FALSE, FALSE, sizeof (guint)), g_array_new (FALSE, FALSE, sizeof (guint)),
+                        g_array_new (FALSE, FALSE, sizeof (guint)) },
     .header_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .column_words = g_hash_table_new (g_str_hash, g_str_equal),
     .key_words = g_hash_table_new (g_str_hash, g_str_equal),
@@ -649,6 +662,9 @@ fc_layout_clear (FcLayout *l)
   g_clear_pointer (&l->line_cols, g_array_unref);
   g_clear_pointer (&l->label_cols, g_array_unref);
   g_clear_pointer (&l->code_cols, g_array_unref);
+  g_clear_pointer (&l->name_cols, g_array_unref);
+  for (guint p = 0; p < 3; p++)
+    g_clear_pointer (&l->part_col_lists[p], g_array_unref);
   g_clear_pointer (&l->header_words, g_hash_table_unref);
   g_clear_pointer (&l->column_words, g_hash_table_unref);
   g_clear_pointer (&l->key_words, g_hash_table_unref);

@@ -29,7 +29,10 @@ typedef struct {
   GArray *label_cols;    /* of guint: 项目 columns */
   GArray *code_cols;     /* of guint: 科目代码 columns */
   int name_col;          /* 科目名称, or -1 */
+  GArray *name_cols;     /* of guint: every 科目名称 column, left to right */
   int part_cols[3];      /* 类, 款, 项 when a code is split over columns */
+  GArray *part_col_lists[3]; /* of guint: every 类, 款, 项 column, left to right
+                              * (06 split in side-by-side blocks has one each) */
   GHashTable *header_words; /* normalised texts of the header: not amounts */
   GHashTable *column_words; /* the words that name the table's 栏次 */
   GHashTable *key_words; /* the catalogue's words of key columns (行次, 项目 …) */

@@ -225,11 +225,11 @@ join_part (const char *parent, const char *part, guint width)
  * parts blank on child rows, so they are carried down from the rows above
  * (transfer full). */
 static char *
-split_code (const FcLayout *l, guint r, char **last_class, char **last_section)
+split_code (const FcLayout *l, guint r, const int part_cols[3], char **last_class, char **last_section)
 {
-  g_autofree char *cls = fc_cells_code_part (l->sheet, r, l->part_cols[0], 3);
-  g_autofree char *sec = fc_cells_code_part (l->sheet, r, l->part_cols[1], 2);
-  g_autofree char *item = fc_cells_code_part (l->sheet, r, l->part_cols[2], 2);
+  g_autofree char *cls = fc_cells_code_part (l->sheet, r, part_cols[0], 3);
+  g_autofree char *sec = fc_cells_code_part (l->sheet, r, part_cols[1], 2);
+  g_autofree char *item = fc_cells_code_part (l->sheet, r, part_cols[2], 2);
   if (cls != NULL && (strlen (cls) == 5 || strlen (cls) == 7) && sec == NULL && item == NULL)
     {
       /* the whole code written under 类 */
@@ -278,7 +278,7 @@ fc_row_keys_by_code (const FcLayout *l, GPtrArray *out)
       guint r = g_array_index (rows, guint, i);
       g_autofree char *rest = NULL;
       g_autofree char *code = l->part_cols[0] >= 0
-                                ? split_code (l, r, &last_class, &last_section)
+                                ? split_code (l, r, l->part_cols, &last_class, &last_section)
                                 : fc_cells_code (l->sheet, r, code_col, &rest);
       const char *display = rest != NULL ? rest : "";
       if (l->name_col >= 0 && fc_cells_has_text (l->sheet, r, (guint) l->name_col)
@@ -296,9 +296,122 @@ fc_row_keys_by_code (const FcLayout *l, GPtrArray *out)
 
 /* ---- 06: blocks of code | name | amount -------------------------------- */
 
+/* A row of 06 that carries a label instead of a code (人员经费合计): its
+ * amount is the first value to its right, up to the next label (公用经费合计
+ * sits in block 3 with its amount in block 4 in real packages); amount_col
+ * when there is none.  NULL when the row has no label there. */
+static FcTableRow *
+label_row (const FcLayout *l, guint r, guint label_col, guint amount_col)
+{
+  if (label_col == G_MAXUINT)
+    return NULL;
+  FcTableRow *row = fc_table_row_new (r, -1, NULL, fc_sheet_get_cell (l->sheet, r, label_col)->text);
+  int amount = amount_col < l->ncols ? (int) amount_col : -1;
+  for (guint c = label_col + 1; c < l->ncols; c++)
+    {
+      if (fc_cells_has_text (l->sheet, r, c))
+        break;
+      if (!fc_cells_is_blank (l->sheet, r, c))
+        {
+          amount = (int) c;
+          break;
+        }
+    }
+  fc_table_row_set_column (row, 1, amount);
+  return row;
+}
+
+/* The first of cols (of guint) in [from, to), or -1. */
+static int
+first_in (const GArray *cols, guint from, guint to)
+{
+  for (guint i = 0; i < cols->len; i++)
+    {
+      guint c = g_array_index (cols, guint, i);
+      if (c >= from && c < to)
+        return (int) c;
+    }
+  return -1;
+}
+
+/* One block of 06 with its codes split: 类 | 款 (| 项) (| 科目名称) | 决算数. */
+typedef struct {
+  int parts[3];
+  int name;
+  guint amount;
+  char *last_class, *last_section; /* carried down, as split_code does */
+} SplitBlock;
+
+/* 06 with its economic codes split over 类 | 款 (| 项) columns, alone or in
+ * side-by-side blocks, with or without a 科目名称 column: each block starts
+ * at a 类 column and runs to the next; its amount is its first column that
+ * is none of its keys. */
+static void
+by_split_code_blocks (const FcLayout *l, GPtrArray *out)
+{
+  const GArray *classes = l->part_col_lists[0];
+  guint n_blocks = classes->len;
+  g_autofree SplitBlock *blocks = g_new0 (SplitBlock, n_blocks);
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      SplitBlock *k = &blocks[b];
+      guint from = g_array_index (classes, guint, b);
+      guint to = b + 1 < n_blocks ? g_array_index (classes, guint, b + 1) : l->ncols;
+      k->parts[0] = (int) from;
+      k->parts[1] = first_in (l->part_col_lists[1], from + 1, to);
+      k->parts[2] = first_in (l->part_col_lists[2], from + 1, to);
+      k->name = first_in (l->name_cols, from + 1, to);
+      k->amount = G_MAXUINT;
+      for (guint c = from + 1; c < to && k->amount == G_MAXUINT; c++)
+        if ((int) c != k->parts[1] && (int) c != k->parts[2] && (int) c != k->name)
+          k->amount = c;
+    }
+  g_autoptr (GArray) rows = data_rows (l);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      guint r = g_array_index (rows, guint, i);
+      for (guint b = 0; b < n_blocks; b++)
+        {
+          SplitBlock *k = &blocks[b];
+          g_autofree char *code = split_code (l, r, k->parts, &k->last_class, &k->last_section);
+          if (code != NULL)
+            {
+              const char *name = k->name >= 0 && fc_cells_has_text (l->sheet, r, (guint) k->name)
+                                   ? fc_sheet_get_cell (l->sheet, r, (guint) k->name)->text
+                                   : "";
+              FcTableRow *row = fc_table_row_new (r, -1, code, name);
+              fc_table_row_set_column (row, 1, k->amount < l->ncols ? (int) k->amount : -1);
+              g_ptr_array_add (out, row);
+              continue;
+            }
+          /* a label (人员经费合计) under the name, or across the code columns */
+          guint label_col = G_MAXUINT;
+          for (int p = -1; p < 3 && label_col == G_MAXUINT; p++)
+            {
+              int c = p < 0 ? k->name : k->parts[p];
+              if (c >= 0 && fc_cells_has_text (l->sheet, r, (guint) c) && !fc_layout_is_key_text (l, r, (guint) c))
+                label_col = (guint) c;
+            }
+          FcTableRow *row = label_row (l, r, label_col, k->amount);
+          if (row != NULL)
+            g_ptr_array_add (out, row);
+        }
+    }
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      g_free (blocks[b].last_class);
+      g_free (blocks[b].last_section);
+    }
+}
+
 void
 fc_row_keys_by_code_blocks (const FcLayout *l, GPtrArray *out)
 {
+  if (l->part_col_lists[0]->len > 0)
+    {
+      by_split_code_blocks (l, out);
+      return;
+    }
   guint n_blocks = l->code_cols->len;
   g_autoptr (GArray) rows = data_rows (l);
   for (guint i = 0; i < rows->len; i++)
@@ -318,28 +431,12 @@ fc_row_keys_by_code_blocks (const FcLayout *l, GPtrArray *out)
               g_ptr_array_add (out, row);
               continue;
             }
-          /* a label such as 人员经费合计: its amount is the first value to
-           * its right, up to the next label (公用经费合计 sits in block 3
-           * with its amount in block 4 in real packages) */
+          /* a label such as 人员经费合计 */
           guint label_col = fc_cells_has_text (l->sheet, r, name_col) ? name_col
                             : fc_cells_has_text (l->sheet, r, code_col) ? code_col : G_MAXUINT;
-          if (label_col == G_MAXUINT)
-            continue;
-          FcTableRow *row = fc_table_row_new (r, -1, NULL,
-                                              fc_sheet_get_cell (l->sheet, r, label_col)->text);
-          int amount = amount_col < l->ncols ? (int) amount_col : -1;
-          for (guint c = label_col + 1; c < l->ncols; c++)
-            {
-              if (fc_cells_has_text (l->sheet, r, c))
-                break;
-              if (!fc_cells_is_blank (l->sheet, r, c))
-                {
-                  amount = (int) c;
-                  break;
-                }
-            }
-          fc_table_row_set_column (row, 1, amount);
-          g_ptr_array_add (out, row);
+          FcTableRow *row = label_row (l, r, label_col, amount_col);
+          if (row != NULL)
+            g_ptr_array_add (out, row);
         }
     }
 }

@@ -140,7 +140,7 @@ analyse_table (FcTable *t, const FcCatalogue *catalogue, const FcSheet *sheet)
                                    "no code column found: hierarchy and per-code rules not checked");
           break;
         case FC_ROWS_CODE_BLOCKS:
-          if (l.code_cols->len > 0)
+          if (l.code_cols->len > 0 || l.part_col_lists[0]->len > 0) /* codes whole, or split */
             fc_row_keys_by_code_blocks (&l, t->rows);
           else
             fc_layout_add_problem (&l, "未识别科目代码列", "no code column found");
