@@ -123,8 +123,9 @@ FcQuantity fc_text_facts_actual (const FcTextCheck *k, int at, int topic_index);
 FcQuantity fc_text_facts_budget (const FcTextCheck *k, int at, int topic_index, FcClaimRole want);
 /* Whether a table's own rules found an error in it. */
 gboolean fc_text_facts_table_in_doubt (const FcTextCheck *k, const char *table);
-/* Whether a table is printed without a figure: no row holds an amount that
- * is not 0 (an empty 三公 table with its header and a 说明). */
+/* Whether a table is printed without a figure: recognition understood it
+ * and no row holds an amount that is not 0 (an empty 三公 table with its
+ * header and a 说明). */
 gboolean fc_text_facts_table_empty (const FcTable *table);
 
 /* ---- the N rules on the wording (fc-narrative-wording.c) ---- */

@@ -388,6 +388,10 @@ fc_text_facts_table_in_doubt (const FcTextCheck *k, const char *table)
 gboolean
 fc_text_facts_table_empty (const FcTable *table)
 {
+  /* a table recognition could not read is not known to be empty: it says
+   * so itself, once (I.3) */
+  if (table->problems->len > 0)
+    return FALSE;
   for (guint k = 0; k < table->rows->len; k++)
     {
       const FcTableRow *row = g_ptr_array_index (table->rows, k);
