@@ -570,6 +570,28 @@ START_TEST (test_three_public_empty_table)
       /* besides it, the package's own two errors */
       ck_assert_uint_eq (count_text_rules (r, FC_SEVERITY_ERROR), 3);
     }
+  /* a damaged 09 is not an empty one: an error value where 0.39 was is
+   * I.1's, and no N.1 at the table; a budget of 0 in the table that the
+   * text does not state gives no N.14 (the rates are N.6's business) */
+  {
+    g_autoptr (FcWorkbook) wb = shanghai_workbook ();
+    FcSheet *s = fc_test_sheet (wb, SANGONG_SHEET);
+    guint row, col;
+    ck_assert (fc_test_find_number (s, 0.39, &row, &col));
+    fc_sheet_set_error (s, row, col, "#VALUE!");
+    for (guint c = 0; c < fc_sheet_get_n_cols (s); c++)
+      if (fc_sheet_get_cell (s, row, c)->kind == FC_CELL_NUMBER)
+        fc_sheet_set_number (s, row, c, 0);
+    g_autoptr (FcNarrative) n = fc_narrative_new_from_text (text, -1, "putuo_ghzy_2024_narrative.txt");
+    g_autoptr (FcReport) r = fc_engine_check_full (engine, wb, n, NULL, NULL);
+    for (guint i = 0; i < r->findings->len; i++)
+      {
+        const FcFinding *f = g_ptr_array_index (r->findings, i);
+        ck_assert_msg (strcmp (f->rule_id, "N.1") != 0 || strstr (f->message, "未填列数字") == NULL, "%s", f->message);
+        ck_assert_msg (strcmp (f->rule_id, "N.14") != 0, "%s", f->message);
+      }
+    ck_assert_uint_ge (fc_test_count_rule (r, "I.1", FC_SEVERITY_WARNING), 1);
+  }
   /* an empty 09 and a text that says 0 everywhere: nothing */
   g_autoptr (GString) zero = g_string_new (text);
   g_string_replace (zero, "2.85", "0.00", 0);

@@ -527,9 +527,10 @@ check_budget_rates (FcTextCheck *k)
 /* A completion rate of a budget that is 0 (a department set up during the
  * year: 年初预算为0，全年预算为321.02万元…完成年初预算的95.89%) divides by
  * nothing, like a growth rate from a zero base: said once, not compared.
- * The budget is the one the claim names, as its paragraph states it (the
- * tables' when the text states no budget); 0 % of nothing spent says
- * nothing wrong. */
+ * The budget is the one the claim names, as its paragraph states it: a
+ * table's 0 that the text does not state is the table's business (a
+ * damaged or misread cell must not make the text wrong); 0 % of nothing
+ * spent says nothing wrong. */
 static void
 check_budget_bases (FcTextCheck *k)
 {
@@ -539,15 +540,10 @@ check_budget_bases (FcTextCheck *k)
       FcTie *t = fc_text_facts_tie (k, cl->topic);
       if (cl->kind != FC_CLAIM_COMPLETION || t == NULL || t->key == NULL || t->eval != NULL)
         continue;
-      FcClaimRole other = cl->role == FC_ROLE_BUDGET_INITIAL ? FC_ROLE_BUDGET_FULL : FC_ROLE_BUDGET_INITIAL;
       const FcClaim *own = fc_text_facts_stated (k, (int) i, t->key, cl->role);
-      FcQuantity b = { 0 };
-      if (own != NULL)
-        b = (FcQuantity) { TRUE, own->value, fc_verdict_amount_half (own->decimals), TRUE };
-      else if (fc_text_facts_stated (k, (int) i, t->key, other) == NULL)
-        b = fc_text_facts_budget (k, (int) i, cl->topic, cl->role);
       FcQuantity a = fc_text_facts_actual (k, (int) i, cl->topic);
-      if (!b.known || !a.known || fabs (b.value) > b.half + FC_TEXT_EPS || fabs (a.value) <= a.half + FC_TEXT_EPS)
+      if (own == NULL || !a.known || fabs (own->value) > fc_verdict_amount_half (own->decimals) + FC_TEXT_EPS
+          || fabs (a.value) <= a.half + FC_TEXT_EPS)
         continue;
       FcFinding *f = fc_text_finding_claim (k, k->rule->severity, cl, "");
       g_autofree char *q = fc_claims_quote (k->x->claims, k->x->narrative, cl);

@@ -124,8 +124,9 @@ FcQuantity fc_text_facts_budget (const FcTextCheck *k, int at, int topic_index, 
 /* Whether a table's own rules found an error in it. */
 gboolean fc_text_facts_table_in_doubt (const FcTextCheck *k, const char *table);
 /* Whether a table is printed without a figure: recognition understood it
- * and no row holds an amount that is not 0 (an empty 三公 table with its
- * header and a 说明). */
+ * and its rows hold nothing but blanks and zeros (an empty 三公 table with
+ * its header and a 说明) — not a cell that should hold an amount and holds
+ * something else. */
 gboolean fc_text_facts_table_empty (const FcTable *table);
 
 /* ---- the N rules on the wording (fc-narrative-wording.c) ---- */

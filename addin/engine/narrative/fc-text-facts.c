@@ -399,8 +399,12 @@ fc_text_facts_table_empty (const FcTable *table)
         {
           int col = fc_table_row_column (row, n);
           double v;
-          if (col >= 0 && fc_amount_read (fc_sheet_get_cell (table->sheet, row->row, (guint) col), &v) == FC_AMOUNT_VALUE
-              && v != 0)
+          if (col < 0)
+            continue;
+          /* a figure, or a cell that should hold one and holds something
+           * else (an error value, text: damaged, I.1 says so) */
+          FcAmountKind kind = fc_amount_read (fc_sheet_get_cell (table->sheet, row->row, (guint) col), &v);
+          if (kind == FC_AMOUNT_INVALID || (kind == FC_AMOUNT_VALUE && v != 0))
             return FALSE;
         }
     }
