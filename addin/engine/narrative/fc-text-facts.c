@@ -392,6 +392,11 @@ fc_text_facts_table_empty (const FcTable *table)
    * so itself, once (I.3) */
   if (table->problems->len > 0)
     return FALSE;
+  /* error values where figures were (a row of them is not even a row) */
+  for (guint r = table->first_row; r <= table->last_row; r++)
+    for (guint c = table->first_col; c <= table->last_col; c++)
+      if (fc_sheet_get_cell (table->sheet, r, c)->kind == FC_CELL_ERROR)
+        return FALSE;
   for (guint k = 0; k < table->rows->len; k++)
     {
       const FcTableRow *row = g_ptr_array_index (table->rows, k);
