@@ -115,11 +115,11 @@ check_empty_tables (FcTextCheck *k)
                            "", 0);
       fc_text_finding_set_amounts (f, 0, first->value, tolerance);
       g_autofree char *quote = fc_claims_quote (k->x->claims, k->x->narrative, first);
-      g_autofree char *zh = n > 1 ? g_strdup_printf ("“%s”等%u处金额不为零，而%s未填列数字", quote, n, table->title)
-                                  : g_strdup_printf ("“%s”，而%s未填列数字", quote, table->title);
-      g_autofree char *en = n > 1 ? g_strdup_printf ("“%s” and %u more amounts are not 0, but %s is printed empty",
+      g_autofree char *zh = n > 1 ? g_strdup_printf ("“%s”等%u处金额不为零，而%s中没有一个数字", quote, n, table->title)
+                                  : g_strdup_printf ("“%s”，而%s中没有一个数字", quote, table->title);
+      g_autofree char *en = n > 1 ? g_strdup_printf ("“%s” and %u more amounts are not 0, but %s shows no figure",
                                                      quote, n - 1, table->title)
-                                  : g_strdup_printf ("“%s” is not 0, but %s is printed empty", quote, table->title);
+                                  : g_strdup_printf ("“%s” is not 0, but %s shows no figure", quote, table->title);
       fc_text_finding_file (k, f, zh, en);
     }
 }
