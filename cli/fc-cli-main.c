@@ -8,6 +8,7 @@
 
 #include "fc-cli-batch.h"
 #include "fc-cli-error.h"
+#include "fc-cli-import.h"
 #include "fc-cli-marked.h"
 #include "fc-cli-narrative.h"
 #include "fc-cli-narrative-stage.h"
@@ -293,6 +294,11 @@ main (int argc, char **argv)
       g_set_prgname ("fiscalcheck check"); /* for --help's usage line */
       return command_check (argc - 1, argv + 1);
     }
+  if (argc >= 2 && g_strcmp0 (argv[1], "import") == 0)
+    {
+      g_set_prgname ("fiscalcheck import");
+      return fc_cli_import_main (argc - 1, argv + 1);
+    }
   if (argc >= 2 && (g_strcmp0 (argv[1], "--version") == 0))
     {
       g_print ("fiscalcheck %s\n", FC_CLI_VERSION);
@@ -301,7 +307,8 @@ main (int argc, char **argv)
   if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0))
     {
       g_print ("用法 usage: fiscalcheck check [OPTION…] WORKBOOK…\n"
-               "详见 see: fiscalcheck check --help\n");
+               "           fiscalcheck import PDF -o WORKBOOK.ods|.fods\n"
+               "详见 see: fiscalcheck check --help, fiscalcheck import --help\n");
       return FC_CLI_EXIT_OK;
     }
   return usage_error (argc < 2 ? "缺少命令 missing command" : "未知命令 unknown command");
