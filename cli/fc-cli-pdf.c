@@ -3,9 +3,11 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "fc-report-writer.h"
 
-#define MSG_NO_MARKED "PDF 的标注副本尚未支持 / marked copies of PDFs are not supported yet"
+#define MSG_NO_MARKED "未能生成标注副本 / no marked copy was made"
 
 gboolean
 fc_cli_pdf_is_pdf (const char *path)
@@ -133,8 +135,8 @@ fc_cli_pdf_report (const FcEngine *engine, const FcPdfPackage *package, const ch
 }
 
 void
-fc_cli_pdf_check (const FcEngine *engine, const char *path, const char *only, gboolean marked,
-                  FcCliItem *item)
+fc_cli_pdf_check (const FcEngine *engine, const char *path, const char *only,
+                  FcPdfPackage **read, FcCliItem *item)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (FcPdfPackage) package = NULL;
@@ -153,19 +155,52 @@ fc_cli_pdf_check (const FcEngine *engine, const char *path, const char *only, gb
       return;
     }
   entry = fc_report_workbook_to_json (report, path, NULL, FALSE);
-  if (marked)
-    {
-      /* the entry is one JSON object: say the copy is missing inside it */
-      g_autofree char *tail = g_strdup_printf (",\"marked_error\":\"%s\"}", MSG_NO_MARKED);
-      char *end = strrchr (entry, '}');
-      if (end != NULL)
-        {
-          *end = '\0';
-          char *joined = g_strconcat (entry, tail, NULL);
-          g_free (entry);
-          entry = joined;
-        }
-    }
   if (!g_file_set_contents (item->output, entry, -1, &error))
     item->error = g_strdup_printf ("无法写出结果 / cannot write the result: %s", error->message);
+  else if (read != NULL)
+    *read = g_steal_pointer (&package);
+}
+
+/* The entry at path (transfer full), or NULL. */
+static JsonNode *
+entry_load (const char *path)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_file (parser, path, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+void
+fc_cli_pdf_take_marked (FcCliItem *item, const FcCliItem *marked, const char *why_not)
+{
+  g_autoptr (JsonNode) node = item->error == NULL ? entry_load (item->output) : NULL;
+  g_autoptr (JsonNode) from = marked != NULL && marked->error == NULL ? entry_load (marked->output)
+                                                                      : NULL;
+  JsonObject *entry = node != NULL ? json_node_get_object (node) : NULL;
+  JsonObject *source = from != NULL ? json_node_get_object (from) : NULL;
+  const char *copy = source != NULL ? json_object_get_string_member_with_default (source, "marked", NULL)
+                                    : NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (entry == NULL)
+    return; /* the PDF itself was not checked: its error says why */
+  if (copy != NULL)
+    json_object_set_string_member (entry, "marked", copy);
+  else
+    {
+      const char *reason = source != NULL
+        ? json_object_get_string_member_with_default (source, "marked_error", NULL) : NULL;
+
+      if (reason == NULL)
+        reason = why_not != NULL ? why_not : marked != NULL && marked->error != NULL
+                                                ? marked->error : MSG_NO_MARKED;
+      json_object_set_string_member (entry, "marked_error", reason);
+    }
+  text = json_to_string (node, FALSE);
+  if (!g_file_set_contents (item->output, text, -1, &error))
+    g_printerr ("fiscalcheck: %s\n", error->message);
 }
