@@ -199,7 +199,7 @@ run_check (const Options *options, FcCliFormat format)
             goto failed;
           item = fc_cli_item_new ("", output);
           fc_cli_pdf_check (pdf_engine, options->workbooks[i], options->only,
-                            options->marked_dir != NULL ? &package : NULL, item);
+                            (guint) options->timeout_s, options->marked_dir != NULL ? &package : NULL, item);
           if (package != NULL)
             {
               /* its marked copy: the workbook read from it, marked by the office */

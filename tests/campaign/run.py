@@ -121,7 +121,8 @@ def run_pdfs(build, folder, log):
         t0 = time.monotonic()
         try:
             p = subprocess.run([os.path.join(build, 'fiscalcheck'), 'check', '--format', 'json',
-                                '--no-narrative', pdf], stdin=subprocess.DEVNULL,
+                                '--no-narrative', '--timeout', str(max(1, int(LIMIT / 2))), pdf],
+                               stdin=subprocess.DEVNULL,
                                capture_output=True, env=env, timeout=LIMIT)
         except subprocess.TimeoutExpired:
             # poppler's own text extraction over the same file, as long?
