@@ -3,11 +3,13 @@
  * report.  See fc-cli-batch.h for how the office is driven.
  */
 #include <locale.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "fc-cli-batch.h"
 #include "fc-cli-error.h"
+#include "fc-cli-import.h"
 #include "fc-cli-marked.h"
 #include "fc-cli-narrative.h"
 #include "fc-cli-narrative-stage.h"
@@ -88,6 +90,54 @@ show_progress (guint done, guint total, gpointer data)
   g_printerr ("\r检查中 checking %u/%u …", done, total);
 }
 
+/* A PDF under --marked-dir: its workbook staged as .ods for the office
+ * to check and mark like any workbook. */
+typedef struct {
+  FcCliItem *item;   /* the PDF's own (in items) */
+  FcCliItem *staged; /* its workbook's, or NULL (owned) */
+  char *why_not;     /* when staged is NULL (owned) */
+  const char *path;  /* the user's PDF */
+} PdfMarked;
+
+static void
+pdf_marked_free (PdfMarked *m)
+{
+  if (m->staged != NULL)
+    fc_cli_item_free (m->staged);
+  g_free (m->why_not);
+  g_free (m);
+}
+
+/* Writes the package's workbook as .ods in the stage and stages it as
+ * input number index (the PDF's own number: no other input has it). */
+static PdfMarked *
+pdf_marked_stage (FcCliStage *stage, const FcCliUser *user, const FcPdfPackage *package,
+                  guint index, guint timeout_s, FcCliItem *item, const char *path)
+{
+  PdfMarked *m = g_new0 (PdfMarked, 1);
+  g_autofree char *name = g_strdup_printf ("import-%04u", index);
+  g_autofree char *work = g_build_filename (fc_cli_stage_get_dir (stage), name, NULL);
+  g_autofree char *ods = g_build_filename (work, "workbook.ods", NULL);
+  g_autoptr (GError) error = NULL;
+
+  m->item = item;
+  m->path = path;
+  if (g_mkdir (work, 0711) != 0)
+    m->why_not = g_strdup_printf ("无法创建 / cannot create %s", work);
+  else if (!fc_cli_import_write_ods (package, user, work, ods, timeout_s, &error))
+    m->why_not = g_strdup (error->message);
+  else
+    {
+      m->staged = fc_cli_stage_add_input (stage, ods, index);
+      if (m->staged->error != NULL)
+        {
+          m->why_not = g_strdup (m->staged->error);
+          g_clear_pointer (&m->staged, fc_cli_item_free);
+        }
+    }
+  return m;
+}
+
 /* Stages, runs and reports; returns the exit status. */
 static int
 run_check (const Options *options, FcCliFormat format)
@@ -108,6 +158,7 @@ run_check (const Options *options, FcCliFormat format)
   gboolean tty = isatty (STDERR_FILENO);
   gboolean any_narrative = FALSE;
   g_autoptr (FcEngine) pdf_engine = NULL;
+  g_autoptr (GPtrArray) pdf_marked = g_ptr_array_new_with_free_func ((GDestroyNotify) pdf_marked_free);
 
   if (!validate_rules (options->rules, &error)
       || (options->marked_dir != NULL && !fc_cli_marked_prepare (options->marked_dir, &error))
@@ -140,6 +191,7 @@ run_check (const Options *options, FcCliFormat format)
           /* read and checked here, no office: its narrative is its own */
           g_autofree char *name = g_strdup_printf ("%04u.pdf.fcjson", i);
           g_autofree char *output = g_build_filename (fc_cli_stage_get_outdir (stage), name, NULL);
+          g_autoptr (FcPdfPackage) package = NULL;
 
           if (pdf_engine == NULL
               && (pdf_engine = fc_cli_pdf_engine_new ((const char *const *) options->rules,
@@ -147,7 +199,17 @@ run_check (const Options *options, FcCliFormat format)
             goto failed;
           item = fc_cli_item_new ("", output);
           fc_cli_pdf_check (pdf_engine, options->workbooks[i], options->only,
-                            options->marked_dir != NULL, item);
+                            (guint) options->timeout_s, options->marked_dir != NULL ? &package : NULL, item);
+          if (package != NULL)
+            {
+              /* its marked copy: the workbook read from it, marked by the office */
+              PdfMarked *m = pdf_marked_stage (stage, &user, package, i,
+                                               (guint) options->timeout_s, item,
+                                               options->workbooks[i]);
+              g_ptr_array_add (pdf_marked, m);
+              if (m->staged != NULL)
+                g_ptr_array_add (pending, m->staged);
+            }
           if (tty)
             g_printerr ("\r读取 PDF reading %u/%u …", i + 1, n);
         }
@@ -201,7 +263,33 @@ run_check (const Options *options, FcCliFormat format)
       if (tty)
         g_printerr ("\r\033[K");
       if (options->marked_dir != NULL)
-        fc_cli_marked_collect (items, (const char *const *) paths->pdata, options->marked_dir);
+        {
+          /* the PDFs' workbooks with the rest: their copies named x.ods
+           * after the PDF, no name taken twice */
+          g_autoptr (GPtrArray) all = g_ptr_array_new ();
+          g_autoptr (GPtrArray) names = g_ptr_array_new ();
+
+          for (guint i = 0; i < items->len; i++)
+            {
+              g_ptr_array_add (all, items->pdata[i]);
+              g_ptr_array_add (names, paths->pdata[i]);
+            }
+          for (guint i = 0; i < pdf_marked->len; i++)
+            {
+              PdfMarked *m = pdf_marked->pdata[i];
+              if (m->staged != NULL)
+                {
+                  g_ptr_array_add (all, m->staged);
+                  g_ptr_array_add (names, (gpointer) m->path);
+                }
+            }
+          fc_cli_marked_collect (all, (const char *const *) names->pdata, options->marked_dir);
+        }
+    }
+  for (guint i = 0; i < pdf_marked->len; i++)
+    {
+      PdfMarked *m = pdf_marked->pdata[i];
+      fc_cli_pdf_take_marked (m->item, m->staged, m->why_not);
     }
   return fc_cli_output_write (format, items, (const char *const *) paths->pdata, stdout);
 
@@ -293,6 +381,11 @@ main (int argc, char **argv)
       g_set_prgname ("fiscalcheck check"); /* for --help's usage line */
       return command_check (argc - 1, argv + 1);
     }
+  if (argc >= 2 && g_strcmp0 (argv[1], "import") == 0)
+    {
+      g_set_prgname ("fiscalcheck import");
+      return fc_cli_import_main (argc - 1, argv + 1);
+    }
   if (argc >= 2 && (g_strcmp0 (argv[1], "--version") == 0))
     {
       g_print ("fiscalcheck %s\n", FC_CLI_VERSION);
@@ -301,7 +394,8 @@ main (int argc, char **argv)
   if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0))
     {
       g_print ("用法 usage: fiscalcheck check [OPTION…] WORKBOOK…\n"
-               "详见 see: fiscalcheck check --help\n");
+               "           fiscalcheck import PDF -o WORKBOOK.ods|.fods\n"
+               "详见 see: fiscalcheck check --help, fiscalcheck import --help\n");
       return FC_CLI_EXIT_OK;
     }
   return usage_error (argc < 2 ? "缺少命令 missing command" : "未知命令 unknown command");

@@ -1,11 +1,23 @@
 /* fc-cli-pdf.c — checking a PDF package in the command (see fc-cli-pdf.h). */
 #include "fc-cli-pdf.h"
 
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <json-glib/json-glib.h>
 
 #include "fc-report-writer.h"
 
-#define MSG_NO_MARKED "PDF 的标注副本尚未支持 / marked copies of PDFs are not supported yet"
+#define MSG_SLOW "PDF 在 %u 秒内未读完（页面文字过多？），未检查 / the PDF was not read " \
+  "in %u s (a page with too much text?): not checked"
+#define MSG_CRASHED "读取此 PDF 时阅读器崩溃，未检查 / the PDF reader crashed on this file: " \
+  "not checked"
+#define EXIT_REFUSED 3 /* the child's: the reason is in the .error file */
+#define MSG_NO_MARKED "未能生成标注副本 / no marked copy was made"
 
 gboolean
 fc_cli_pdf_is_pdf (const char *path)
@@ -132,20 +144,15 @@ fc_cli_pdf_report (const FcEngine *engine, const FcPdfPackage *package, const ch
   return g_steal_pointer (&report);
 }
 
-void
-fc_cli_pdf_check (const FcEngine *engine, const char *path, const char *only, gboolean marked,
-                  FcCliItem *item)
+/* Reads, checks and writes the entry, in this process. */
+static void
+check_here (const FcEngine *engine, const char *path, const char *only, FcCliItem *item)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (FcPdfPackage) package = NULL;
   g_autoptr (FcReport) report = NULL;
   g_autofree char *entry = NULL;
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      item->error = g_strdup_printf ("“%s”是目录 / “%s” is a directory", path, path);
-      return;
-    }
   package = fc_pdf_read_file (path, &error);
   if (package == NULL || (report = fc_cli_pdf_report (engine, package, only, &error)) == NULL)
     {
@@ -153,19 +160,112 @@ fc_cli_pdf_check (const FcEngine *engine, const char *path, const char *only, gb
       return;
     }
   entry = fc_report_workbook_to_json (report, path, NULL, FALSE);
-  if (marked)
-    {
-      /* the entry is one JSON object: say the copy is missing inside it */
-      g_autofree char *tail = g_strdup_printf (",\"marked_error\":\"%s\"}", MSG_NO_MARKED);
-      char *end = strrchr (entry, '}');
-      if (end != NULL)
-        {
-          *end = '\0';
-          char *joined = g_strconcat (entry, tail, NULL);
-          g_free (entry);
-          entry = joined;
-        }
-    }
   if (!g_file_set_contents (item->output, entry, -1, &error))
     item->error = g_strdup_printf ("无法写出结果 / cannot write the result: %s", error->message);
+}
+
+void
+fc_cli_pdf_check (const FcEngine *engine, const char *path, const char *only, guint timeout_s,
+                  FcPdfPackage **read, FcCliItem *item)
+{
+  g_autofree char *error_path = g_strconcat (item->output, ".error", NULL);
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_s * G_USEC_PER_SEC;
+  int status = 0;
+  pid_t pid;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      item->error = g_strdup_printf ("“%s”是目录 / “%s” is a directory", path, path);
+      return;
+    }
+  /* in a child: poppler lays a page out in time that grows faster than its
+   * text (100,000 cells on one page take it minutes), and a crash in it
+   * must cost one entry, not the run */
+  fflush (stdout);
+  fflush (stderr);
+  pid = fork ();
+  if (pid == 0)
+    {
+      check_here (engine, path, only, item);
+      if (item->error != NULL)
+        {
+          g_file_set_contents (error_path, item->error, -1, NULL);
+          _exit (EXIT_REFUSED);
+        }
+      _exit (0);
+    }
+  if (pid < 0)
+    check_here (engine, path, only, item); /* no child: unbounded, as before */
+  else
+    for (;;)
+      {
+        pid_t r = waitpid (pid, &status, WNOHANG);
+
+        if (r == pid || (r < 0 && errno != EINTR))
+          break;
+        if (g_get_monotonic_time () > deadline)
+          {
+            kill (pid, SIGKILL);
+            waitpid (pid, &status, 0);
+            item->error = g_strdup_printf (MSG_SLOW, timeout_s, timeout_s);
+            return;
+          }
+        g_usleep (10000);
+      }
+  if (pid > 0)
+    {
+      if (WIFEXITED (status) && WEXITSTATUS (status) == EXIT_REFUSED)
+        {
+          if (!g_file_get_contents (error_path, &item->error, NULL, NULL))
+            item->error = g_strdup (MSG_CRASHED);
+        }
+      else if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        item->error = g_strdup (MSG_CRASHED);
+    }
+  if (item->error == NULL && read != NULL)
+    *read = fc_pdf_read_file (path, NULL); /* read in time once: its marked copy */
+}
+
+/* The entry at path (transfer full), or NULL. */
+static JsonNode *
+entry_load (const char *path)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_file (parser, path, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+void
+fc_cli_pdf_take_marked (FcCliItem *item, const FcCliItem *marked, const char *why_not)
+{
+  g_autoptr (JsonNode) node = item->error == NULL ? entry_load (item->output) : NULL;
+  g_autoptr (JsonNode) from = marked != NULL && marked->error == NULL ? entry_load (marked->output)
+                                                                      : NULL;
+  JsonObject *entry = node != NULL ? json_node_get_object (node) : NULL;
+  JsonObject *source = from != NULL ? json_node_get_object (from) : NULL;
+  const char *copy = source != NULL ? json_object_get_string_member_with_default (source, "marked", NULL)
+                                    : NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (entry == NULL)
+    return; /* the PDF itself was not checked: its error says why */
+  if (copy != NULL)
+    json_object_set_string_member (entry, "marked", copy);
+  else
+    {
+      const char *reason = source != NULL
+        ? json_object_get_string_member_with_default (source, "marked_error", NULL) : NULL;
+
+      if (reason == NULL)
+        reason = why_not != NULL ? why_not : marked != NULL && marked->error != NULL
+                                                ? marked->error : MSG_NO_MARKED;
+      json_object_set_string_member (entry, "marked_error", reason);
+    }
+  text = json_to_string (node, FALSE);
+  if (!g_file_set_contents (item->output, text, -1, &error))
+    g_printerr ("fiscalcheck: %s\n", error->message);
 }

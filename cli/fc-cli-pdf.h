@@ -31,8 +31,18 @@ FcReport *fc_cli_pdf_report (const FcEngine *engine, const FcPdfPackage *package
                              const char *only, GError **error);
 
 /* Reads and checks the PDF at path and writes its entry to item->output,
- * or sets item->error (a 部门预算, a scan, a damaged PDF …). */
+ * or sets item->error (a 部门预算, a scan, a damaged PDF …, or one not
+ * read in timeout_s seconds, or that crashed the reader: the reading runs
+ * in a child process).  When read is not NULL and the entry was written,
+ * *read is the package (read again, transfer full): --marked-dir stages
+ * its workbook. */
 void fc_cli_pdf_check (const FcEngine *engine, const char *path, const char *only,
-                       gboolean marked, FcCliItem *item);
+                       guint timeout_s, FcPdfPackage **read, FcCliItem *item);
+
+/* --marked-dir for a PDF: its workbook was staged as .ods and checked by
+ * the office like any workbook (marked is that staged item, or NULL when
+ * it could not be staged, why_not saying why); the marked copy it made
+ * (or why there is none) goes into the PDF's own entry. */
+void fc_cli_pdf_take_marked (FcCliItem *item, const FcCliItem *marked, const char *why_not);
 
 G_END_DECLS

@@ -8,7 +8,10 @@
 #include <check.h>
 #include <string.h>
 
+#include "fc-cli-import.h"
 #include "fc-cli-pdf.h"
+#include "fc-fods.h"
+#include "fc-fods-writer.h"
 #include "fc-pdf-grid.h"
 #include "fc-pdf.h"
 #include "fc-report-jsonglib.h"
@@ -232,6 +235,68 @@ START_TEST (test_grid_unsure)
 }
 END_TEST
 
+static int
+compare_keys (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* "rule severity table" of each finding, sorted (transfer full). */
+static GPtrArray *
+finding_keys (const FcReport *report)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      const FcFinding *f = report->findings->pdata[i];
+      g_ptr_array_add (keys, g_strdup_printf ("%s %d %s", f->rule_id, f->severity, f->table));
+    }
+  g_ptr_array_sort (keys, compare_keys);
+  return keys;
+}
+
+/* `fiscalcheck import`'s workbook read back gives the PDF's findings, and
+ * each sheet's name says its page. */
+START_TEST (test_import_round_trip)
+{
+  g_autofree char *path = fc_test_data_path ("putuo_ghzy_2024.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcPdfPackage) package = fc_pdf_read_file (path, &error);
+  g_auto (GStrv) names = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr (FcWorkbook) back = NULL;
+  g_autoptr (FcReport) from_pdf = NULL, from_fods = NULL;
+  g_autoptr (GPtrArray) pdf_keys = NULL, fods_keys = NULL;
+  const FcWorkbook *workbook;
+
+  ck_assert_msg (package != NULL, "%s", error != NULL ? error->message : "");
+  workbook = fc_pdf_package_get_workbook (package);
+  names = fc_cli_import_sheet_names (package);
+  data = fc_fods_write_data (workbook, (const char *const *) names);
+  back = fc_fods_read_data (data, strlen (data), &error);
+  ck_assert_msg (back != NULL, "%s", error != NULL ? error->message : "");
+  ck_assert_uint_eq (fc_workbook_get_n_sheets (back), fc_workbook_get_n_sheets (workbook));
+  for (guint i = 0; i < fc_workbook_get_n_sheets (back); i++)
+    {
+      const char *name = fc_sheet_get_name (fc_workbook_get_sheet (back, i));
+      ck_assert_msg (g_str_has_prefix (name, "第") && strstr (name, "页 ") != NULL, "%s", name);
+    }
+
+  from_pdf = fc_engine_check_full (engine, workbook, NULL, NULL, &error);
+  ck_assert_ptr_nonnull (from_pdf);
+  from_fods = fc_engine_check_full (engine, back, NULL, NULL, &error);
+  ck_assert_msg (from_fods != NULL, "%s", error != NULL ? error->message : "");
+  pdf_keys = finding_keys (from_pdf);
+  fods_keys = finding_keys (from_fods);
+  ck_assert_uint_ge (pdf_keys->len, 13); /* 11 rounding notes, 2 narrative errors */
+  ck_assert_uint_eq (fods_keys->len, pdf_keys->len);
+  for (guint i = 0; i < pdf_keys->len; i++)
+    ck_assert_str_eq (fods_keys->pdata[i], pdf_keys->pdata[i]);
+  ck_assert_uint_eq (fc_report_count (from_fods, FC_SEVERITY_ERROR), 2);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -247,6 +312,7 @@ main (void)
   tcase_add_test (tc, test_refused);
   tcase_add_test (tc, test_grid_rows);
   tcase_add_test (tc, test_grid_unsure);
+  tcase_add_test (tc, test_import_round_trip);
   suite_add_tcase (s, tc);
   status = fc_test_run (s);
   fc_engine_free (engine);

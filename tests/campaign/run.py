@@ -7,6 +7,7 @@ and ClearMarks; prints a table and exits 1 unless every goal is 0.
     /usr/bin/python3 tests/campaign/run.py BUILD_DIR CAMPAIGN_DIR [JOBS]
     /usr/bin/python3 tests/campaign/run.py --table CAMPAIGN_DIR   # print it again
     /usr/bin/python3 tests/campaign/run.py --recheck BUILD_DIR CAMPAIGN_DIR
+    /usr/bin/python3 tests/campaign/run.py --pdf BUILD_DIR CAMPAIGN_DIR   # the PDFs alone
 
 Per file in the office: a full recalculation, a snapshot of every sheet (name, visibility,
 protection; each cell's value, formula, background, cell style and comment
@@ -20,6 +21,13 @@ LibreOffice without FiscalCheck (soffice --convert-to csv) takes as long
 over that file too: those are counted on a line of their own, and so are
 crashes that LibreOffice without FiscalCheck has on the file too.
 Details of every problem go to CAMPAIGN_DIR/results.json.
+
+The mangled PDFs (generate_pdf.py: CAMPAIGN_DIR/manifest_pdf.json) go
+through `fiscalcheck check` one process each, since a PDF is read in the
+command's own process: a process killed by a signal is a crash, one that
+outlives FC_CAMPAIGN_LIMIT a hang, a PDF without its entry missing; each
+entry is either checked or refused with the reader's message.  Details go
+to CAMPAIGN_DIR/results_pdf.json.
 """
 
 import json
@@ -95,6 +103,83 @@ def run_cli(build, files, jobs, out_dir):
         problems.append({'cli': 'exit status %d' % p.returncode,
                          'stderr': p.stderr.decode('utf-8', 'replace')[-2000:]})
     return counts, problems
+
+
+def run_pdfs(build, folder, log):
+    """fiscalcheck check on each mangled PDF in a process of its own."""
+    path = os.path.join(folder, 'manifest_pdf.json')
+    if not os.path.exists(path):
+        return None, []
+    with open(path, encoding='utf-8') as f:
+        made = json.load(f)['files']
+    env = dict(os.environ, FISCALCHECK_CACHE_DIR=os.path.join(build, 'campaign-cache'))
+    counts = dict(files=len(made), crashes=0, hangs=0, poppler_hangs=0, missing=0, checked=0,
+                  errors_found=0, refused=0, seconds=0.0)
+    problems, entries = [], []
+    for m in made:
+        pdf = os.path.join(folder, m['file'])
+        t0 = time.monotonic()
+        try:
+            p = subprocess.run([os.path.join(build, 'fiscalcheck'), 'check', '--format', 'json',
+                                '--no-narrative', '--timeout', str(max(1, int(LIMIT / 2))), pdf],
+                               stdin=subprocess.DEVNULL,
+                               capture_output=True, env=env, timeout=LIMIT)
+        except subprocess.TimeoutExpired:
+            # poppler's own text extraction over the same file, as long?
+            try:
+                subprocess.run(['pdftotext', '-bbox-layout', pdf, os.devnull],
+                               capture_output=True, timeout=LIMIT)
+                alone = False
+            except subprocess.TimeoutExpired:
+                alone = True
+            counts['poppler_hangs' if alone else 'hangs'] += 1
+            problems.append({'file': pdf, 'made': m, 'cli': 'no result in %d s' % LIMIT,
+                             'poppler_alone_hangs': alone})
+            log('%-50s no result in %d s%s' % (m['file'], LIMIT,
+                                               ' (pdftotext alone neither)' if alone else ''))
+            continue
+        seconds = time.monotonic() - t0
+        counts['seconds'] += seconds
+        if p.returncode not in (0, 1, 2):
+            counts['crashes'] += 1
+            problems.append({'file': pdf, 'made': m, 'cli': 'exit status %d' % p.returncode,
+                             'stderr': p.stderr.decode('utf-8', 'replace')[-2000:]})
+            continue
+        try:
+            e = json.loads(p.stdout.decode('utf-8'))['workbooks'][0]
+        except (ValueError, KeyError, IndexError):
+            counts['missing'] += 1
+            problems.append({'file': pdf, 'made': m, 'cli': 'no entry',
+                             'stderr': p.stderr.decode('utf-8', 'replace')[-2000:]})
+            continue
+        if e.get('error') is None:
+            counts['checked'] += 1
+            counts['errors_found'] += bool(e.get('summary', {}).get('error', 0))
+            said = 'checked: %s' % e.get('summary')
+        else:
+            counts['refused'] += 1
+            said = e['error']
+        entries.append({'file': m['file'], 'what': m['what'], 'exit': p.returncode,
+                        'seconds': round(seconds, 2), 'entry': said})
+        log('%-50s exit %d %5.1f s  %s' % (m['file'], p.returncode, seconds, said[:90]))
+    with open(os.path.join(folder, 'results_pdf.json'), 'w', encoding='utf-8') as f:
+        json.dump({'cli': counts, 'entries': entries, 'problems': problems}, f,
+                  ensure_ascii=False, indent=1)
+    return counts, problems
+
+
+def pdf_table(pdf):
+    rows = [('mangled PDFs', pdf['files']),
+            ('crashes (goal 0)', pdf['crashes']),
+            ('hangs (goal 0)', pdf['hangs']),
+            ('  and pdftotext -bbox-layout alone hangs on the file too', pdf['poppler_hangs']),
+            ('PDFs without an entry (goal 0)', pdf['missing']),
+            ('checked (with error findings)', '%d (%d)' % (pdf['checked'], pdf['errors_found'])),
+            ('refused with a message (exit 2)', pdf['refused']),
+            ('seconds', '%.0f' % pdf['seconds'])]
+    w = max(len(r[0]) for r in rows)
+    return '\n'.join(['fiscalcheck check, one process per PDF'] +
+                     ['%-*s  %s' % (w, a, b) for a, b in rows])
 
 
 def office_alone_hangs(path, seconds):
@@ -456,6 +541,14 @@ def main(argv):
         return reprint(os.path.abspath(argv[2]))
     if len(argv) == 4 and argv[1] == '--recheck':
         return recheck(os.path.abspath(argv[2]), os.path.abspath(argv[3]))
+    if len(argv) == 4 and argv[1] == '--pdf':
+        pdf, _ = run_pdfs(os.path.abspath(argv[2]), os.path.abspath(argv[3]),
+                          lambda m: print(m, file=sys.stderr, flush=True))
+        if pdf is None:
+            print('no manifest_pdf.json in %s' % argv[3])
+            return 2
+        print(pdf_table(pdf))
+        return 1 if pdf['crashes'] + pdf['hangs'] + pdf['missing'] else 0
     if len(argv) not in (3, 4):
         print(__doc__)
         return 2
@@ -486,7 +579,12 @@ def main(argv):
         json.dump({'cli': cli, 'office': office, 'problems': problems}, f,
                   ensure_ascii=False, indent=1)
     print(table(cli, office, len(files), os.path.relpath(folder), len(made['skipped'])))
-    return verdict(cli, office, cli_problems)
+    pdf, _ = run_pdfs(build, folder, log)
+    pdf_bad = 0
+    if pdf is not None:
+        print(pdf_table(pdf))
+        pdf_bad = pdf['crashes'] + pdf['hangs'] + pdf['missing']
+    return verdict(cli, office, cli_problems) or (1 if pdf_bad else 0)
 
 
 def verdict(cli, office, cli_problems):

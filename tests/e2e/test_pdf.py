@@ -16,7 +16,13 @@ page a sheet, and single-cell mutants of each:
     it a note of the workbook, each table the reader left out said (I.3);
   * each mutant (06 人员经费合计 4884.09 → 4884.04; 02 合计 634.38 → 634.43)
     is an error whose page and printed words name the mutated number;
-  * a PDF beside a workbook in one run: both entries, exit as the worst.
+  * a PDF beside a workbook in one run: both entries, exit as the worst;
+  * `fiscalcheck import` of the Shanghai PDF as published writes an .ods
+    (each sheet named after its page) whose check gives no table error
+    and the eleven rounding tails; a 部门预算 PDF is refused with check's
+    message and exit 2;
+  * `check --marked-dir` of that PDF writes x.ods beside no input, named
+    after the PDF, which opens with its 审核结果 sheet.
 """
 
 import json
@@ -73,6 +79,52 @@ def error_printed(entry, words):
             and words in f.get('printed', '') and f.get('page', 0) >= 1]
 
 
+def table_counts(entry):
+    """(errors, notes) of the tables: findings of rules outside the narrative."""
+    tables = [f for f in entry.get('findings', []) if f['rule'][0] not in 'NP']
+    return (sum(f['severity'] == 'error' for f in tables),
+            sum(f['severity'] == 'info' for f in tables))
+
+
+def test_import_and_marked(exe, env, data, tmp):
+    published = os.path.join(data, REAL + '.pdf')
+    ods = os.path.join(tmp, 'imported.ods')
+    p = subprocess.run([exe, 'import', published, '-o', ods], env=env, capture_output=True,
+                       text=True, timeout=600)
+    check(p.returncode == 0 and os.path.getsize(ods) > 0 if os.path.exists(ods) else False,
+          'import ghzy PDF → .ods: written, exit 0 (%d %s)' % (p.returncode, p.stderr[-500:]))
+    rc, entries = run_check(exe, env, ods)
+    if check(len(entries) == 1 and 'error' not in entries[0], 'check of the imported .ods: one entry'):
+        errors, notes_ = table_counts(entries[0])
+        check(errors == 0, 'imported .ods: no table error (%d)' % errors)
+        check(notes_ == 11, 'imported .ods: the eleven rounding tails (%d)' % notes_)
+
+    budget = os.path.join(data, 'jiangsu_court_2019_budget.pdf')
+    p = subprocess.run([exe, 'import', budget, '-o', os.path.join(tmp, 'budget.ods')], env=env,
+                       capture_output=True, text=True, timeout=600)
+    rc, entries = run_check(exe, env, budget)
+    said = entries[0].get('error', '') if entries else ''
+    check(p.returncode == 2 and said and said in p.stderr,
+          'import of a 部门预算 PDF: check\'s message, exit 2 (%d %s)' % (p.returncode, p.stderr))
+    check(not os.path.exists(os.path.join(tmp, 'budget.ods')), 'import of a 部门预算: nothing written')
+
+    marked = os.path.join(tmp, 'marked')
+    p = subprocess.run([exe, 'check', '--format', 'json', '--marked-dir', marked, published],
+                       env=env, capture_output=True, text=True, timeout=600)
+    entry = json.loads(p.stdout)['workbooks'][0] if p.stdout.strip() else {}
+    copy = os.path.join(marked, REAL + '.ods')
+    check(entry.get('marked') == copy and os.path.exists(copy),
+          'marked copy of the PDF: %s named after it (%s)' % (copy, entry.get('marked_error')))
+    if os.path.exists(copy):
+        with Office(oxt=None) as office:
+            doc = office.load(copy, copy=True)
+            names = list(doc.Sheets.ElementNames)
+            check('审核结果' in names, 'marked copy of the PDF opens with 审核结果 (%s)' % names)
+            check(any(n.startswith('第') and '页 ' in n for n in names),
+                  'marked copy: sheets named after their page (%s)' % names)
+            office.close(doc)
+
+
 def main(argv):
     if len(argv) != 4:
         print(__doc__)
@@ -120,6 +172,8 @@ def main(argv):
             check(lost <= left_out, 'sample PDF: tables without their notes are said (I.3: %s, %s)'
                   % (sorted(left_out), sorted(lost)))
             check(rc == 0, 'workbooks and PDFs without errors: exit 0 (%d)' % rc)
+
+        test_import_and_marked(exe, env, data, tmp)
 
         rc, entries = run_check(exe, env, pdf['ghzy-06'], pdf['sample-02'])
         check(rc == 1, 'mutant PDFs: exit 1 (%d)' % rc)
