@@ -12,8 +12,6 @@
 
 #include "fc-cli-error.h"
 
-#define MAX_EXTENSION 8
-
 static int
 remove_entry (const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -37,20 +35,6 @@ fc_cli_remove_tree (const char *path, GError **error)
       return FALSE;
     }
   return TRUE;
-}
-
-char *
-fc_cli_plain_extension (const char *path)
-{
-  g_autofree char *base = g_path_get_basename (path);
-  const char *dot = strrchr (base, '.');
-
-  if (dot == NULL || dot == base || dot[1] == '\0' || strlen (dot + 1) > MAX_EXTENSION)
-    return g_strdup ("");
-  for (const char *p = dot + 1; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p))
-      return g_strdup ("");
-  return g_ascii_strdown (dot + 1, -1);
 }
 
 char *

@@ -8,10 +8,6 @@ G_BEGIN_DECLS
 /* rm -rf path, never following symlinks; a missing path is fine. */
 gboolean fc_cli_remove_tree (const char *path, GError **error);
 
-/* The lower-cased extension of path's name when it is short and plain
- * ("xlsx"), else "" (transfer full). */
-char *fc_cli_plain_extension (const char *path);
-
 /* "device:inode" of the file at path, the same for every name of one file
  * (./a, a, /d//a, a link), or NULL when it cannot be stat'ed (transfer full). */
 char *fc_cli_file_identity (const char *path);

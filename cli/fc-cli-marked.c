@@ -10,6 +10,7 @@
 #include "fc-cli-batch.h"
 #include "fc-cli-error.h"
 #include "fc-cli-fs.h"
+#include "fc-file-name.h"
 
 gboolean
 fc_cli_marked_prepare (const char *dir, GError **error)
@@ -29,8 +30,8 @@ char *
 fc_cli_marked_copy_name (const char *path, const char *staged)
 {
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *input_ext = fc_cli_plain_extension (path);
-  g_autofree char *copy_ext = fc_cli_plain_extension (staged);
+  g_autofree char *input_ext = fc_file_name_plain_extension (path);
+  g_autofree char *copy_ext = fc_file_name_plain_extension (staged);
   char *dot;
 
   if (strcmp (input_ext, copy_ext) == 0)

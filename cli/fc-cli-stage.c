@@ -5,6 +5,7 @@
 
 #include "fc-cli-error.h"
 #include "fc-cli-fs.h"
+#include "fc-file-name.h"
 
 struct _FcCliStage {
   const FcCliUser *user;
@@ -68,7 +69,7 @@ fc_cli_stage_free (FcCliStage *stage)
 char *
 fc_cli_stage_input_name (const char *path, guint index)
 {
-  g_autofree char *ext = fc_cli_plain_extension (path);
+  g_autofree char *ext = fc_file_name_plain_extension (path);
 
   return *ext != '\0' ? g_strdup_printf ("%04u.%s", index, ext) : g_strdup_printf ("%04u", index);
 }

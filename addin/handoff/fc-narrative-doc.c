@@ -1,6 +1,8 @@
 /* fc-narrative-doc.c — a narrative document beside its workbook (see fc-narrative-doc.h). */
 #include "fc-narrative-doc.h"
 
+#include "fc-file-name.h"
+
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,22 +12,6 @@
 /* Known extensions, in the order a document beside a workbook is looked for. */
 static const char *const beside_extensions[] = { "docx", "doc", "odt", "txt", NULL };
 static const char *const extensions[] = { "docx", "doc", "odt", "fodt", "rtf", "txt", NULL };
-
-/* The lower-case extension of path's file name, "" when it has none or an
- * odd one (transfer full). */
-static char *
-extension (const char *path)
-{
-  g_autofree char *base = g_path_get_basename (path);
-  const char *dot = strrchr (base, '.');
-
-  if (dot == NULL || dot == base || dot[1] == '\0' || strlen (dot + 1) > 8)
-    return g_strdup ("");
-  for (const char *p = dot + 1; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p))
-      return g_strdup ("");
-  return g_ascii_strdown (dot + 1, -1);
-}
 
 char *
 fc_narrative_doc_stem (const char *path)
@@ -40,7 +26,7 @@ fc_narrative_doc_stem (const char *path)
 gboolean
 fc_narrative_doc_is_document (const char *path)
 {
-  g_autofree char *ext = extension (path);
+  g_autofree char *ext = fc_file_name_plain_extension (path);
 
   return g_strv_contains (extensions, ext);
 }
@@ -48,7 +34,7 @@ fc_narrative_doc_is_document (const char *path)
 gboolean
 fc_narrative_doc_needs_office (const char *path)
 {
-  g_autofree char *ext = extension (path);
+  g_autofree char *ext = fc_file_name_plain_extension (path);
 
   return fc_narrative_doc_is_document (path) && strcmp (ext, "txt") != 0;
 }
