@@ -78,6 +78,16 @@ def check_sheet(office, doc, zh, label):
     check(columns.getByIndex(4).Width >= 10000
           and sheet.getCellByPosition(4, HEADER_ROW + 1).IsTextWrapped,
           '%s: the message column is wide and wraps' % label)
+    # rows fitted after the widths: as high as Calc's own fit of them now,
+    # not as high as while the message column was narrow
+    rows_range = sheet.getCellRangeByPosition(0, HEADER_ROW + 1, 0, HEADER_ROW + len(findings))
+    heights = [rows_range.Rows.getByIndex(i).Height for i in range(len(findings))]
+    rows_range.Rows.OptimalHeight = True
+    fitted = [rows_range.Rows.getByIndex(i).Height for i in range(len(findings))]
+    check(heights == fitted, '%s: the rows are fitted to their text (%s)'
+          % (label, [(i, h, f) for i, (h, f) in enumerate(zip(heights, fitted)) if h != f][:3]))
+    check(sheet.getCellByPosition(4, HEADER_ROW + 1).VertJustify == 1,
+          '%s: the findings read from the top of their rows' % label)
     widths = [columns.getByIndex(c).Width for c in (0, 1, 2, 6, 7, 8)]
     check(all(w <= 3300 for w in widths), '%s: the fitted columns stay narrow (%s)' % (label, widths))
     amounts = [(i, r) for i, r in enumerate(findings) if isinstance(r[6], float)]

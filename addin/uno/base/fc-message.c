@@ -7,6 +7,9 @@
 enum { BOX_INFO = 1, BOX_WARNING = 2, BOX_ERROR = 3, BOX_QUERY = 4 };
 #define BUTTONS_OK 1
 #define BUTTONS_YES_NO 3
+/* MessageBoxButtons.DEFAULT_BUTTON_YES: without it Return answers what
+ * the toolkit picks, which is No in LibreOffice 25.2 */
+#define DEFAULT_BUTTON_YES 0x40000
 #define RESULT_YES 2 /* com.sun.star.awt.MessageBoxResults */
 
 /* The frame's container window as an XWindowPeer when it is visible
@@ -98,7 +101,8 @@ fc_message_ask_yes_no (uno_Interface *frame, const char *text, gboolean *yes)
 
   if (peer != NULL)
     {
-      asked = run_box (peer, BOX_QUERY, BUTTONS_YES_NO, text, &answer, &error);
+      asked = run_box (peer, BOX_QUERY, BUTTONS_YES_NO | DEFAULT_BUTTON_YES, text, &answer,
+                       &error);
       if (!asked)
         g_warning ("cannot ask: %s", error->message);
       fc_uno_release (peer);

@@ -231,7 +231,10 @@ format (uno_Interface *document, uno_Interface *sheet, const GPtrArray *findings
                          "CharColor", 'l', LINK_COLOR, error)
          && style_range (sheet, HEADER_ROW + 1, FIRST_LINK_COL, n, n_cols - FIRST_LINK_COL,
                          "CharUnderline", 's', 1 /* FontUnderline.SINGLE */, error)
-         && style_range (sheet, HEADER_ROW + 1, MESSAGE_COL, n, 1, "IsTextWrapped", 'b', 1, error);
+         && style_range (sheet, HEADER_ROW + 1, MESSAGE_COL, n, 1, "IsTextWrapped", 'b', 1, error)
+         /* a wrapped message's row reads from its top line */
+         && style_range (sheet, HEADER_ROW + 1, 0, n, n_cols, "VertJustify", 'l',
+                         1 /* CellVertJustify2.TOP */, error);
 }
 
 /* Hyperlinks to the cells and the severity colours, which setDataArray
@@ -308,6 +311,26 @@ set_widths (uno_Interface *sheet, guint n_cols, GError **error)
   return ok;
 }
 
+/* The findings' rows as high as their wrapped text once the columns have
+ * their widths: Calc sized them while the message column was narrow. */
+static gboolean
+fit_heights (uno_Interface *sheet, guint n_findings, GError **error)
+{
+  uno_Interface *range, *rows = NULL;
+  gboolean ok;
+
+  if (n_findings == 0)
+    return TRUE;
+  range = fc_calc_range (sheet, HEADER_ROW + 1, 0, n_findings, 1, error);
+  ok = range != NULL
+       && fc_uno_query_call (range, "com.sun.star.table.XColumnRowRange", "getRows", &rows, NULL,
+                             error)
+       && fc_calc_set_bool (rows, "OptimalHeight", TRUE, error);
+  fc_uno_release (rows);
+  fc_uno_release (range);
+  return ok;
+}
+
 /* Notes the report sheet in the bookkeeping, creating it when there are
  * no marks (a clean workbook still gets a report to remove). */
 static gboolean
@@ -349,7 +372,8 @@ fc_report_sheet_write (uno_Interface *document, const FcReport *report, GError *
   ok = fc_calc_grid_write (grid, sheet, 0, 0, error)
        && decorate (sheet, findings, error)
        && format (document, sheet, findings, grid->n_cols, error)
-       && set_widths (sheet, grid->n_cols, error);
+       && set_widths (sheet, grid->n_cols, error)
+       && fit_heights (sheet, findings->len, error);
   fc_uno_release (sheet);
   /* record even after a failure, so Clear marks can remove the sheet */
   if (!record (document, name, ok ? error : NULL) || !ok)
