@@ -672,6 +672,10 @@ def summary():
     return 1 if failures else 0
 
 
+# com.sun.star.frame.DispatchResultState: what dispatch() gives as its state
+FAILURE, SUCCESS = 0, 1
+
+
 def dispatch(office, doc, command):
     """Runs org.fiscalcheck.command:<command> on doc's frame through the
     dispatch framework, as a menu click does; (state, message), or

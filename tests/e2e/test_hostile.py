@@ -33,7 +33,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402,F401
 import fcoffice  # noqa: E402
-from fcoffice import Office, VALGRIND_SLOWDOWN, check, dispatch, failures  # noqa: E402
+from fcoffice import FAILURE, SUCCESS, Office, VALGRIND_SLOWDOWN, check, dispatch, failures  # noqa: E402
 from com.sun.star.awt import Point, Rectangle, Size  # noqa: E402
 from com.sun.star.table import CellRangeAddress  # noqa: E402
 
@@ -123,7 +123,7 @@ def protected(office, sample):
     doc = office.load(sample, copy=True)
     doc.Sheets.getByName(T01).getCellRangeByName('C36').Value = 634.48
     doc.Sheets.getByName(T01).protect('')
-    exercise(office, doc, 'a protected table sheet', expect_validate=1)
+    exercise(office, doc, 'a protected table sheet', expect_validate=FAILURE)
     office.close(doc)
 
 
@@ -171,7 +171,7 @@ def user_store_sheet(office, sample):
     doc.Sheets.getByName('_FiscalCheck').getCellRangeByName('A1').String = 'my data'
     state, message = dispatch(office, doc, 'Validate')
     print('     user _FiscalCheck: Validate -> %s %r' % (state, (message or '')[:90]))
-    check(state == 1 and '_FiscalCheck' in message, 'a user\'s _FiscalCheck sheet: Validate refuses')
+    check(state == FAILURE and '_FiscalCheck' in message, 'a user\'s _FiscalCheck sheet: Validate refuses')
     names = list(doc.Sheets.ElementNames)
     check(names.count('_FiscalCheck') == 1 and '审核结果' not in names
           and doc.Sheets.getByName('_FiscalCheck').getCellRangeByName('A1').String == 'my data',
@@ -179,7 +179,7 @@ def user_store_sheet(office, sample):
     check(doc.Sheets.getByName(T01).getCellRangeByName('C36').CellBackColor == -1,
           'and no cell was marked')
     state, _ = dispatch(office, doc, 'ClearMarks')
-    check(state == 0 and '_FiscalCheck' in doc.Sheets.ElementNames,
+    check(state == SUCCESS and '_FiscalCheck' in doc.Sheets.ElementNames,
           'ClearMarks leaves the user\'s sheet alone')
     office.close(doc)
 

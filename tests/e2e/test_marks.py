@@ -40,7 +40,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
 import fcoffice  # noqa: E402
-from fcoffice import (Office, a1_to_rc, cell_looks, cell_notes, check, dispatch, failures,  # noqa: E402
+from fcoffice import (FAILURE, SUCCESS, Office, a1_to_rc, cell_looks, cell_notes, check, dispatch, failures,  # noqa: E402
                       note_text, note_text_unforced)
 from com.sun.star.beans import PropertyValue  # noqa: E402
 from com.sun.star.table import CellAddress  # noqa: E402
@@ -58,7 +58,6 @@ USER_DATE = '2019-03-04T10:20:30'
 USER_TEXT = '我的批注：请核对本年收入'
 USER_FORMULA = '=600+34.48'     # the user's own formula in the marked cell
 FORMATS = (('xlsx', 'Calc MS Excel 2007 XML'), ('xls', 'MS Excel 97'), ('ods', 'calc8'))
-SUCCESS, FAILURE = 0, 1
 
 
 def snapshot(doc):

@@ -27,7 +27,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, check, cli_env, dispatch, summary  # noqa: E402
+from fcoffice import SUCCESS, Office, check, cli_env, dispatch, summary  # noqa: E402
 from test_cli import run, validate  # noqa: E402
 
 NARRATIVE = '情况说明'
@@ -86,14 +86,14 @@ def test_office(oxt, sample, n4):
             cell = office.sheet(doc, NARRATIVE).getCellRangeByName(addr)
             before = (cell.CellBackColor, cell.IsCellBackgroundTransparent, cell.Annotation.String)
             state, message = dispatch(office, doc, 'Validate')
-            check(state == 0, 'Validate succeeds (%r)' % message)
+            check(state == SUCCESS, 'Validate succeeds (%r)' % message)
             text = cell.Annotation.String
             check(cell.CellBackColor == ERROR_COLOR, '情况说明!%s is light red (%#x)' % (addr, cell.CellBackColor))
             check('N.4' in text and '545.61' in text and '542.37' in text,
                   'its comment names N.4 and quotes the claim (%r)' % text[:200])
             state, message = dispatch(office, doc, 'ClearMarks')
             after = (cell.CellBackColor, cell.IsCellBackgroundTransparent, cell.Annotation.String)
-            check(state == 0 and after == before, 'Clear marks gives the cell back as it was')
+            check(state == SUCCESS and after == before, 'Clear marks gives the cell back as it was')
         finally:
             office.close(doc)
 

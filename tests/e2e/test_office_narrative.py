@@ -30,7 +30,7 @@ import tempfile
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, _props, check, dispatch, summary  # noqa: E402
+from fcoffice import SUCCESS, Office, _props, check, dispatch, summary  # noqa: E402
 from test_cli_narrative import ERRORS, NARRATIVE, WORKBOOK, to_docx  # noqa: E402
 
 NOT_CHECKED = '未找到情况说明，情况说明未核对'
@@ -61,7 +61,7 @@ def formula(office, doc, text):
 
 def expect_checked(office, doc, document, label):
     state, message = dispatch(office, doc, 'Validate')
-    check(state == 0, '%s: Validate succeeds (%r)' % (label, message))
+    check(state == SUCCESS, '%s: Validate succeeds (%r)' % (label, message))
     message = message or ''
     check('错误 2 处' in message and document in message,
           '%s: the summary counts 2 errors and names %s (%r)' % (label, document, message))
@@ -152,7 +152,7 @@ def main(argv):
             doc = office.load(os.path.join(none_dir, 'putuo.xlsx'), copy=False)
             try:
                 state, message = dispatch(office, doc, 'Validate')
-                check(state == 0 and NOT_CHECKED in (message or ''),
+                check(state == SUCCESS and NOT_CHECKED in (message or ''),
                       'no document: the summary says %s (%r)' % (NOT_CHECKED, message))
                 rows = report_rows(office, doc)
                 head = ' '.join(str(v) for r in rows[:3] for v in r if v)
@@ -165,7 +165,7 @@ def main(argv):
                 chosen = os.path.join(other_dir, '另一份说明.txt')
                 state, message = dispatch(office, doc, 'ChooseNarrative?'
                                           + urllib.parse.quote('file://' + chosen))
-                check(state == 0 and '另一份说明.txt' in (message or ''),
+                check(state == SUCCESS and '另一份说明.txt' in (message or ''),
                       'ChooseNarrative names the chosen document (%r)' % message)
                 props = doc.DocumentProperties.UserDefinedProperties
                 remembered = props.getPropertyValue('FiscalCheckNarrative') \

@@ -38,7 +38,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uno  # noqa: E402
-from fcoffice import Office, check, cli_env, dispatch, summary  # noqa: E402
+from fcoffice import SUCCESS, Office, check, cli_env, dispatch, summary  # noqa: E402
 from fcoffice import _props as props  # noqa: E402
 from com.sun.star.table import CellAddress  # noqa: E402
 
@@ -172,7 +172,7 @@ def main(argv):
                 doc = office.load(path, copy=True)
                 state, message = dispatch(office, doc, 'Validate')
                 menu[name] = menu_counts(message)
-                check(state == 0 and menu[name] is not None,
+                check(state == SUCCESS and menu[name] is not None,
                       '%s: Validate succeeds with counts (%r)' % (name, message))
                 addin[name] = addin_counts(doc)
                 in_office[name] = filter_entry(office, doc, 'user-rules=0', name + '.fcjson')

@@ -25,7 +25,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, check, dispatch, summary  # noqa: E402
+from fcoffice import SUCCESS, Office, check, dispatch, summary  # noqa: E402
 
 REPORT = '审核结果'
 HEADER_ROW = 4
@@ -44,7 +44,7 @@ def number_format(doc, cell):
 
 def check_sheet(office, doc, zh, label):
     state, message = dispatch(office, doc, 'Validate')
-    check(state == 0, '%s: Validate succeeds (%r)' % (label, message))
+    check(state == SUCCESS, '%s: Validate succeeds (%r)' % (label, message))
     rows = rows_of(office, doc)
     sheet = office.sheet(doc, REPORT)
     header = rows[HEADER_ROW]

@@ -26,7 +26,7 @@ import tempfile
 import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, _props, check, dispatch, summary  # noqa: E402
+from fcoffice import SUCCESS, Office, _props, check, dispatch, summary  # noqa: E402
 
 STORE = '_FiscalCheck'
 REPORT = '审核结果'
@@ -85,7 +85,7 @@ def main(argv):
                 check(marked(doc) == (False, False) and not doc.isModified(),
                       'a workbook without marks is not touched')
                 state, message = dispatch(office, doc, 'Validate')
-                check(state == 0 and marked(doc) == (True, True), 'Validate marks (%r)' % message)
+                check(state == SUCCESS and marked(doc) == (True, True), 'Validate marks (%r)' % message)
 
                 run_job(office, doc, 'keep')
                 check(marked(doc) == (True, True), 'answer keep: the marks stay')

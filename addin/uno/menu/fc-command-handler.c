@@ -10,8 +10,8 @@
 #include "fc-uno-object.h"
 #include "fc-uno-struct.h"
 
-#define DISPATCH_SUCCESS 0 /* com.sun.star.frame.DispatchResultState */
-#define DISPATCH_FAILURE 1
+#define DISPATCH_SUCCESS 1 /* com.sun.star.frame.DispatchResultState */
+#define DISPATCH_FAILURE 0
 
 static const char *const command_services[] = { FC_PROTOCOL_HANDLER_SERVICE, NULL };
 
