@@ -3,7 +3,8 @@
 # (clang and its runtime for the fuzz targets: tests/run-all.sh, bench/fuzz.sh;
 # poppler-glib for the PDF reader, poppler-utils for bench/bench-pdf.sh;
 # the aarch64 cross toolchain, arm64 -dev packages and qemu-user for the
-# aarch64 add-in and its unit tests: packaging/cross/aarch64-linux-gnu.ini).
+# aarch64 add-in and its unit tests: packaging/cross/aarch64-linux-gnu.ini;
+# Xvfb and xdotool for the tests only a window can tell: tests/e2e/xdisplay.py).
 # Does nothing when they are all there; needs root (or sudo) otherwise.
 set -eu
 packages="gcc meson ninja-build pkg-config zip unzip python3 binutils
@@ -11,6 +12,7 @@ libglib2.0-dev libpcre2-dev libjson-glib-dev check libpoppler-glib-dev poppler-u
 libreoffice-calc-nogui libreoffice-writer-nogui libreoffice-dev libreoffice-dev-common python3-uno
 libreoffice-l10n-zh-cn
 clang libclang-rt-14-dev locales
+xvfb xdotool
 gcc-aarch64-linux-gnu qemu-user
 libglib2.0-dev:arm64 libpcre2-dev:arm64 libjson-glib-dev:arm64 check:arm64"
 SUDO=""

@@ -7,6 +7,10 @@
 #   packaging/install-office-25.sh [PREFIX]
 #   $PREFIX/usr/lib/libreoffice/program/soffice   the office it installs
 #
+# FC_LO25_GUI=1 unpacks the packages with a window (libreoffice-calc,
+# -writer: the gen VCL plugin) instead of the -nogui ones, for
+# tests/e2e/screenshots.py, e.g. into /opt/lo25-gui.  The tests need none.
+#
 # How: a private apt state (the machine's own Debian sources, plus
 # bookworm-backports on the same host) resolves the 25.2 packages against
 # what dpkg has installed — the LibreOffice packages and whatever the
@@ -24,6 +28,11 @@ SUITE=bookworm-backports
 # what soffice needs for Calc, Writer (the .docx/.odt narratives), the
 # zh-CN UI, and the office's side of pyuno
 ROOTS="libreoffice-calc-nogui libreoffice-writer-nogui libreoffice-l10n-zh-cn python3-uno"
+CORE=libreoffice-core-nogui
+if [ "${FC_LO25_GUI:-0}" = 1 ]; then
+  ROOTS="libreoffice-calc libreoffice-writer libreoffice-l10n-zh-cn python3-uno"
+  CORE=libreoffice-core
+fi
 PROGRAM=$PREFIX/usr/lib/libreoffice/program
 STAMP=$PREFIX/.fiscalcheck-office
 
@@ -89,7 +98,7 @@ apt_private update >&2 || echo "install-office-25: apt-get update reported error
 apt_private install -s --no-install-recommends -t "$SUITE" $ROOTS >"$work/plan" 2>&1 || {
   cat "$work/plan" >&2; exit 1; }
 awk '/^Inst /{v=$3; if (v ~ /^\[/) v=$4; sub(/^\(/, "", v); print $2 "=" v}' "$work/plan" >"$work/packages"
-grep -q '^libreoffice-core-nogui=4:25\.' "$work/packages" || {
+grep -q "^$CORE=4:25\\." "$work/packages" || {
   echo "install-office-25: $SUITE offers no LibreOffice 25 (or it is the system's own):" >&2
   cat "$work/plan" >&2; exit 1; }
 (cd "$work/debs" && apt_private download $(cat "$work/packages") >&2)

@@ -4,7 +4,9 @@
 # runs the unit and end-to-end tests (meson test: the end-to-end tests
 # against Debian's LibreOffice 7.4), the end-to-end tests again against 25.2
 # with the same build (meson test --setup office2; without e2e-campaign and
-# valgrind), then the engine's unit tests again under
+# valgrind), the window suite against 25.2 with its GUI on a virtual display
+# (meson test --setup window: /opt/lo25-gui), then the engine's unit tests
+# again under
 # AddressSanitizer + UBSan, then each libFuzzer target for 30 seconds
 # (clang, ASan + UBSan; bench/fuzz.sh runs one longer), then the aarch64
 # build (cross-compiled, its unit tests and check-portable under qemu-user)
@@ -15,6 +17,8 @@ cd "$(dirname "$0")/.."
 packaging/install-deps.sh || exit 2
 # a failure here is not fatal: the second office's tests fail and say why
 packaging/install-office-25.sh || echo "install-office-25.sh failed: the e2e tests on LibreOffice 25.2 will fail" >&2
+# the same with its GUI (the gen plugin) for the window suite
+FC_LO25_GUI=1 packaging/install-office-25.sh /opt/lo25-gui || echo "install-office-25.sh (GUI) failed: the window tests will fail" >&2
 
 setup () { # dir, options…
   dir=$1; shift
@@ -34,6 +38,10 @@ status=$?
 # the same .oxt and batch command against the second office
 rm -f build/meson-logs/testlog-office2.json
 meson test -C build --setup office2 --no-rebuild --print-errorlogs
+[ $? -eq 0 ] || status=1
+# what only a visible window can tell (a GUI 25.2 on a virtual display)
+rm -f build/meson-logs/testlog-window.json
+meson test -C build --setup window --no-rebuild --print-errorlogs
 [ $? -eq 0 ] || status=1
 
 setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -De2e=false
