@@ -222,8 +222,8 @@ static const Expected shanghai_expected[] = {
   { "N.11", FC_SEVERITY_WARNING, "下降（增长）" },                /* the template's pair */
   { "N.12", FC_SEVERITY_WARNING, "机关事业单位退休人员活动费支出（项）" }, /* 2080599 */
   { "N.12", FC_SEVERITY_WARNING, "其他国土资源事务支出（项）" },   /* 2200199 其他自然资源事务支出 */
-  { "N.12", FC_SEVERITY_WARNING, "住房公积金（项）" },            /* 22102 is 住房改革支出 */
-  { "N.12", FC_SEVERITY_WARNING, "购房补贴（项）" },
+  /* 22102 is 住房改革支出: said once, though 购房补贴（项） names the 款 that way too */
+  { "N.12", FC_SEVERITY_WARNING, "住房公积金（项）" },
 };
 
 START_TEST (test_shanghai)

@@ -216,32 +216,81 @@ fc_narrative_wording_department (FcTextCheck *k)
     }
 }
 
-void
-fc_narrative_wording_residue (FcTextCheck *k)
+/* Where a residue word was left: its paragraph and the clause around it. */
+typedef struct
 {
-  GStrv words = k->x->v->residue;
+  guint paragraph;
+  char *quote;
+} Residue;
+
+static void
+residue_clear (gpointer data)
+{
+  g_free (((Residue *) data)->quote);
+}
+
+/* A blank template leaves its placeholder in dozens of places: up to this
+ * many are reported one by one, more as one finding that counts them. */
+#define RESIDUE_EACH_UP_TO 3
+
+/* The places of word in the narrative, at most one per paragraph (transfer full). */
+static GArray *
+residue_places (FcTextCheck *k, const char *word)
+{
+  GArray *places = g_array_new (FALSE, FALSE, sizeof (Residue));
+  gsize wl = strlen (word);
+  gboolean latin = g_ascii_isalpha (word[0]);
+
+  g_array_set_clear_func (places, residue_clear);
   for (guint p = 0; p < fc_narrative_get_n_paragraphs (k->x->narrative); p++)
     {
       const char *text = fc_narrative_get_paragraph (k->x->narrative, p)->text;
       g_autoptr (GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
       g_autofree char *f = fc_vocabulary_fold (text, -1, offsets);
-      for (guint w = 0; words != NULL && words[w] != NULL; w++)
+
+      for (const char *s = strstr (f, word); s != NULL; s = strstr (s + wl, word))
         {
-          gsize wl = strlen (words[w]);
-          for (const char *s = strstr (f, words[w]); s != NULL; s = strstr (s + wl, words[w]))
-            {
-              gboolean latin = g_ascii_isalpha (words[w][0]);
-              if (latin && ((s > f && g_ascii_isalpha (s[-1])) || g_ascii_isalpha (s[wl])))
-                continue; /* part of a longer Latin word */
-              gsize at = (gsize) (s - f);
-              g_autofree char *quote = clause_around (text, g_array_index (offsets, gsize, at),
-                                                      g_array_index (offsets, gsize, at + wl));
-              FcFinding *fi = fc_text_finding_paragraph (k, p, quote);
-              g_autofree char *zh = g_strdup_printf ("“%s”中留有模板文字“%s”", quote, words[w]);
-              g_autofree char *en = g_strdup_printf ("“%s” still holds the template's “%s”", quote, words[w]);
-              fc_text_finding_file (k, fi, zh, en);
-              break;
-            }
+          gsize at = (gsize) (s - f);
+          Residue r = { p, NULL };
+
+          if (latin && ((s > f && g_ascii_isalpha (s[-1])) || g_ascii_isalpha (s[wl])))
+            continue; /* part of a longer Latin word */
+          r.quote = clause_around (text, g_array_index (offsets, gsize, at),
+                                   g_array_index (offsets, gsize, at + wl));
+          g_array_append_val (places, r);
+          break;
+        }
+    }
+  return places;
+}
+
+void
+fc_narrative_wording_residue (FcTextCheck *k)
+{
+  GStrv words = k->x->v->residue;
+
+  for (guint w = 0; words != NULL && words[w] != NULL; w++)
+    {
+      g_autoptr (GArray) places = residue_places (k, words[w]);
+
+      for (guint i = 0; i < places->len && places->len <= RESIDUE_EACH_UP_TO; i++)
+        {
+          const Residue *r = &g_array_index (places, Residue, i);
+          FcFinding *fi = fc_text_finding_paragraph (k, r->paragraph, r->quote);
+          g_autofree char *zh = g_strdup_printf ("“%s”中留有模板文字“%s”", r->quote, words[w]);
+          g_autofree char *en = g_strdup_printf ("“%s” still holds the template's “%s”", r->quote,
+                                                 words[w]);
+          fc_text_finding_file (k, fi, zh, en);
+        }
+      if (places->len > RESIDUE_EACH_UP_TO)
+        {
+          const Residue *r = &g_array_index (places, Residue, 0);
+          FcFinding *fi = fc_text_finding_paragraph (k, r->paragraph, r->quote);
+          g_autofree char *zh = g_strdup_printf ("模板文字“%s”留在 %u 段中，第一处为“%s”",
+                                                 words[w], places->len, r->quote);
+          g_autofree char *en = g_strdup_printf ("the template's “%s” is left in %u paragraphs, "
+                                                 "the first “%s”", words[w], places->len, r->quote);
+          fc_text_finding_file (k, fi, zh, en);
         }
     }
   for (guint i = 0; i < k->x->claims->claims->len; i++)
@@ -260,10 +309,13 @@ fc_narrative_wording_residue (FcTextCheck *k)
 void
 fc_narrative_wording_names (FcTextCheck *k)
 {
+  /* a name written the same wrong way in two paragraphs is one finding */
+  g_autoptr (GHashTable) said = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint i = 0; i < k->x->claims->topics->len; i++)
     {
       const FcTie *t = fc_text_facts_tie (k, (int) i);
-      if (t->problem == NULL)
+      if (t->problem == NULL || !g_hash_table_add (said, (gpointer) t->problem))
         continue;
       const FcTopic *tp = fc_text_facts_topic (k->x, (int) i);
       const char *text = fc_narrative_get_paragraph (k->x->narrative, tp->paragraph)->text;
