@@ -272,7 +272,7 @@ static const char *
 field_at (GPtrArray *rows, guint row, guint col)
 {
   GPtrArray *r = g_ptr_array_index (rows, row);
-  ck_assert_uint_eq (r->len, 9);
+  ck_assert_uint_eq (r->len, 11);
   return g_ptr_array_index (r, col);
 }
 
@@ -286,12 +286,13 @@ START_TEST (test_csv)
   f->expected = 5;
   f->actual = 4.999;
   f->difference = -0.001;
+  fc_finding_set_printed (f, 16, "人员经费合计 4,884.09");
   fc_report_add_finding (report, f);
 
   const FcReport *reports[] = { report, NULL, report };
   const char *paths[] = { "a,b.ods", "broken.ods", "c.ods" };
   g_autofree char *csv = fc_report_to_csv (reports, paths, 3);
-  ck_assert (g_str_has_prefix (csv, "path,rule,severity,table,message,cells,expected,actual,difference\r\n"));
+  ck_assert (g_str_has_prefix (csv, "path,rule,severity,table,message,cells,expected,actual,difference,page,printed\r\n"));
 
   g_autoptr (GPtrArray) rows = parse_csv (csv);
   ck_assert_uint_eq (rows->len, 1 + 4 + 4);
@@ -311,11 +312,15 @@ START_TEST (test_csv)
   ck_assert_str_eq (field_at (rows, 4, 5), "Sheet, \"2\"!C4");
   ck_assert_str_eq (field_at (rows, 4, 7), "5.00");
   ck_assert_str_eq (field_at (rows, 4, 8), "0.00"); /* never "-0.00" */
+  ck_assert_str_eq (field_at (rows, 4, 9), "16"); /* printed on page 16 of a PDF */
+  ck_assert_str_eq (field_at (rows, 4, 10), "人员经费合计 4,884.09");
+  ck_assert_str_eq (field_at (rows, 1, 9), ""); /* not from a PDF */
+  ck_assert_str_eq (field_at (rows, 1, 10), "");
   ck_assert_str_eq (field_at (rows, 5, 0), "c.ods");
   ck_assert_ptr_nonnull (strstr (csv, "\"含\"\"引号\"\", 逗号\n和换行\""));
 
   g_autofree char *header_only = fc_report_to_csv (NULL, NULL, 0);
-  ck_assert_str_eq (header_only, "path,rule,severity,table,message,cells,expected,actual,difference\r\n");
+  ck_assert_str_eq (header_only, "path,rule,severity,table,message,cells,expected,actual,difference,page,printed\r\n");
 }
 END_TEST
 

@@ -363,7 +363,14 @@ append_csv_finding (GString *out, const char *path, const FcFinding *finding)
   append_csv_field (out, cells->str, FALSE);
   append_csv_field (out, expected, FALSE);
   append_csv_field (out, actual, FALSE);
-  append_csv_field (out, difference, TRUE);
+  append_csv_field (out, difference, FALSE);
+  /* a PDF's findings: where the reviewer finds the number on paper */
+  {
+    g_autofree char *page = finding->page > 0 ? g_strdup_printf ("%u", finding->page) : NULL;
+
+    append_csv_field (out, page, FALSE);
+    append_csv_field (out, finding->page > 0 ? finding->printed : NULL, TRUE);
+  }
 }
 
 /* Returns the CSV text (transfer full). */
@@ -372,7 +379,8 @@ fc_report_to_csv (const FcReport *const *reports, const char *const *paths, guin
 {
   g_return_val_if_fail (n == 0 || reports != NULL, NULL);
 
-  GString *out = g_string_new ("path,rule,severity,table,message,cells,expected,actual,difference\r\n");
+  GString *out = g_string_new ("path,rule,severity,table,message,cells,expected,actual,difference,"
+                               "page,printed\r\n");
   for (guint i = 0; i < n; i++)
     {
       if (reports[i] == NULL)
