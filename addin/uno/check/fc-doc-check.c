@@ -2,7 +2,7 @@
 #include "fc-doc-check.h"
 
 #include "fc-doc-reader.h"
-#include "fc-mark-store.h"
+#include "fc-own-sheets.h"
 #include "fc-rules-location.h"
 
 G_DEFINE_QUARK (fc-doc-check-error-quark, fc_doc_check_error)
@@ -88,7 +88,6 @@ fc_doc_check (uno_Interface *document, const FcDocCheckOptions *options, GError 
 {
   g_autoptr (FcEngine) own = NULL;
   g_autoptr (FcWorkbook) workbook = NULL;
-  g_autofree char *report_sheet = NULL;
   g_autoptr (FcNarrative) found = NULL;
   const FcNarrative *narrative = options->narrative;
   const FcEngine *engine = engine_for (options, &own, error);
@@ -100,9 +99,7 @@ fc_doc_check (uno_Interface *document, const FcDocCheckOptions *options, GError 
   if (workbook == NULL)
     return NULL;
   /* our own sheets are no disclosure tables */
-  report_sheet = g_strdup (fc_mark_store_report_sheet_in (workbook));
-  fc_workbook_remove_sheets (workbook, report_sheet);
-  fc_workbook_remove_sheets (workbook, FC_MARK_STORE_SHEET);
+  fc_own_sheets_remove (workbook);
   if (narrative == NULL)
     narrative = found = fc_doc_narrative_get (document, options->find_narrative);
   return fc_engine_check_full (engine, workbook, narrative, only, error);

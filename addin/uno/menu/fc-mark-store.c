@@ -6,7 +6,7 @@
 #include "fc-calc.h"
 #include "fc-sheet-undo.h"
 
-#define MAGIC      "FiscalCheck marks v1"
+#define MAGIC      FC_MARK_STORE_MAGIC
 #define FIRST_ROW  2  /* header, column titles, then entries */
 
 enum {
@@ -126,22 +126,6 @@ fc_mark_store_load (uno_Interface *document, GError **error)
       entry->mark_comment = grid_text (grid, r, COL_MARK_COMMENT);
     }
   return g_steal_pointer (&store);
-}
-
-const char *
-fc_mark_store_report_sheet_in (const FcWorkbook *workbook)
-{
-  for (guint s = 0; s < fc_workbook_get_n_sheets (workbook); s++)
-    {
-      const FcSheet *sheet = fc_workbook_get_sheet (workbook, s);
-      const FcCell *magic = fc_sheet_get_cell (sheet, 0, 0);
-      const FcCell *name = fc_sheet_get_cell (sheet, 0, 1);
-
-      if (strcmp (fc_sheet_get_name (sheet), FC_MARK_STORE_SHEET) == 0
-          && magic->kind == FC_CELL_TEXT && strcmp (magic->text, MAGIC) == 0)
-        return name->kind == FC_CELL_TEXT && *name->text != '\0' ? name->text : NULL;
-    }
-  return NULL;
 }
 
 gboolean

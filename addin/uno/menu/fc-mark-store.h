@@ -14,12 +14,11 @@
  */
 #pragma once
 
+#include "fc-own-sheets.h"
 #include "fc-uno.h"
 #include "fc-workbook.h"
 
 G_BEGIN_DECLS
-
-#define FC_MARK_STORE_SHEET "_FiscalCheck"
 
 typedef struct {
   char *sheet;            /* sheet name */
@@ -50,10 +49,6 @@ FcMarkEntry *fc_mark_store_add (FcMarkStore *store, const char *sheet, guint row
 /* The document's store; NULL without an error when it has none
  * (transfer full). */
 FcMarkStore *fc_mark_store_load (uno_Interface *document, GError **error);
-/* The report sheet the bookkeeping sheet of workbook (the document as
- * fc_doc_read_workbook read it) names, or NULL when it has none or the
- * sheet of that name is not ours (transfer none: in workbook). */
-const char *fc_mark_store_report_sheet_in (const FcWorkbook *workbook);
 /* Replaces the document's store with store (a hidden sheet). */
 gboolean fc_mark_store_save (uno_Interface *document, const FcMarkStore *store,
                              GError **error);
