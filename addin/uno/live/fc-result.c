@@ -44,8 +44,10 @@
 #include "fc-calc.h"
 #include "fc-doc-reader.h"
 #include "fc-evaluate.h"
+#include "fc-findings-ranges.h"
 #include "fc-findings-table.h"
 #include "fc-live-stats.h"
+#include "fc-ui-locale.h"
 #include "fc-uno-object.h"
 
 /* What a result shows when it was created while its document was being
@@ -70,6 +72,7 @@ typedef struct {
   GHashTable *results;        /* "kind\x1fscope" → FcResult*, one reference each */
   FcReport *report;           /* the last check; NULL: text says why, or none yet */
   char *text;
+  FcFindingsFit *fit;         /* the lists' array ranges at the last check; NULL: unknown */
   gboolean fresh;             /* report is the document as it is now */
   gboolean checking;          /* a check is running */
   gboolean modified_meanwhile; /* the document changed while it was checked */
@@ -251,10 +254,12 @@ watch_disposing (FcLive *live, uno_Interface *document)
 
 /* ---- the live state of a document --------------------------------------- */
 
-/* Gives result its value from live's report; TRUE when it changed;
- * live_lock held. */
+/* Gives result its value from live's report, a list cut to the smallest
+ * array range showing it (fc-findings-fit.h), its overflow row in the UI
+ * language (chinese: fc_ui_locale_is_chinese, asked before the lock);
+ * TRUE when it changed; live_lock held. */
 static gboolean
-result_update (FcLive *live, FcResult *result)
+result_update (FcLive *live, FcResult *result, gboolean chinese)
 {
   FcEvalValue value;
   gboolean changed;
@@ -269,6 +274,9 @@ result_update (FcLive *live, FcResult *result)
     }
   else
     fc_evaluate_in_scope (live->report, live->text, result->kind, result->scope, &value);
+  if (value.table != NULL && live->fit != NULL)
+    value.table = fc_findings_fit_table (value.table,
+                                         fc_findings_fit_rows (live->fit, result->scope), chinese);
   changed = !result->has_value || !fc_eval_value_equal (&value, &result->value);
   fc_eval_value_clear (&result->value);
   result->value = value;
@@ -289,6 +297,7 @@ live_release (FcLive *live, uno_Interface *document)
   live->fresh = FALSE;
   g_clear_pointer (&live->report, fc_report_free);
   g_clear_pointer (&live->text, g_free);
+  g_clear_pointer (&live->fit, fc_findings_fit_free);
   stop = live->listening;
   if (stop)
     {
@@ -313,6 +322,19 @@ typedef enum {
   PUSH_CHANGED_AND_LAST_ASKED,
   PUSH_CHANGED_AND_ALL_COUNTS
 } PushMode;
+
+/* The array ranges showing the document's lists (transfer full), or NULL
+ * when they cannot be read: the lists are then shown whole, as before. */
+static FcFindingsFit *
+scan_lists (uno_Interface *document)
+{
+  g_autoptr (GError) error = NULL;
+  FcFindingsFit *fit = fc_findings_ranges_scan (document, &error);
+
+  if (fit == NULL)
+    g_debug ("FISCALCHECKFINDINGS: cannot find its array ranges: %s", error->message);
+  return fit;
+}
 
 /* Reads and checks the document once and gives every result of live its
  * value from that report, pushing the values that changed and those mode
@@ -345,7 +367,10 @@ check_now (FcLive *live, uno_Interface *document, PushMode mode)
       g_autofree char *text = NULL;
       gint64 start = g_get_monotonic_time ();
       FcReport *report = fc_evaluate_check (document, &text);
+      /* always: a list entered since is asked for while fresh */
+      FcFindingsFit *fit = scan_lists (document);
       gint64 checked = g_get_monotonic_time ();
+      gboolean chinese = fc_ui_locale_is_chinese ();
       GHashTableIter iter;
       gpointer value;
 
@@ -363,6 +388,8 @@ check_now (FcLive *live, uno_Interface *document, PushMode mode)
       g_free (live->text);
       live->report = report;
       live->text = g_steal_pointer (&text);
+      g_clear_pointer (&live->fit, fc_findings_fit_free);
+      live->fit = fit;
       /* the check is Calc reading cells: an edit meanwhile is another burst */
       again = live->modified_meanwhile && live->document != NULL;
       live->modified_meanwhile = FALSE;
@@ -375,7 +402,7 @@ check_now (FcLive *live, uno_Interface *document, PushMode mode)
       while (g_hash_table_iter_next (&iter, NULL, &value))
         {
           FcResult *result = value;
-          gboolean push = result_update (live, result)
+          gboolean push = result_update (live, result, chinese)
                           || (mode == PUSH_CHANGED_AND_ALL_COUNTS && result->kind == FC_EVAL_COUNT);
 
           if (result->listeners->len == 0)
@@ -460,6 +487,7 @@ live_dispose (FcLive *live)
                                          (GDestroyNotify) fc_uno_release);
   g_clear_pointer (&live->report, fc_report_free);
   g_clear_pointer (&live->text, g_free);
+  g_clear_pointer (&live->fit, fc_findings_fit_free);
   live->fresh = FALSE;
   if (live->listening)
     {
@@ -546,6 +574,7 @@ live_finalize (FcUnoObject *object)
   g_hash_table_unref (self->results);
   fc_report_free (self->report);
   g_free (self->text);
+  fc_findings_fit_free (self->fit);
   g_free (self);
 }
 
@@ -652,7 +681,7 @@ fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope, GErr
   g_autofree char *key = NULL;
   FcLive *live;
   FcResult *result;
-  gboolean created_live = FALSE, check = FALSE;
+  gboolean created_live = FALSE, check = FALSE, chinese;
 
   if (scope == NULL)
     scope = "";
@@ -662,6 +691,7 @@ fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope, GErr
     return NULL;
   fc_live_stats_add (FC_LIVE_STAT_CALLS);
   key = g_strdup_printf ("%d\x1f%s", (int) kind, scope);
+  chinese = fc_ui_locale_is_chinese (); /* may read the configuration: not under the lock */
 
   g_mutex_lock (&live_lock);
   if (lives == NULL)
@@ -688,7 +718,7 @@ fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope, GErr
   if (!live->fresh && !live->checking && held == 0 && live->document != NULL)
     check = live->checking = TRUE;
   else if (!result->has_value)
-    result_update (live, result); /* from the report we have */
+    result_update (live, result, chinese); /* from the report we have */
   g_mutex_unlock (&live_lock);
 
   if (created_live)
