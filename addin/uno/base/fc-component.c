@@ -14,6 +14,7 @@
 #include "fc-command-handler.h"
 #include "fc-filter.h"
 #include "fc-load-job.h"
+#include "fc-report-click.h"
 #include "fc-save-job.h"
 #include "fc-service-manager.h"
 #include "fc-service-info.h"
@@ -32,6 +33,7 @@ static const FcImplementation implementations[] = {
   { &fc_command_handler_service_names, fc_command_handler_new },
   { &fc_load_job_service_names, fc_load_job_new },
   { &fc_save_job_service_names, fc_save_job_new },
+  { &fc_report_click_service_names, fc_report_click_new },
 };
 
 typedef struct {

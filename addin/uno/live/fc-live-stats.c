@@ -8,7 +8,7 @@ static gint listening;
 static double last_check_ms, last_read_ms, last_load_job_ms;
 
 static const char *const names[FC_LIVE_STAT_N_COUNTERS] = {
-  "modified", "released", "checks", "pushes", "calls"
+  "modified", "released", "checks", "pushes", "calls", "link_views", "link_views_gone"
 };
 
 char *

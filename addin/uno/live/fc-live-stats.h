@@ -16,6 +16,8 @@ typedef enum {
   FC_LIVE_STAT_CHECKS,       /* reads and checks of a document for live results */
   FC_LIVE_STAT_PUSHES,       /* values sent to Calc's result listeners */
   FC_LIVE_STAT_CALLS,        /* FISCALCHECK()/FISCALCHECKFINDINGS() calls */
+  FC_LIVE_STAT_LINK_VIEWS,   /* views given the report's click handler (fc-report-click.h) */
+  FC_LIVE_STAT_LINK_VIEWS_GONE, /* views that let it go (disposed) */
   FC_LIVE_STAT_N_COUNTERS
 } FcLiveStat;
 

@@ -7,6 +7,7 @@
 #include "fc-calc.h"
 #include "fc-doc-narrative.h"
 #include "fc-narrative-doc.h"
+#include "fc-report-click.h"
 #include "fc-result.h"
 #include "fc-live-stats.h"
 #include "fc-uno-object.h"
@@ -137,6 +138,7 @@ execute (const uno_Sequence *arguments)
 
       prefetch_narrative (fc_uno_any_get_interface (model));
       recalculate_if_ours (fc_uno_any_get_interface (model));
+      fc_report_click_watch (fc_uno_any_get_interface (model));
       fc_live_stats_set_load_job ((g_get_monotonic_time () - start) / 1000.0);
     }
 }

@@ -11,6 +11,7 @@
 #include "fc-live-stats.h"
 #include "fc-mark-store.h"
 #include "fc-marks.h"
+#include "fc-report-click.h"
 #include "fc-report-sheet.h"
 #include "fc-ui-locale.h"
 #include "fc-result.h"
@@ -322,6 +323,7 @@ validate (uno_Interface *frame, uno_Interface *document, Outcome *outcome)
   undo_end (undo); /* on every path: an open context would swallow the user's edits */
   if (!ok)
     return outcome_fail (outcome, error);
+  fc_report_click_attach_frame (frame); /* the report's links open with one click */
 
   first = first_marked_cell (report);
   if (first != NULL)

@@ -7,11 +7,11 @@
 #include "fc-sheet-undo.h"
 #include "fc-ui-locale.h"
 
-#define HEADER_ROW 4
+#define HEADER_ROW FC_REPORT_SHEET_HEADER_ROW
 #define MESSAGE_COL 4     /* the findings in the UI language */
 #define OTHER_COL 5       /* the same in the other language: hidden */
 #define FIRST_AMOUNT_COL 6
-#define FIRST_LINK_COL 9  /* the cell hyperlinks follow the fixed columns */
+#define FIRST_LINK_COL FC_REPORT_SHEET_FIRST_LINK_COL  /* the cell links follow the fixed columns */
 #define LINK_COLOR 0x0000EE   /* Calc's own colour for a visited-never link */
 #define HEADER_COLOR 0xDDDDDD
 #define AMOUNT_FORMAT "#,##0.00"
@@ -140,11 +140,9 @@ build_grid (const FcReport *report, const GPtrArray *findings, guint n_cols)
   fc_calc_grid_set_text (grid, 1, 0, counts);
   fc_calc_grid_set_text (grid, 2, 0, narrative != NULL ? narrative : "");
   fc_calc_grid_set_text (grid, 3, 0,
-                         zh ? "“单元格”列的链接：按住 Ctrl 单击即跳转到该单元格（LibreOffice 的安全设置"
-                              "“按住 Ctrl 键单击打开超链接”，见 工具 › 选项 › LibreOffice › 安全 › 选项）"
-                            : "The links under Cells go to the cell on Ctrl+click (LibreOffice's security "
-                              "option “Ctrl-click required to open hyperlinks”, Tools › Options › "
-                              "LibreOffice › Security › Options)");
+                         zh ? "单击“单元格”列的链接即跳转到该单元格；双击某一行，跳转到这一问题的第一个单元格"
+                            : "Click a link under Cells to go to that cell; double-click a row to go "
+                              "to its finding's first cell");
   for (guint c = 0; c <= FIRST_LINK_COL; c++)
     fc_calc_grid_set_text (grid, HEADER_ROW, c, headers[c][zh ? 0 : 1]);
   for (guint i = 0; i < findings->len; i++)

@@ -13,6 +13,10 @@
 G_BEGIN_DECLS
 
 #define FC_REPORT_SHEET_NAME "审核结果"
+/* The layout a click on the sheet reads (fc-report-click.h): the header's
+ * row and the first cell link's column, 0-based; a finding per row below. */
+#define FC_REPORT_SHEET_HEADER_ROW 4
+#define FC_REPORT_SHEET_FIRST_LINK_COL 9
 
 /* Appends the report sheet to document, named FC_REPORT_SHEET_NAME, or
  * "审核结果 2" … when a sheet of the user's already has that name, and
