@@ -37,6 +37,10 @@ void fc_live_stats_set_times (double check_ms, double read_ms);
  * cost on every workbook opened: fc-load-job.c). */
 void fc_live_stats_set_load_job (double ms);
 
+/* How long the last check took to find the FISCALCHECKFINDINGS() array
+ * ranges (fc-findings-ranges.h), in ms: part of check_ms. */
+void fc_live_stats_set_lists (double ms);
+
 /* Whether a read alone should be timed after each check. */
 gboolean fc_live_stats_time_reads (void);
 

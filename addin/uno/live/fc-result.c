@@ -323,13 +323,33 @@ typedef enum {
   PUSH_CHANGED_AND_ALL_COUNTS
 } PushMode;
 
+/* Whether a result of live is a FISCALCHECKFINDINGS() list; live_lock
+ * not held. */
+static gboolean
+has_list (FcLive *live)
+{
+  GHashTableIter iter;
+  gpointer value;
+  gboolean found = FALSE;
+
+  g_mutex_lock (&live_lock);
+  g_hash_table_iter_init (&iter, live->results);
+  while (!found && g_hash_table_iter_next (&iter, NULL, &value))
+    found = ((FcResult *) value)->kind == FC_EVAL_FINDINGS;
+  g_mutex_unlock (&live_lock);
+  return found;
+}
+
 /* The array ranges showing the document's lists (transfer full), or NULL
  * when they cannot be read: the lists are then shown whole, as before. */
 static FcFindingsFit *
 scan_lists (uno_Interface *document)
 {
   g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
   FcFindingsFit *fit = fc_findings_ranges_scan (document, &error);
+
+  fc_live_stats_set_lists ((g_get_monotonic_time () - start) / 1000.0);
 
   if (fit == NULL)
     g_debug ("FISCALCHECKFINDINGS: cannot find its array ranges: %s", error->message);
@@ -367,8 +387,8 @@ check_now (FcLive *live, uno_Interface *document, PushMode mode)
       g_autofree char *text = NULL;
       gint64 start = g_get_monotonic_time ();
       FcReport *report = fc_evaluate_check (document, &text);
-      /* always: a list entered since is asked for while fresh */
-      FcFindingsFit *fit = scan_lists (document);
+      /* a list entered since the last check scans for itself (fc_result_get) */
+      FcFindingsFit *fit = has_list (live) ? scan_lists (document) : NULL;
       gint64 checked = g_get_monotonic_time ();
       gboolean chinese = fc_ui_locale_is_chinese ();
       GHashTableIter iter;
@@ -681,7 +701,7 @@ fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope, GErr
   g_autofree char *key = NULL;
   FcLive *live;
   FcResult *result;
-  gboolean created_live = FALSE, check = FALSE, chinese;
+  gboolean created_live = FALSE, check = FALSE, new_list = FALSE, chinese;
 
   if (scope == NULL)
     scope = "";
@@ -709,6 +729,7 @@ fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope, GErr
     {
       result = result_new (kind, scope);
       g_hash_table_insert (live->results, g_strdup (key), result);
+      new_list = kind == FC_EVAL_FINDINGS;
     }
   fc_uno_acquire (result_iface (result)); /* the caller's */
   live->asked = TRUE;
@@ -717,14 +738,33 @@ fc_result_get (uno_Interface *document, FcEvalKind kind, const char *scope, GErr
    * following it): checked here, inside Calc's interpretation */
   if (!live->fresh && !live->checking && held == 0 && live->document != NULL)
     check = live->checking = TRUE;
-  else if (!result->has_value)
+  else if (!result->has_value && !new_list)
     result_update (live, result, chinese); /* from the report we have */
+  else
+    new_list = new_list && !result->has_value;
   g_mutex_unlock (&live_lock);
 
   if (created_live)
     watch_disposing (live, model);
   if (check)
     check_now (live, model, PUSH_CHANGED);
+  else if (new_list)
+    {
+      /* a list entered since the last check: the checks only look for
+       * array ranges while a list exists, so this one looks now (reading
+       * formulas interprets nothing: safe inside Calc's interpretation) */
+      FcFindingsFit *fit = scan_lists (model);
+
+      g_mutex_lock (&live_lock);
+      if (fit != NULL)
+        {
+          fc_findings_fit_free (live->fit);
+          live->fit = fit;
+        }
+      if (!result->has_value)
+        result_update (live, result, chinese);
+      g_mutex_unlock (&live_lock);
+    }
   fc_uno_release (live_iface (live));
   fc_uno_release (model);
   return result_iface (result);
