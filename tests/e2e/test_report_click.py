@@ -121,6 +121,15 @@ def main():
                       'one click on the link %s selects that cell on its sheet' % second)
                 check(not handler.mouseReleased(event(link)), 'the release ending it is ours too')
                 check(handler.mouseReleased(event(link)), 'the next release is not')
+                landed = doc.Sheets.getByName(target_of(second)[0]).getCellByPosition(
+                    target_of(second)[2], target_of(second)[1])
+                check(not handler.mousePressed(event(landed, clicks=2)) and selected(doc) == target_of(second),
+                      'the second press of a double-click on the link, on the finding\'s cell, is ours '
+                      '(Calc would start editing it)')
+                handler.mouseReleased(event(landed, clicks=2))
+                check(handler.mousePressed(event(landed, clicks=2)),
+                      'a later double-click there is Calc\'s again')
+                handler.mouseReleased(event(landed, clicks=2))
 
                 # a double-click on the row: its first cell
                 row2, label2, _ = rows[-1]

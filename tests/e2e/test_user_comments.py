@@ -51,8 +51,11 @@ def with_user_comment(office, doc, cell, tmp):
         xml = f.read()
     start = xml.index('<office:annotation')
     body = xml.index('>', start) + 1
+    end = xml.index('</office:annotation>', body)
+    # whatever the office wrote (7.4: a date; 25.2: "Unknown Author" too) goes
+    inner = re.sub(r'\s*<dc:(creator|date)>[^<]*</dc:\1>', '', xml[body:end])
     xml = xml[:body] + '<dc:creator>%s</dc:creator><dc:date>%sT09:30:00</dc:date>' % (
-        USER, USER_DATE) + re.sub(r'^\s*<dc:date>[^<]*</dc:date>', '', xml[body:])
+        USER, USER_DATE) + inner + xml[end:]
     with open(path, 'w', encoding='utf-8') as f:
         f.write(xml)
     os.chmod(path, 0o666)

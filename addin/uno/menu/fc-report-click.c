@@ -51,6 +51,7 @@ typedef struct {
   uno_Interface *controller;  /* XInterface of the view; NULL once disposed or unbound */
   gboolean registered;        /* in the registry (and the view's handler list) */
   gboolean swallow_release;   /* we acted on the press: the release is ours too */
+  gboolean swallow_double;    /* we acted on a single click: a second press is ours */
   gboolean counted;           /* registered on the view: in the statistics */
 } FcReportClick;
 
@@ -222,27 +223,54 @@ out:
 
 /* ---- the handler -------------------------------------------------------- */
 
-/* XEnhancedMouseClickHandler: TRUE lets Calc handle the click. */
+/* The event's ClickCount (an EnhancedMouseEvent), 0 when unreadable. */
+static gint
+click_count (void *event)
+{
+  typelib_TypeDescription *td = fc_uno_type_get ("com.sun.star.awt.EnhancedMouseEvent", NULL);
+  FcUnoStruct view = { td, event };
+  gint clicks = 0;
+
+  if (td != NULL)
+    {
+      fc_uno_struct_get_int (&view, "ClickCount", &clicks);
+      typelib_typedescription_release (td);
+    }
+  return clicks;
+}
+
+/* XEnhancedMouseClickHandler: TRUE lets Calc handle the click.  A click
+ * that went to a finding's cell takes its release with it, and the second
+ * press of a double-click on the link too: it lands on the finding's cell,
+ * where Calc would start editing it. */
 static gboolean
 on_mouse (FcReportClick *self, void *event, gboolean pressed)
 {
   uno_Interface *controller;
-  gboolean acted = FALSE;
+  gboolean acted = FALSE, swallow_double;
+  gint clicks = pressed ? click_count (event) : 0;
 
   g_mutex_lock (&click_lock);
   controller = self->controller;
   fc_uno_acquire (controller);
-  if (!pressed)
+  swallow_double = self->swallow_double;
+  if (pressed)
+    self->swallow_double = FALSE;
+  else
     {
       acted = self->swallow_release;
       self->swallow_release = FALSE;
     }
   g_mutex_unlock (&click_lock);
-  if (pressed && controller != NULL)
+  if (pressed && swallow_double && clicks >= 2)
+    acted = TRUE;
+  else if (pressed && controller != NULL)
+    acted = act_on_press (controller, event);
+  if (pressed)
     {
-      acted = act_on_press (controller, event);
       g_mutex_lock (&click_lock);
       self->swallow_release = acted;
+      self->swallow_double = acted && clicks == 1;
       g_mutex_unlock (&click_lock);
     }
   fc_uno_release (controller);
