@@ -30,7 +30,7 @@ import tempfile
 import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, check, dispatch, summary  # noqa: E402
+from fcoffice import SUCCESS, Office, check, dispatch, summary  # noqa: E402
 
 REPORT = '审核结果'
 HEADER_ROW = 4
@@ -90,7 +90,7 @@ def main():
                 office.find_value(doc, '收入支出决算总表', 634.38).setValue(634.48)  # an error
                 before = stats(office, doc)
                 state, _ = dispatch(office, doc, 'Validate')
-                check(state == 0, 'Validate succeeds')
+                check(state == SUCCESS, 'Validate succeeds')
                 after = stats(office, doc)
                 check(after['link_views'] - before['link_views'] == 1,
                       'Validate gives the view a click handler (%d)'

@@ -29,7 +29,7 @@ import tempfile
 import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, _props, cell_notes, check, dispatch, summary  # noqa: E402
+from fcoffice import SUCCESS, Office, _props, cell_notes, check, dispatch, summary  # noqa: E402
 
 SHEET01 = '收入支出决算总表'
 USER, USER_DATE, USER_TEXT = '张会计', '2025-01-15', '请核对：本行为手工调整数。'
@@ -79,13 +79,13 @@ def main():
         doc = office.load(sample, copy=True)
         try:
             office.find_value(doc, SHEET01, 634.38).setValue(634.48)
-            check(dispatch(office, doc, 'Validate')[0] == 0, 'Validate succeeds')
+            check(dispatch(office, doc, 'Validate')[0] == SUCCESS, 'Validate succeeds')
             ours = all_notes(doc)
             check(len(ours) >= 2, 'Validate makes comments (%d)' % len(ours))
 
             # the user's own comment on a cell Validate marks
             sheet_name, row, col = sorted(k for k in ours if k[0] == SHEET01)[0]
-            check(dispatch(office, doc, 'ClearMarks')[0] == 0 and not all_notes(doc),
+            check(dispatch(office, doc, 'ClearMarks')[0] == SUCCESS and not all_notes(doc),
                   'Clear marks removes our comments')
             doc = with_user_comment(office, doc, doc.Sheets.getByName(sheet_name)
                                     .getCellByPosition(col, row), tmp)
@@ -97,7 +97,7 @@ def main():
             date = before[(sheet_name, row, col)][2]
 
             doc.UndoManager.clear()
-            check(dispatch(office, doc, 'Validate')[0] == 0, 'Validate again')
+            check(dispatch(office, doc, 'Validate')[0] == SUCCESS, 'Validate again')
             marked = all_notes(doc)
             mine = marked[(sheet_name, row, col)]
             check(mine[0].endswith(USER_TEXT) and len(mine[0]) > len(USER_TEXT)
@@ -111,7 +111,7 @@ def main():
             doc.UndoManager.redo()
             check(all_notes(doc) == marked, 'and redo puts ours back')
 
-            check(dispatch(office, doc, 'ClearMarks')[0] == 0, 'Clear marks succeeds')
+            check(dispatch(office, doc, 'ClearMarks')[0] == SUCCESS, 'Clear marks succeeds')
             check(all_notes(doc) == before,
                   'Clear marks gives the user\'s comment back: text, author, date (%r)'
                   % (all_notes(doc),))
