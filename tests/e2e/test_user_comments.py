@@ -16,8 +16,9 @@ extension (run it under the office2 setup for LibreOffice 25.2 too).
 What it does not claim: our own comments are signed FiscalCheck.  They
 carry no author (Calc shows 未知作者): Calc's API sets none, and the one way
 that does, the .uno:InsertAnnotation slot with an Author, goes through the
-view, and a view slot dispatched to a hidden or headless view aborts
-LibreOffice 7.4 (see docs/user-guide.en-US.md, "Comments").
+view's cursor, and dispatched to a hidden view it aborts the -nogui
+LibreOffice 7.4.7 a moment later (see docs/user-guide.en-US.md, "Comments";
+branch live-signed-notes-experiment has the attempt).
 """
 
 import os
