@@ -19,6 +19,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from fcoffice import SUCCESS, Office, check, dispatch, summary  # noqa: E402
+from test_report_click import target_of  # noqa: E402  ('Sheet!C12' → (sheet, row, col))
 from xdisplay import VirtualDisplay  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -61,16 +62,6 @@ def selected(doc):
     controller = doc.getCurrentController()
     a = controller.getSelection().getRangeAddress()
     return controller.getActiveSheet().getName(), a.StartRow, a.StartColumn
-
-
-def target_of(label):
-    """'Sheet!C12' → (sheet, row, col)."""
-    sheet, addr = label.rsplit('!', 1)
-    letters = ''.join(ch for ch in addr if ch.isalpha())
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch.upper()) - 64
-    return sheet, int(addr[len(letters):]) - 1, col - 1
 
 
 def main(argv):
