@@ -73,6 +73,15 @@ run_box (uno_Interface *peer, sal_Int32 type, sal_Int32 buttons, const char *tex
 }
 
 gboolean
+fc_message_has_window (uno_Interface *frame)
+{
+  uno_Interface *peer = visible_peer (frame);
+
+  fc_uno_release (peer);
+  return peer != NULL;
+}
+
+gboolean
 fc_message_show (uno_Interface *frame, FcMessageKind kind, const char *text)
 {
   g_autoptr (GError) error = NULL;

@@ -19,6 +19,10 @@ typedef enum {
  * Returns TRUE when a message box was shown, FALSE when it was logged. */
 gboolean fc_message_show (uno_Interface *frame, FcMessageKind kind, const char *text);
 
+/* Whether frame (may be NULL) has a visible window a user can see: FALSE
+ * headless and for hidden documents. */
+gboolean fc_message_has_window (uno_Interface *frame);
+
 /* Asks a yes/no question over frame's window: TRUE with the answer in
  * *yes when it was asked, FALSE (nobody to ask: headless, hidden) when not. */
 gboolean fc_message_ask_yes_no (uno_Interface *frame, const char *text, gboolean *yes);

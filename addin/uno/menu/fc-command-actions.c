@@ -8,6 +8,7 @@
 #include "fc-doc-narrative.h"
 #include "fc-narrative-doc.h"
 #include "fc-doc-check.h"
+#include "fc-help.h"
 #include "fc-live-stats.h"
 #include "fc-mark-store.h"
 #include "fc-marks.h"
@@ -62,6 +63,8 @@ fc_command_actions_parse (const char *full, FcCommand *command, char **argument)
     *command = FC_COMMAND_CLEAR_MARKS;
   else if (g_strcmp0 (name, "ChooseNarrative") == 0)
     *command = FC_COMMAND_CHOOSE_NARRATIVE;
+  else if (g_strcmp0 (name, "Help") == 0)
+    *command = FC_COMMAND_HELP;
   else if (g_strcmp0 (name, "LiveStats") == 0)
     *command = FC_COMMAND_LIVE_STATS;
   else
@@ -597,6 +600,27 @@ choose_narrative (uno_Interface *frame, uno_Interface *document, const char *arg
                       name, name);
 }
 
+/* Help: the page in the UI language, opened in the system's browser;
+ * headless, only named (the message says where it is). */
+static gboolean
+help (uno_Interface *frame, Outcome *outcome)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *url = NULL;
+  gboolean opened = FALSE;
+
+  if (!fc_help_open (frame, &url, &opened, &error))
+    return url != NULL
+             ? outcome_set (outcome, FC_MESSAGE_WARNING,
+                            "无法打开帮助（%s），请用浏览器打开 %s\n"
+                            "Cannot open the help (%s): open %s in a browser",
+                            error->message, url, error->message, url)
+             : outcome_fail (outcome, error);
+  return outcome_set (outcome, FC_MESSAGE_INFO, "%s：%s\n%s: %s",
+                      opened ? "已打开帮助" : "帮助页（无窗口，未打开）", url,
+                      opened ? "Opened the help" : "The help page (no window, not opened)", url);
+}
+
 static gboolean
 is_spreadsheet (uno_Interface *document)
 {
@@ -621,6 +645,13 @@ fc_command_actions_run (uno_Interface *frame, FcCommand command, const char *arg
       *message = fc_live_stats_to_json ();
       *kind = FC_MESSAGE_INFO;
       return TRUE;
+    }
+  if (command == FC_COMMAND_HELP) /* needs no document */
+    {
+      ok = help (frame, &outcome);
+      *message = outcome.message;
+      *kind = outcome.kind;
+      return ok;
     }
   document = fc_calc_frame_model (frame, &error);
   if (document == NULL)

@@ -17,10 +17,11 @@ typedef enum {
   FC_COMMAND_PREVIOUS_FINDING,
   FC_COMMAND_CLEAR_MARKS,
   FC_COMMAND_CHOOSE_NARRATIVE, /* 选择情况说明文档…: a file picker, or the file its argument names */
+  FC_COMMAND_HELP,        /* 帮助: the help page in the UI language (fc-help.h) */
   FC_COMMAND_LIVE_STATS   /* no menu entry: the live results' counters as JSON (tests, bench/) */
 } FcCommand;
 
-/* "Validate", "NextFinding", "PreviousFinding", "ClearMarks", "ChooseNarrative", "LiveStats"
+/* "Validate", "NextFinding", "PreviousFinding", "ClearMarks", "ChooseNarrative", "Help", "LiveStats"
  * → command, optionally followed by "?argument" (*argument, transfer full;
  * NULL when none, or when argument is NULL); FALSE for others. */
 gboolean fc_command_actions_parse (const char *name, FcCommand *command, char **argument);
