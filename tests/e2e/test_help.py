@@ -1,0 +1,210 @@
+#!/usr/bin/python3
+"""End-to-end: FiscalCheck's help (issue 20, item 5) in a real headless
+LibreOffice with the built extension installed, once with a zh-CN and once
+with an en-US interface.
+
+Usage: /usr/bin/python3 tests/e2e/test_help.py BUILD/fiscalcheck.oxt
+
+  * F1 on a menu entry: LibreOffice asks its help for the entry's command
+    URL (vnd.sun.star.help://scalc/org.fiscalcheck.command%3AValidate?
+    Language=…, sfx2 SfxHelp::CreateHelpURL_Impl), and the help provider
+    looks the id up in the help the office compiled from the extension on
+    installing (help.db_, xmlhelp URLParameter::readHelpDataFile).  For
+    every command of the menu and each language, the compiled help maps
+    that id to a page and anchor the installed extension really ships, in
+    that language;
+  * F1 on our functions in the Function Wizard cannot reach our pages:
+    Calc gives an add-in's functions no help id (sc addinhelpid.cxx knows
+    only the Analysis and DateFunctions add-ins).  What the wizard shows
+    instead, each function's description, names the Help menu entry in the
+    interface language;
+  * the 帮助 / Help command, headless, opens nothing and names the page it
+    would open: the HTML index page of the installed extension in the
+    interface language, non-empty, with that page's title.
+Exit status 0 when every check passes.
+"""
+
+import os
+import re
+import sys
+import urllib.parse
+import xml.etree.ElementTree as ET
+
+import uno
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fcoffice import Office, _props, check, dispatch, summary  # noqa: E402
+
+EXTENSION_ID = 'org.fiscalcheck.FiscalCheck'
+HELP_BACKEND = 'com.sun.star.comp.deployment.help.PackageRegistryBackend'
+OOR = '{http://openoffice.org/2001/registry}'
+XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
+INDEX_TITLE = {'zh-CN': '决算审核帮助', 'en-US': 'FiscalCheck help'}
+HELP_ENTRY = {'zh-CN': '帮助：工具 ▸ 决算审核 ▸ 帮助', 'en-US': 'Help: Tools ▸ FiscalCheck ▸ Help'}
+
+
+def menu_commands(location):
+    """The command URLs of the 决算审核 menu, from the installed Addons.xcu."""
+    root = ET.parse(os.path.join(location, 'Addons.xcu')).getroot()
+    urls = []
+    for prop in root.iter('prop'):
+        if prop.get(OOR + 'name') == 'URL':
+            value = prop.find('value')
+            if value is not None and (value.text or '').startswith('org.fiscalcheck.command:'):
+                urls.append(value.text)
+    return sorted(set(urls))
+
+
+def f1_help_url(command, lang):
+    """The URL SfxHelp::CreateHelpURL_Impl makes for F1 on a Calc menu
+    entry: module scalc, the command encoded as a relative segment
+    (rtl_UriCharClassRelSegment: ':' is escaped), the UI language."""
+    return 'vnd.sun.star.help://scalc/%s?Language=%s&System=UNIX' % (
+        urllib.parse.quote(command, safe="-_.!~*'()@&=+$,;"), lang)
+
+
+def read_help_db(path):
+    """help.db_ as HelpLinker writes it: '<hex len> <key> <hex len> <value>\\n'
+    records; a value is fields each led by a length byte (page#anchor,
+    jar, title).  {key: [fields]}."""
+    data = open(path, 'rb').read()
+    out, i = {}, 0
+    while i < len(data):
+        sp = data.index(b' ', i)
+        klen = int(data[i:sp], 16)
+        key = data[sp + 1:sp + 1 + klen].decode('utf-8')
+        i = sp + 1 + klen + 1
+        sp = data.index(b' ', i)
+        vlen = int(data[i:sp], 16)
+        value = data[sp + 1:sp + 1 + vlen]
+        i = sp + 1 + vlen + 1
+        fields, j = [], 0
+        while j < len(value):
+            n = value[j]
+            fields.append(value[j + 1:j + 1 + n].decode('utf-8', 'replace'))
+            j += 1 + n
+        out[key] = fields
+    return out
+
+
+def compiled_help_dir(office, location_url):
+    """Where the office compiled the extension's help (the help backend's
+    data URL for the package, from its backenddb.xml)."""
+    cache = os.path.join(office.profile, 'user', 'uno_packages', 'cache')
+    db = os.path.join(cache, 'registry', HELP_BACKEND, 'backenddb.xml')
+    check(os.path.isfile(db), 'the help backend registered the extension\'s help (%s)' % db)
+    if not os.path.isfile(db):
+        return None
+    package = os.path.basename(urllib.parse.unquote(location_url.rstrip('/')))
+    for entry in ET.parse(db).getroot():
+        url = entry.get('url', '')
+        data = entry.find('{http://openoffice.org/extensionmanager/help-registry/2010}data-url')
+        if package in url and data is not None:
+            return data.text.replace('vnd.sun.star.expand:$UNO_USER_PACKAGES_CACHE', cache)
+    check(False, 'the help backend has an entry for %s' % package)
+    return None
+
+
+def check_f1(office, location, location_url, lang):
+    compiled = compiled_help_dir(office, location_url)
+    if compiled is None:
+        return
+    db_path = os.path.join(compiled, lang, 'help.db_')
+    check(os.path.isfile(db_path), '%s: the office compiled the %s help' % (lang, lang))
+    if not os.path.isfile(db_path):
+        return
+    db = read_help_db(db_path)
+    commands = menu_commands(location)
+    check(len(commands) >= 6, '%s: the menu has its commands, Help among them (%s)'
+          % (lang, ', '.join(commands)))
+    check('org.fiscalcheck.command:Help' in commands, '%s: the menu has a Help entry' % lang)
+    for command in commands:
+        url = f1_help_url(command, lang)
+        key = urllib.parse.urlsplit(url).path.lstrip('/')
+        fields = db.get(key)
+        check(fields is not None and len(fields) >= 3,
+              '%s: F1 on %s (%s) resolves in the compiled help' % (lang, command, url))
+        if not fields:
+            continue
+        page, _, anchor = fields[0].partition('#')
+        shipped = os.path.join(location, 'help', lang, page)
+        check(os.path.isfile(shipped) and os.path.getsize(shipped) > 0,
+              '%s: %s → %s, shipped and non-empty' % (lang, command, page))
+        if not os.path.isfile(shipped):
+            continue
+        root = ET.parse(shipped).getroot()
+        title = root.find('meta/topic/title')
+        langs = {e.get('xml-lang') for e in root.iter() if e.get('xml-lang')}
+        check(langs == {lang}, '%s: %s is written in %s only (%s)' % (lang, page, lang, langs))
+        check(title is not None and fields[2] == title.text,
+              '%s: the compiled title of %s is the page\'s (%r)' % (lang, page, fields[2]))
+        hids = {b.get('id') for b in root.iter('bookmark')
+                if b.get('branch') == 'hid/' + command}
+        check(anchor in hids, '%s: %s lands on its own bookmark in %s (#%s)'
+              % (lang, command, page, anchor))
+
+
+def check_function_help(office, lang):
+    descriptions = office.smgr.createInstanceWithContext(
+        'com.sun.star.sheet.FunctionDescriptions', office.ctx)
+    found = 0
+    for i in range(descriptions.Count):
+        props = {p.Name: p.Value for p in descriptions.getByIndex(i)}
+        if props.get('Name') in ('FISCALCHECK', 'FISCALCHECKFINDINGS'):
+            found += 1
+            check(HELP_ENTRY[lang] in props.get('Description', ''),
+                  '%s: the Function Wizard\'s description of %s names the Help entry'
+                  % (lang, props['Name']))
+    check(found == 2, '%s: both functions are in the Function Wizard (%d)' % (lang, found))
+
+
+def check_help_command(office, location_url, lang):
+    doc = office.desktop.loadComponentFromURL('private:factory/scalc', '_blank', 0,
+                                              _props(Hidden=True))
+    try:
+        state, message = dispatch(office, doc, 'Help')
+    finally:
+        doc.close(True)
+    check(state == 0, '%s: the Help command succeeds headless (%r)' % (lang, message))
+    urls = re.findall(r'file://\S+', message or '')
+    check(len(urls) == 2 and urls[0] == urls[1],
+          '%s: its message names one page (%r)' % (lang, message))
+    check('未打开' in (message or '') and 'not opened' in (message or ''),
+          '%s: headless, nothing is opened' % lang)
+    if not urls:
+        return
+    url = urls[0]
+    expected = location_url.rstrip('/') + '/help-html/%s/index.html' % lang
+    check(url == expected, '%s: the page is the installed extension\'s %s index (%s)'
+          % (lang, lang, url))
+    path = uno.fileUrlToSystemPath(url)
+    check(os.path.isfile(path) and os.path.getsize(path) > 0, '%s: %s exists, non-empty'
+          % (lang, path))
+    if os.path.isfile(path):
+        page = open(path, encoding='utf-8').read()
+        check('<html lang="%s">' % lang in page, '%s: the page is in %s' % (lang, lang))
+        check('<title>%s</title>' % INDEX_TITLE[lang] in page,
+              '%s: the page is the help\'s first page (%s)' % (lang, INDEX_TITLE[lang]))
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__)
+        return 2
+    oxt = os.path.abspath(argv[1])
+    for lang in ('zh-CN', 'en-US'):
+        with Office(oxt=oxt, ui_locale=lang) as office:
+            provider = office.ctx.getValueByName(
+                '/singletons/com.sun.star.deployment.PackageInformationProvider')
+            location_url = provider.getPackageLocation(EXTENSION_ID)
+            check(location_url.startswith('file://'), '%s: the extension is installed (%s)'
+                  % (lang, location_url))
+            location = uno.fileUrlToSystemPath(location_url)
+            check_f1(office, location, location_url, lang)
+            check_function_help(office, lang)
+            check_help_command(office, location_url, lang)
+    return summary()
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))
