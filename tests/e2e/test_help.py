@@ -33,7 +33,7 @@ import xml.etree.ElementTree as ET
 import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcoffice import Office, _props, check, dispatch, summary  # noqa: E402
+from fcoffice import SUCCESS, Office, _props, check, dispatch, summary  # noqa: E402
 
 EXTENSION_ID = 'org.fiscalcheck.FiscalCheck'
 HELP_BACKEND = 'com.sun.star.comp.deployment.help.PackageRegistryBackend'
@@ -165,7 +165,7 @@ def check_help_command(office, location_url, lang):
         state, message = dispatch(office, doc, 'Help')
     finally:
         doc.close(True)
-    check(state == 0, '%s: the Help command succeeds headless (%r)' % (lang, message))
+    check(state == SUCCESS, '%s: the Help command succeeds headless (%r)' % (lang, message))
     urls = re.findall(r'file://\S+', message or '')
     check(len(urls) == 2 and urls[0] == urls[1],
           '%s: its message names one page (%r)' % (lang, message))
