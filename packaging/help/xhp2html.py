@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """xhp2html.py PAGE.xhp OUTPUT.html — one help page as plain HTML.
 
-The office shows the .xhp pages in its own help window (F1 on a menu
-entry); the 帮助 / Help menu command opens these HTML copies in the
-system's browser, because the office offers no way to open its help window
-at a page of ours (see docs/user-guide.en-US.md, section 3.4).  Only the few elements
+The office takes the .xhp pages into its own help (contents, index);
+the 帮助 / Help menu command opens these HTML copies in the system's
+browser, because the office offers no way to open its help window at a
+page of ours (see docs/user-guide.en-US.md, section 3.4).  Only the few elements
 our pages use are known: paragraph (heading, paragraph, listitem,
 tablehead, tablecontent), list, table, emph, item, link, bookmark; anything
 else is an error, so a page never loses text silently.

@@ -1,9 +1,8 @@
 /* fc-help.h — the 帮助 / Help menu command: FiscalCheck's help page in the
  * UI language, as shipped inside the installed extension.
  *
- * The pages ship twice: as .xhp (help/LANG/…), which the office compiles on
- * installing and shows in its help window for F1 on our menu entries, and
- * as HTML (help-html/LANG/…).  The office has no call to open its help
+ * The pages ship twice: as .xhp (help/LANG/…), which the office compiles
+ * into its own help on installing, and as HTML (help-html/LANG/…).  The office has no call to open its help
  * window at a given page (.uno:HelpIndex only opens the start page:
  * sfx2/source/appl/appserv.cxx, SID_HELPINDEX), so this command opens the
  * HTML page in the system's browser (com.sun.star.system.SystemShellExecute).
