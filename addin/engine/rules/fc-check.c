@@ -239,6 +239,10 @@ resolve_ref (FcCheckContext *c, const FcRef *ref, GArray *cells)
                                                  : fc_table_find_label (t, ref->key, 0) != NULL;
           if (any) /* the row is there, without that column */
             return FC_CHECK_NOT_APPLICABLE;
+          /* a table not understood (I.3) may show no amounts because its
+           * rows were not found, not because it has none: not nil */
+          if (t->problems->len > 0 && !t->lines_inferred)
+            return FC_CHECK_NOT_APPLICABLE;
           if (t->lines_inferred || fc_check_table_is_empty (t))
             return FC_CHECK_RESOLVED;
           if (!c->quiet)
