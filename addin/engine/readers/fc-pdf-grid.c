@@ -26,59 +26,6 @@
 /* lines this × h apart (centres) whose cells do not collide are one row */
 #define FC_GRID_OFFSET 0.8
 
-gboolean
-fc_pdf_text_is_number (const char *text)
-{
-  double value;
-  gboolean digit = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    digit |= g_ascii_isdigit (*p);
-  return digit && fc_amount_parse_text (text, &value);
-}
-
-gboolean
-fc_pdf_text_is_code (const char *text)
-{
-  gsize n = strlen (text);
-
-  if (n < 2 || n > 9)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
-fc_pdf_text_starts_item (const char *text)
-{
-  static const char *const numerals = "一二三四五六七八九十";
-  const char *p = text;
-
-  if (g_str_has_prefix (p, "第") && strstr (p, "部分") != NULL && strstr (p, "部分") - p < 18)
-    return TRUE;
-  if (g_str_has_prefix (p, "（") || g_str_has_prefix (p, "("))
-    {
-      const char *q = g_utf8_next_char (p), *start = q;
-
-      while (*q != '\0' && (g_ascii_isdigit (*q)
-                             || g_utf8_strchr (numerals, -1, g_utf8_get_char (q)) != NULL))
-        q = g_utf8_next_char (q);
-      return q != start && (g_str_has_prefix (q, "）") || g_str_has_prefix (q, ")"));
-    }
-  if (g_ascii_isdigit (*p))
-    {
-      while (g_ascii_isdigit (*p))
-        p++;
-      return g_str_has_prefix (p, "、") || g_str_has_prefix (p, "．")
-             || (*p == '.' && !g_ascii_isdigit (p[1]));
-    }
-  while (*p != '\0' && g_utf8_strchr (numerals, -1, g_utf8_get_char (p)) != NULL)
-    p = g_utf8_next_char (p);
-  return p != text && g_str_has_prefix (p, "、");
-}
-
 void
 fc_pdf_grid_free (FcPdfGrid *grid)
 {
@@ -753,32 +700,6 @@ emit (Build *b)
   return grid;
 }
 
-/* Whether text holds an amount with decimals (12.50, 1,234.00). */
-static gboolean
-holds_amount (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isdigit (p[0]) && p[1] == '.' && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3])
-        && !g_ascii_isdigit (p[4]))
-      return TRUE;
-  return FALSE;
-}
-
-/* Whether text is a number with more than two decimals: no amount is
- * printed so, two amounts run together are (4816.14302). */
-static gboolean
-too_precise (const char *text)
-{
-  const char *dot = strchr (text, '.');
-  guint decimals = 0;
-
-  if (dot == NULL || !fc_pdf_text_is_number (text))
-    return FALSE;
-  for (const char *p = dot + 1; g_ascii_isdigit (*p); p++)
-    decimals++;
-  return decimals > 2;
-}
-
 void
 fc_pdf_grid_check_header (FcPdfGrid *grid)
 {
@@ -934,8 +855,8 @@ fc_pdf_grid_build (GPtrArray *lines)
   for (guint i = 0; i < grid->n_rows * grid->n_cols && grid->problem == NULL; i++)
     {
       const FcPdfCell *cell = &grid->cells[i];
-      if (cell->text != NULL && ((!fc_pdf_text_is_number (cell->text) && holds_amount (cell->text))
-                                 || too_precise (cell->text)))
+      if (cell->text != NULL && ((!fc_pdf_text_is_number (cell->text) && fc_pdf_text_holds_amount (cell->text))
+                                 || fc_pdf_text_too_precise (cell->text)))
         {
           /* an amount run into a text: its figure would be read as blank */
           grid->problem = g_strdup_printf ("第%u页：金额与文字连在一起：“%s”", cell->page, cell->text);

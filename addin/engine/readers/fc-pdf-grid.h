@@ -45,15 +45,4 @@ void fc_pdf_grid_check_header (FcPdfGrid *grid);
 /* The cell at row, col (transfer none). */
 FcPdfCell *fc_pdf_grid_cell (const FcPdfGrid *grid, guint row, guint col);
 
-/* Whether text is printed as a number: an amount (9,746.50, 0.00, -3) or a
- * code (2080505). */
-gboolean fc_pdf_text_is_number (const char *text);
-
-/* Whether text is a 科目编码: 3 to 7 digits alone, or split 类 | 款 | 项. */
-gboolean fc_pdf_text_is_code (const char *text);
-
-/* Whether text starts as a row or paragraph of its own does: 一、 （一）
- * 1. 1、 (1) 第一部分. */
-gboolean fc_pdf_text_starts_item (const char *text);
-
 G_END_DECLS

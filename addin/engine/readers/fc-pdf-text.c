@@ -14,6 +14,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "fc-amount.h"
+
 /* a gap wider than this × the text height ends a fragment */
 #define FC_PDF_GAP 0.5
 /* two fragments whose bands overlap by this × the smaller height share a line */
@@ -133,6 +135,31 @@ is_amount_char (gunichar c)
          || c == 0xff0c /* ， in 1，234 */;
 }
 
+/* Whether c is a Chinese character. */
+static gboolean
+is_han (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+/* How many Chinese characters run from p on (at most 8). */
+static guint
+han_run (const char *p)
+{
+  guint n = 0;
+
+  for (; *p != '\0' && n < 8 && is_han (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+    n++;
+  return n;
+}
+
+/* Chinese is written without spaces: a space the text layer puts between
+ * two long runs of Chinese is the gap between two texts that fill their
+ * cells (Calc with a CJK font prints 一般公共预算财政 政府性基金预算财, three
+ * headings, that close).  Short words spaced inside one cell (上缴 上级
+ * 支出) stay one text. */
+#define FC_PDF_HAN_CELL 4
+
 /* Appends the fragment being built (if any) to out. */
 static void
 flush (GString *text, const PopplerRectangle *box, guint page, gboolean space_before,
@@ -159,7 +186,7 @@ fragments_from_layout (const char *text, const PopplerRectangle *boxes, guint n_
   PopplerRectangle box = { 0 };
   gboolean pending_space = FALSE, space_before = FALSE;
   gunichar prev = 0;
-  guint i = 0;
+  guint i = 0, han_before = 0;
 
   for (const char *p = text; *p != '\0' && i < n_boxes && i < FC_PDF_MAX_PAGE_CHARS;
        p = g_utf8_next_char (p), i++)
@@ -193,7 +220,8 @@ fragments_from_layout (const char *text, const PopplerRectangle *boxes, guint n_
           if (gap > FC_PDF_GAP * h || gap < -0.5 * h || dy > 0.5 * h
               || (class_change && gap > 0.15 * h)
               /* the digits of one number abut; 4816.14|302 from two cells do not */
-              || (!class_change && is_amount_char (c) && gap > 0.12 * h))
+              || (!class_change && is_amount_char (c) && gap > 0.12 * h)
+              || (pending_space && han_before >= FC_PDF_HAN_CELL && han_run (p) >= FC_PDF_HAN_CELL))
             {
               flush (current, &box, page, space_before, out);
               space_before = pending_space;
@@ -209,6 +237,7 @@ fragments_from_layout (const char *text, const PopplerRectangle *boxes, guint n_
           box.x1 = MIN (box.x1, b->x1), box.y1 = MIN (box.y1, b->y1);
           box.x2 = MAX (box.x2, b->x2), box.y2 = MAX (box.y2, b->y2);
         }
+      han_before = pending_space || !is_han (c) ? (guint) is_han (c) : han_before + 1;
       pending_space = FALSE;
       g_string_append_unichar (current, c);
       prev = c;
@@ -339,4 +368,83 @@ fc_pdf_page_read (PopplerPage *page, guint number)
   if (text == NULL || !poppler_page_get_text_layout (page, &boxes, &n_boxes))
     return fc_pdf_page_from_layout (NULL, NULL, 0, number, width, height);
   return fc_pdf_page_from_layout (text, boxes, n_boxes, number, width, height);
+}
+
+gboolean
+fc_pdf_text_is_number (const char *text)
+{
+  double value;
+  gboolean digit = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    digit |= g_ascii_isdigit (*p);
+  return digit && fc_amount_parse_text (text, &value);
+}
+
+gboolean
+fc_pdf_text_is_code (const char *text)
+{
+  gsize n = strlen (text);
+
+  if (n < 2 || n > 9)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+fc_pdf_text_starts_item (const char *text)
+{
+  static const char *const numerals = "一二三四五六七八九十";
+  const char *p = text;
+
+  if (g_str_has_prefix (p, "第") && strstr (p, "部分") != NULL && strstr (p, "部分") - p < 18)
+    return TRUE;
+  if (g_str_has_prefix (p, "（") || g_str_has_prefix (p, "("))
+    {
+      const char *q = g_utf8_next_char (p), *start = q;
+
+      while (*q != '\0' && (g_ascii_isdigit (*q)
+                             || g_utf8_strchr (numerals, -1, g_utf8_get_char (q)) != NULL))
+        q = g_utf8_next_char (q);
+      return q != start && (g_str_has_prefix (q, "）") || g_str_has_prefix (q, ")"));
+    }
+  if (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isdigit (*p))
+        p++;
+      return g_str_has_prefix (p, "、") || g_str_has_prefix (p, "．")
+             || (*p == '.' && !g_ascii_isdigit (p[1]));
+    }
+  while (*p != '\0' && g_utf8_strchr (numerals, -1, g_utf8_get_char (p)) != NULL)
+    p = g_utf8_next_char (p);
+  return p != text && g_str_has_prefix (p, "、");
+}
+
+/* Whether text holds an amount with decimals (12.50, 1,234.00). */
+gboolean
+fc_pdf_text_holds_amount (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (p[0]) && p[1] == '.' && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3])
+        && !g_ascii_isdigit (p[4]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether text is a number with more than two decimals: no amount is
+ * printed so, two amounts run together are (4816.14302). */
+gboolean
+fc_pdf_text_too_precise (const char *text)
+{
+  const char *dot = strchr (text, '.');
+  guint decimals = 0;
+
+  if (dot == NULL || !fc_pdf_text_is_number (text))
+    return FALSE;
+  for (const char *p = dot + 1; g_ascii_isdigit (*p); p++)
+    decimals++;
+  return decimals > 2;
 }

@@ -71,4 +71,22 @@ char *fc_pdf_text_join (const char *a, const char *b);
 /* The typical height of text on the line (the median of its fragments). */
 double fc_pdf_line_height (const FcPdfLine *line);
 
+/* Whether text is printed as a number: an amount (9,746.50, 0.00, -3) or a
+ * code (2080505). */
+gboolean fc_pdf_text_is_number (const char *text);
+
+/* Whether text is a 科目编码: 3 to 7 digits alone, or split 类 | 款 | 项. */
+gboolean fc_pdf_text_is_code (const char *text);
+
+/* Whether text starts as a row or paragraph of its own does: 一、 （一）
+ * 1. 1、 (1) 第一部分. */
+gboolean fc_pdf_text_starts_item (const char *text);
+
+/* Whether text holds an amount with decimals (12.50, 1,234.00). */
+gboolean fc_pdf_text_holds_amount (const char *text);
+
+/* Whether text is a number with more than two decimals: no amount is
+ * printed so, two amounts run together are (4816.14302). */
+gboolean fc_pdf_text_too_precise (const char *text);
+
 G_END_DECLS
