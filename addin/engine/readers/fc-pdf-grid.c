@@ -204,24 +204,33 @@ line_of_fragment (const Build *b, const FcPdfFragment *f)
   return NULL;
 }
 
+/* Where the next text of f's line starts (G_MAXDOUBLE: none). */
+static double
+next_start (const Build *b, const FcPdfFragment *f)
+{
+  const FcPdfLine *line = line_of_fragment (b, f);
+  double next = G_MAXDOUBLE;
+
+  for (guint k = 0; line != NULL && k < line->fragments->len; k++)
+    {
+      const FcPdfFragment *g = line->fragments->pdata[k];
+      if (g->x0 > f->x0 && g->x0 < next)
+        next = g->x0;
+    }
+  return next;
+}
+
 /* Headings written at the left of their cells (Calc's default): the one
  * column of amounts whose right edge — the cell's — lies between f's
  * start and the start of the next heading of its line, or -1. */
 static int
 left_aligned_column (const Build *b, const FcPdfFragment *f)
 {
-  const FcPdfLine *line = line_of_fragment (b, f);
-  double next = G_MAXDOUBLE;
+  double next = next_start (b, f);
   int found = -1;
 
-  if (line == NULL || b->first_body < 0)
+  if (line_of_fragment (b, f) == NULL || b->first_body < 0)
     return -1;
-  for (guint k = 0; k < line->fragments->len; k++)
-    {
-      const FcPdfFragment *g = line->fragments->pdata[k];
-      if (g->x0 > f->x0 && g->x0 < next)
-        next = g->x0;
-    }
   for (guint c = 0; c < b->x0->len; c++)
     {
       double x0 = g_array_index (b->x0, double, c), x1 = g_array_index (b->x1, double, c);
@@ -332,6 +341,33 @@ compare_extent (gconstpointer a, gconstpointer b)
   return (x[0] > y[0]) - (x[0] < y[0]);
 }
 
+/* Whether heading f starts in the last character of column c's texts and
+ * runs on past them: the heading of the next cell, which the column's
+ * texts reach into because they were cut at that cell's edge in the middle
+ * of a character (Calc clips a text at a filled neighbour; a CJK font
+ * makes labels that long).  Such a heading is not over column c. */
+static gboolean
+starts_in_tail (const Build *b, const FcPdfFragment *f, guint c)
+{
+  double x0 = g_array_index (b->x0, double, c), x1 = g_array_index (b->x1, double, c);
+
+  if (!(f->x0 > x0 + b->h && f->x0 < x1 && x1 - f->x0 < b->h && f->x1 > x1 + 0.5 * b->h)
+      || b->first_body < 0)
+    return FALSE;
+  for (guint i = (guint) b->first_body; i < b->n; i++) /* a column of labels, not of amounts */
+    {
+      const FcPdfLine *line = b->lines->pdata[i];
+      for (guint k = 0; k < line->fragments->len; k++)
+        {
+          const FcPdfFragment *g = line->fragments->pdata[k];
+          if (GPOINTER_TO_UINT (g_hash_table_lookup (b->col_of, g)) == c + 1
+              && fc_pdf_text_is_number (g->text))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Columns the body leaves empty but the header names (收入决算表's 事业收入
  * in a package without any): each header text printed over no body column
  * makes one, merged with those it overlaps. */
@@ -359,7 +395,8 @@ add_header_columns (Build *b)
 
           for (guint c = 0; c < n_body && !over; c++)
             over = MIN (f->x1, g_array_index (b->x1, double, c))
-                   - MAX (f->x0, g_array_index (b->x0, double, c)) > 0;
+                   - MAX (f->x0, g_array_index (b->x0, double, c)) > 0
+                   && !starts_in_tail (b, f, c);
           if (over || left_aligned_column (b, f) >= 0 || body_column_under (b, f) >= 0)
             continue; /* over a column, or over the long texts of one */
           for (guint c = n_body; c < extents->len && !over; c++)
@@ -412,7 +449,8 @@ column_of (const Build *b, const FcPdfFragment *f, gboolean header)
             return c;
         }
       for (guint c = 0; c < n; c++)
-        if (MIN (f->x1, g_array_index (b->x1, double, c)) - MAX (f->x0, g_array_index (b->x0, double, c)) > 0)
+        if (MIN (f->x1, g_array_index (b->x1, double, c)) - MAX (f->x0, g_array_index (b->x0, double, c)) > 0
+            && !starts_in_tail (b, f, c))
           return c;
       if ((under = left_aligned_column (b, f)) >= 0 || (under = body_column_under (b, f)) >= 0)
         return (guint) under;
@@ -635,6 +673,76 @@ join_around (Build *b)
           continue;
         }
       unite (b, r, s);
+    }
+}
+
+/* Whether line holds a 科目编码 (3 to 7 digits) left of x: its row is
+ * known by the code, whatever its name says. */
+static gboolean
+coded_left_of (const FcPdfLine *line, double x)
+{
+  for (guint k = 0; k < line->fragments->len; k++)
+    {
+      const FcPdfFragment *g = line->fragments->pdata[k];
+      gsize n = strlen (g->text);
+      if (g->x1 <= x && n >= 3 && n <= 7 && fc_pdf_text_is_code (g->text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Labels cut at their cell's edge: a heading that starts in the last
+ * character of a column of labels is the next cell's (starts_in_tail), so
+ * a label reaching past it while that cell of its row is filled was cut
+ * there — Calc prints only what fits beside a filled cell.  A row known
+ * by its label alone (01's 一、一般公共服务支 for 一般公共服务支出) could
+ * then not be told, and its amounts would be read as another's or as
+ * missing: the grid is unsure.  Rows with a code are known by the code. */
+static void
+check_cut_labels (Build *b, FcPdfGrid *grid)
+{
+  const FcPdfLine *head;
+
+  if (b->first_body <= 0)
+    return;
+  /* the header's last line: the cells' own headings, not one centred over
+   * several (收入 over 项目 | 决算数) */
+  head = b->lines->pdata[b->first_body - 1];
+  for (guint k = 0; k < head->fragments->len; k++)
+    {
+      const FcPdfFragment *h = head->fragments->pdata[k];
+      double next = next_start (b, h);
+
+      for (guint c = 0; c < b->x0->len; c++)
+        {
+          if (!starts_in_tail (b, h, c))
+            continue;
+          for (guint j = (guint) b->first_body; j < b->n; j++)
+            {
+              const FcPdfLine *line = b->lines->pdata[j];
+              const FcPdfFragment *cut = NULL;
+              gboolean filled = FALSE;
+
+              for (guint q = 0; q < line->fragments->len; q++)
+                {
+                  const FcPdfFragment *g = line->fragments->pdata[q];
+                  /* cut: past the edge by less than a character */
+                  if (col (b, g) == c && !fc_pdf_text_is_number (g->text) && g->x1 > h->x0 + 0.5
+                      && g->x1 < h->x0 + b->h)
+                    cut = g;
+                  else if (g->x0 >= h->x0 - 0.5 && g->x0 < next)
+                    filled = TRUE;
+                }
+              if (cut == NULL || !filled || coded_left_of (line, cut->x0))
+                continue;
+              grid->problem = g_strdup_printf ("第%u页：“%s”在单元格边上被截断，该行无法按名称识别",
+                                               cut->page, cut->text);
+              grid->problem_en = g_strdup_printf ("page %u: “%s” is cut at its cell's edge: its "
+                                                  "row cannot be told by its name",
+                                                  cut->page, cut->text);
+              return;
+            }
+        }
     }
 }
 
@@ -872,6 +980,8 @@ fc_pdf_grid_build (GPtrArray *lines)
       grid->problem_en = g_strdup_printf ("page %u: “%s” overlaps the line above: its row is "
                                           "unclear", line->page, text);
     }
+  if (grid->problem == NULL)
+    check_cut_labels (&b, grid);
   place_spanning_headings (grid, b.h);
   g_free (b.main);
   g_free (b.parent);
