@@ -5,6 +5,9 @@
 
 #include "fc-pdf-grid.h"
 
+/* a text this × the unit's height lower than the unit is not on its line */
+#define FC_PDF_SPLIT_BELOW 0.3
+
 typedef enum { IN_TEXT, IN_TABLE, IN_NOTES } State;
 
 static void
@@ -26,6 +29,7 @@ fc_pdf_split_free (FcPdfSplit *split)
     return;
   g_ptr_array_unref (split->tables);
   g_ptr_array_unref (split->narrative);
+  g_ptr_array_unref (split->parts);
   g_free (split);
 }
 
@@ -207,6 +211,47 @@ segment (FcPdfTable *table, guint page)
   return last;
 }
 
+/* A line of some of line's fragments (which it borrows), kept by split. */
+static FcPdfLine *
+part_of (FcPdfSplit *split, const FcPdfLine *line, GPtrArray *fragments)
+{
+  FcPdfLine *part = g_new0 (FcPdfLine, 1);
+
+  part->fragments = fragments;
+  part->page = line->page;
+  part->y0 = G_MAXDOUBLE, part->y1 = -G_MAXDOUBLE;
+  for (guint k = 0; k < fragments->len; k++)
+    {
+      const FcPdfFragment *f = fragments->pdata[k];
+      part->y0 = MIN (part->y0, f->y0), part->y1 = MAX (part->y1, f->y1);
+    }
+  g_ptr_array_add (split->parts, part);
+  return part;
+}
+
+/* The unit line's other texts: those on its baseline (部门名称, 年度:
+ * *beside) and those printed lower — a heading of the table below that
+ * rises into the unit's line (Calc centres a wrapped heading on its row:
+ * with a CJK font 经济分类科目 / 编码 runs half a line above the row), to be
+ * read with the table (*below).  NULL where there is none (transfer
+ * none: kept by split). */
+static void
+split_unit_line (FcPdfSplit *split, const FcPdfLine *line, FcPdfLine **beside, FcPdfLine **below)
+{
+  const FcPdfFragment *unit = unit_fragment (line);
+  double mid = (unit->y0 + unit->y1) / 2, h = unit->y1 - unit->y0;
+  GPtrArray *same = g_ptr_array_new (), *lower = g_ptr_array_new ();
+
+  for (guint k = 0; k < line->fragments->len; k++)
+    {
+      FcPdfFragment *f = line->fragments->pdata[k];
+      if (f != unit)
+        g_ptr_array_add ((f->y0 + f->y1) / 2 - mid > FC_PDF_SPLIT_BELOW * h ? lower : same, f);
+    }
+  *beside = same->len > 0 ? part_of (split, line, same) : (g_ptr_array_unref (same), NULL);
+  *below = lower->len > 0 ? part_of (split, line, lower) : (g_ptr_array_unref (lower), NULL);
+}
+
 typedef enum { ROLE_NONE, ROLE_NUMBER, ROLE_TITLE, ROLE_META, ROLE_UNIT } Role;
 
 /* Whether the line holds table data: an amount, or several cells. */
@@ -280,6 +325,7 @@ fc_pdf_split (GPtrArray *pages)
 
   split->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
   split->narrative = g_ptr_array_new ();
+  split->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_pdf_line_free);
   for (guint p = 0; p < pages->len; p++)
     {
       const FcPdfPage *page = pages->pdata[p];
@@ -322,11 +368,18 @@ fc_pdf_split (GPtrArray *pages)
               g_ptr_array_add (table->head, (gpointer) line);
               continue;
             case ROLE_UNIT:
-              g_free (table->unit);
-              table->unit = g_strdup (unit_fragment (line)->text);
-              /* what else the unit line says (部门名称, 年度) is the table's too */
-              if (line->fragments->len > 1)
-                g_ptr_array_add (table->head, (gpointer) line);
+              {
+                FcPdfLine *beside = NULL, *below = NULL;
+
+                g_free (table->unit);
+                table->unit = g_strdup (unit_fragment (line)->text);
+                split_unit_line (split, line, &beside, &below);
+                /* what else the unit line says (部门名称, 年度) is the table's too */
+                if (beside != NULL)
+                  g_ptr_array_add (table->head, beside);
+                if (below != NULL)
+                  g_ptr_array_add (segment (table, page->number), below);
+              }
               continue;
             case ROLE_NONE:
             default:

@@ -29,6 +29,7 @@ typedef struct {
 typedef struct {
   GPtrArray *tables;    /* of FcPdfTable* (owned) */
   GPtrArray *narrative; /* of FcPdfLine* (borrowed), in reading order */
+  GPtrArray *parts;     /* of FcPdfLine* (owned, their fragments borrowed): lines split off */
 } FcPdfSplit;
 
 /* Splits pages (of FcPdfPage*, which the result borrows) (transfer full). */
