@@ -20,6 +20,8 @@
 #define FC_PDF_GAP 0.5
 /* two fragments whose bands overlap by this × the smaller height share a line */
 #define FC_PDF_LINE_OVERLAP 0.4
+/* points around the page whose characters are read (see fc_pdf_page_read) */
+#define FC_PDF_PAGE_MARGIN 5.0
 
 FcPdfFragment *
 fc_pdf_fragment_new (const char *text, double x0, double y0, double x1, double y1, guint page)
@@ -359,13 +361,20 @@ fc_pdf_page_from_layout (const char *text, const PopplerRectangle *boxes, guint 
 FcPdfPage *
 fc_pdf_page_read (PopplerPage *page, guint number)
 {
-  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree char *text = NULL;
   g_autofree PopplerRectangle *boxes = NULL;
+  PopplerRectangle area;
   guint n_boxes = 0;
   double width = 0, height = 0;
 
   poppler_page_get_size (page, &width, &height);
-  if (text == NULL || !poppler_page_get_text_layout (page, &boxes, &n_boxes))
+  /* the page and a margin: poppler takes only the characters whose boxes
+   * lie wholly in the area, and Calc's titles rise above the page's top
+   * edge by a hair with some CJK fonts (WenQuanYi Zen Hei: 0.008 pt) */
+  area.x1 = -FC_PDF_PAGE_MARGIN, area.y1 = -FC_PDF_PAGE_MARGIN;
+  area.x2 = width + FC_PDF_PAGE_MARGIN, area.y2 = height + FC_PDF_PAGE_MARGIN;
+  text = poppler_page_get_text_for_area (page, &area);
+  if (text == NULL || !poppler_page_get_text_layout_for_area (page, &area, &boxes, &n_boxes))
     return fc_pdf_page_from_layout (NULL, NULL, 0, number, width, height);
   return fc_pdf_page_from_layout (text, boxes, n_boxes, number, width, height);
 }
