@@ -4,13 +4,15 @@
 # poppler-glib for the PDF reader, poppler-utils for bench/bench-pdf.sh;
 # the aarch64 cross toolchain, arm64 -dev packages and qemu-user for the
 # aarch64 add-in and its unit tests: packaging/cross/aarch64-linux-gnu.ini;
-# Xvfb and xdotool for the tests only a window can tell: tests/e2e/xdisplay.py).
+# Xvfb and xdotool for the tests only a window can tell: tests/e2e/xdisplay.py;
+# two CJK fonts, as finance offices have, for e2e-pdf: LibreOffice lays its
+# PDFs out by the font's metrics, and the reader must read them with each).
 # Does nothing when they are all there; needs root (or sudo) otherwise.
 set -eu
 packages="gcc meson ninja-build pkg-config zip unzip python3 binutils
 libglib2.0-dev libpcre2-dev libjson-glib-dev check libpoppler-glib-dev poppler-utils
 libreoffice-calc-nogui libreoffice-writer-nogui libreoffice-dev libreoffice-dev-common python3-uno
-libreoffice-l10n-zh-cn
+libreoffice-l10n-zh-cn fonts-droid-fallback fonts-wqy-zenhei
 clang libclang-rt-14-dev locales
 xvfb xdotool
 gcc-aarch64-linux-gnu qemu-user

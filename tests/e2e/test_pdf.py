@@ -14,6 +14,9 @@ page a sheet, and single-cell mutants of each:
     cell by cell, cut at the cells' edges);
   * the sample's PDF: no error where its workbook has none, every note of
     it a note of the workbook, each table the reader left out said (I.3);
+  * both again with each CJK font installed alone (Droid Sans Fallback,
+    WenQuanYi Zen Hei; Noto Sans CJK when present), at least two: Calc lays
+    the PDF out by the font's metrics;
   * each mutant (06 人员经费合计 4884.09 → 4884.04; 02 合计 634.38 → 634.43)
     is an error whose page and printed words name the mutated number;
   * a PDF beside a workbook in one run: both entries, exit as the worst;
@@ -125,6 +128,79 @@ def test_import_and_marked(exe, env, data, tmp):
             office.close(doc)
 
 
+def check_package_pdfs(entries, font):
+    """The four entries of xlsx, ghzy PDF, sample workbook, sample PDF:
+    the PDFs give what their workbooks give, or say (I.3) what they left out."""
+    if not check(len(entries) == 4, '%s: workbooks and PDFs in one run, four entries (%d)'
+                 % (font, len(entries))):
+        return
+    book, paper, sbook, spaper = entries
+    e, w, i = counts(paper)
+    check(e == 0, '%s: ghzy PDF by LibreOffice: no error (%d)' % (font, e))
+    check(notes(paper) == notes(book),
+          '%s: ghzy PDF: the workbook\'s notes (%s vs %s)' % (font, notes(paper), notes(book)))
+    other = [f['rule'] for f in paper['findings']
+             if f['severity'] == 'warning' and f['rule'] not in ('I.3', 'N.0')]
+    check(not other, '%s: ghzy PDF: warnings only where a table is not understood (%s)'
+          % (font, other))
+    check(any(f['rule'] == 'N.0' for f in paper['findings']),
+          '%s: ghzy PDF by Calc: its text, printed cell by cell, said not checked (N.0)' % font)
+    check(all(f.get('page', 0) >= 1 for f in paper['findings']),
+          '%s: ghzy PDF: every finding names its page' % font)
+    check(counts(sbook)[0] == 0 and counts(spaper)[0] == 0,
+          '%s: sample PDF: no error, as its workbook (%d, %d)'
+          % (font, counts(sbook)[0], counts(spaper)[0]))
+    missing = set(n for n in notes(spaper)) - set(notes(sbook))
+    check(not missing, '%s: sample PDF: every note one of the workbook\'s (%s)' % (font, missing))
+    left_out = set(f['table'] for f in spaper['findings'] if f['rule'] == 'I.3')
+    lost = set(t for (_, t, _) in notes(sbook)) - set(t for (_, t, _) in notes(spaper))
+    check(lost <= left_out, '%s: sample PDF: tables without their notes are said (I.3: %s, %s)'
+          % (font, sorted(left_out), sorted(lost)))
+
+
+# CJK fonts a finance office has (packaging/install-deps.sh installs the
+# first two): (family, its folder, its name as embedded in a PDF)
+CJK_FONTS = [('Droid Sans Fallback', '/usr/share/fonts/truetype/droid', b'DroidSansFallback'),
+             ('WenQuanYi Zen Hei', '/usr/share/fonts/truetype/wqy', b'WenQuanYiZenHei'),
+             ('Noto Sans CJK', '/usr/share/fonts/opentype/noto', b'NotoSansCJK')]
+
+
+def test_each_font(exe, env, xlsx, sample, tmp):
+    """Each installed CJK font alone (fontconfig told to reject the others'
+    files): LibreOffice lays the PDF out by the font's metrics — labels cut
+    at a filled cell, headings wrapped over rows — and the reader must give
+    no error with any of them."""
+    present = [f for f in CJK_FONTS if os.path.isdir(f[1])]
+    check(len(present) >= 2, 'at least two CJK fonts installed (%s): packaging/install-deps.sh'
+          % [f[0] for f in present])
+    saved = os.environ.get('FONTCONFIG_FILE')
+    try:
+        for family, folder, embedded in present:
+            others = ''.join('<glob>%s/*</glob>' % f[1] for f in CJK_FONTS if f[1] != folder)
+            conf = os.path.join(tmp, 'fonts-%s.conf' % embedded.decode())
+            with open(conf, 'w') as out:
+                out.write('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+                          '<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+                          '<selectfont><rejectfont>%s</rejectfont></selectfont></fontconfig>\n' % others)
+            os.chmod(conf, 0o644)
+            os.environ['FONTCONFIG_FILE'] = conf
+            pdfs = [os.path.join(tmp, '%s-%s.pdf' % (k, embedded.decode())) for k in ('ghzy', 'sample')]
+            with Office(oxt=None) as office:
+                for src, out in zip((xlsx, sample), pdfs):
+                    doc = office.load(src, copy=True)
+                    export_pdf(office, doc, out)
+                    office.close(doc)
+            with open(pdfs[0], 'rb') as f:
+                check(embedded in f.read(), '%s: the PDF is printed with it' % family)
+            rc, entries = run_check(exe, env, xlsx, pdfs[0], sample, pdfs[1])
+            check_package_pdfs(entries, family)
+    finally:
+        if saved is None:
+            os.environ.pop('FONTCONFIG_FILE', None)
+        else:
+            os.environ['FONTCONFIG_FILE'] = saved
+
+
 def main(argv):
     if len(argv) != 4:
         print(__doc__)
@@ -149,30 +225,10 @@ def main(argv):
             office.close(doc)
 
         rc, entries = run_check(exe, env, xlsx, pdf['ghzy'], sample, pdf['sample'])
-        check(len(entries) == 4, 'workbooks and PDFs in one run: four entries (%d)' % len(entries))
-        if len(entries) == 4:
-            book, paper, sbook, spaper = entries
-            e, w, i = counts(paper)
-            check(e == 0, 'ghzy PDF by LibreOffice: no error (%d)' % e)
-            check(notes(paper) == notes(book),
-                  'ghzy PDF: the workbook\'s notes (%s vs %s)' % (notes(paper), notes(book)))
-            other = [f['rule'] for f in paper['findings']
-                     if f['severity'] == 'warning' and f['rule'] not in ('I.3', 'N.0')]
-            check(not other, 'ghzy PDF: warnings only where a table is not understood (%s)' % other)
-            check(any(f['rule'] == 'N.0' for f in paper['findings']),
-                  'ghzy PDF by Calc: its text, printed cell by cell, said not checked (N.0)')
-            check(all(f.get('page', 0) >= 1 for f in paper['findings']),
-                  'ghzy PDF: every finding names its page')
-            check(counts(sbook)[0] == 0 and counts(spaper)[0] == 0,
-                  'sample PDF: no error, as its workbook (%d, %d)' % (counts(sbook)[0], counts(spaper)[0]))
-            missing = set(n for n in notes(spaper)) - set(notes(sbook))
-            check(not missing, 'sample PDF: every note one of the workbook\'s (%s)' % missing)
-            left_out = set(f['table'] for f in spaper['findings'] if f['rule'] == 'I.3')
-            lost = set(t for (_, t, _) in notes(sbook)) - set(t for (_, t, _) in notes(spaper))
-            check(lost <= left_out, 'sample PDF: tables without their notes are said (I.3: %s, %s)'
-                  % (sorted(left_out), sorted(lost)))
-            check(rc == 0, 'workbooks and PDFs without errors: exit 0 (%d)' % rc)
+        check_package_pdfs(entries, 'system fonts')
+        check(rc == 0, 'workbooks and PDFs without errors: exit 0 (%d)' % rc)
 
+        test_each_font(exe, env, xlsx, sample, tmp)
         test_import_and_marked(exe, env, data, tmp)
 
         rc, entries = run_check(exe, env, pdf['ghzy-06'], pdf['sample-02'])
