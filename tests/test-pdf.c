@@ -4,7 +4,9 @@
  * their words and page); the blank template no error; a 部门预算 and
  * damaged files are refused; a wrapped name and an amount printed off its
  * row's line land in one row; two amounts in one cell make a table
- * unsure. */
+ * unsure; what Calc prints with a CJK font (cells' texts 2 pt apart, a
+ * label cut at a filled cell, a wrapped heading risen into the unit's
+ * line) is read or said. */
 #include <check.h>
 #include <string.h>
 
@@ -13,6 +15,8 @@
 #include "fc-fods.h"
 #include "fc-fods-writer.h"
 #include "fc-pdf-grid.h"
+#include "fc-pdf-split.h"
+#include "fc-pdf-table.h"
 #include "fc-pdf.h"
 #include "fc-report-jsonglib.h"
 #include "fc-report-writer.h"
@@ -248,6 +252,136 @@ START_TEST (test_grid_unsure)
 }
 END_TEST
 
+/* Fragments at (x0, y0, x1, y1) as a page's lines (transfer full). */
+static FcPdfPage *
+page_of (const char *const *texts, const double *boxes)
+{
+  FcPdfPage *page = g_new0 (FcPdfPage, 1);
+  g_autoptr (GPtrArray) fragments = g_ptr_array_new ();
+
+  page->number = 6, page->width = 640, page->height = 420;
+  for (guint i = 0; texts[i] != NULL; i++)
+    g_ptr_array_add (fragments, fc_pdf_fragment_new (texts[i], boxes[i * 4], boxes[i * 4 + 1],
+                                                     boxes[i * 4 + 2], boxes[i * 4 + 3], 6));
+  page->lines = fc_pdf_lines_from_fragments (fragments);
+  return page;
+}
+
+/* Calc with a CJK font: three headings that fill their cells printed
+ * 2.3 pt apart are three texts; short words spaced in one cell one. */
+START_TEST (test_han_gap)
+{
+  const char *text = "一般公共预算财政 政府性基金预算财\n上缴 上级 支出";
+  glong n = g_utf8_strlen (text, -1);
+  g_autofree PopplerRectangle *boxes = g_new0 (PopplerRectangle, n);
+  g_autoptr (FcPdfPage) page = NULL;
+  double x = 539.1, y = 42.8;
+  const char *p = text;
+
+  for (glong i = 0; i < n; i++, p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      double w = c == ' ' ? (y < 50 ? 2.3 : 3.2) : 10;
+
+      if (c == '\n')
+        x = 425.7, y = 63.7, w = 0;
+      boxes[i] = (PopplerRectangle) { x, y, x + w, y + 13 };
+      x += w;
+    }
+  page = fc_pdf_page_from_layout (text, boxes, (guint) n, 4, 800, 420);
+  ck_assert_uint_eq (page->lines->len, 2);
+  {
+    const FcPdfLine *heads = page->lines->pdata[0], *spaced = page->lines->pdata[1];
+    g_autofree char *joined = fc_pdf_line_text (heads);
+
+    ck_assert_uint_eq (heads->fragments->len, 2);
+    ck_assert_str_eq (((FcPdfFragment *) heads->fragments->pdata[0])->text, "一般公共预算财政");
+    ck_assert_str_eq (((FcPdfFragment *) heads->fragments->pdata[1])->text, "政府性基金预算财");
+    ck_assert_str_eq (joined, "一般公共预算财政 政府性基金预算财");
+    ck_assert_uint_eq (spaced->fragments->len, 1);
+    ck_assert_str_eq (((FcPdfFragment *) spaced->fragments->pdata[0])->text, "上缴 上级 支出");
+  }
+}
+END_TEST
+
+/* 01 as Calc prints it with a CJK font: labels cut at the filled 行次
+ * cell, their last character across the edge where 行次 starts.  Rows
+ * known by their labels cannot be told: unsure.  Labels that fit, or rows
+ * with a code, are read, 行次 over its own column. */
+static FcPdfGrid *
+grid_01 (const char *first_label, double label_end, const char *code)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_pdf_line_free);
+  const double head[] = { 1.0, 21.0, 85.9, 105.9, 170.8, 190.8 };
+  const double cut[] = { 1.0, label_end, 162.3, 168.7, 218.4, 253.5 };
+  const double fits[] = { 1.0, 81.0, 162.3, 168.7, 218.4, 253.5 };
+  const double coded[] = { -30.0, -10.0, 1.0, label_end, 162.3, 168.7, 218.4, 253.5 };
+
+  g_ptr_array_add (lines, line_of (76.4, (const char *[]) { "项目", "行次", "金额", NULL }, head));
+  if (code != NULL)
+    g_ptr_array_add (lines, line_of (101.9, (const char *[]) { code, first_label, "1", "568.68",
+                                                               NULL }, coded));
+  else
+    g_ptr_array_add (lines, line_of (101.9, (const char *[]) { first_label, "1", "568.68", NULL },
+                                     cut));
+  g_ptr_array_add (lines, line_of (114.7, (const char *[]) { "四、上级补助收入", "4", "0.00", NULL },
+                                   fits));
+  g_ptr_array_add (lines, line_of (127.4, (const char *[]) { "六、经营收入", "6", "65.70", NULL },
+                                   fits));
+  return fc_pdf_grid_build (lines);
+}
+
+START_TEST (test_grid_cut_labels)
+{
+  g_autoptr (FcPdfGrid) cut = grid_01 ("一、一般公共预算财", 91.0, NULL);
+  g_autoptr (FcPdfGrid) fits = grid_01 ("一、一般公共预算", 81.0, NULL);
+  g_autoptr (FcPdfGrid) coded = grid_01 ("一般公共服务支", 91.0, "201");
+
+  ck_assert_ptr_nonnull (cut->problem);
+  ck_assert_ptr_nonnull (strstr (cut->problem, "一、一般公共预算财"));
+  ck_assert_ptr_null (fits->problem);
+  ck_assert_str_eq (fc_pdf_grid_cell (fits, 0, 1)->text, "行次");
+  ck_assert_str_eq (fc_pdf_grid_cell (fits, 1, 1)->text, "1");
+  ck_assert_ptr_null (coded->problem);
+}
+END_TEST
+
+/* 06 as Calc prints it with a CJK font: 经济分类科目编码 wrapped, its first
+ * line risen into 单位：万元's line.  It is the table's, not its head. */
+START_TEST (test_unit_line_heading)
+{
+  const char *texts[] = { "一般公共预算财政拨款基本支出决算表", "单位：万元", "经济分类科目", "科目名称",
+                          "决算数", "编码", "301", "工资福利支出", "4816.14", "30101", "基本工资",
+                          "537.64", NULL };
+  const double boxes[] = { 199.6, 0.2, 437.6, 18.4, 586.3, 17.2, 636.3, 30.2,
+                           4.6, 24.6, 64.6, 37.6, 142.6, 30.4, 182.5, 43.4,
+                           278.8, 30.4, 308.8, 43.4, 24.6, 36.3, 44.6, 49.3,
+                           1.0, 42.7, 20.1, 55.7, 70.4, 42.7, 130.4, 55.7,
+                           289.0, 42.7, 330.5, 55.7, 1.0, 55.4, 32.9, 68.4,
+                           70.4, 55.4, 110.4, 68.4, 295.5, 55.4, 330.6, 68.4 };
+  g_autoptr (GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_pdf_page_free);
+  g_autoptr (FcPdfSplit) split = NULL;
+  g_autoptr (FcPdfSheet) sheet = NULL;
+  const FcPdfTable *table;
+  gboolean found = FALSE;
+
+  g_ptr_array_add (pages, page_of (texts, boxes));
+  split = fc_pdf_split (pages);
+  ck_assert_uint_eq (split->tables->len, 1);
+  table = split->tables->pdata[0];
+  ck_assert_str_eq (table->unit, "单位：万元");
+  ck_assert_uint_eq (table->head->len, 0);
+  sheet = fc_pdf_table_rebuild (table);
+  ck_assert_ptr_null (sheet->problem);
+  for (guint r = 0; r < sheet->rows->len; r++)
+    {
+      const FcPdfCell *row = sheet->rows->pdata[r];
+      found |= g_strcmp0 (row[0].text, "经济分类科目编码") == 0 && g_strcmp0 (row[1].text, "科目名称") == 0;
+    }
+  ck_assert_msg (found, "the heading 经济分类科目编码 is one cell of the header row");
+}
+END_TEST
+
 static int
 compare_keys (gconstpointer a, gconstpointer b)
 {
@@ -325,6 +459,9 @@ main (void)
   tcase_add_test (tc, test_refused);
   tcase_add_test (tc, test_grid_rows);
   tcase_add_test (tc, test_grid_unsure);
+  tcase_add_test (tc, test_han_gap);
+  tcase_add_test (tc, test_grid_cut_labels);
+  tcase_add_test (tc, test_unit_line_heading);
   tcase_add_test (tc, test_import_round_trip);
   suite_add_tcase (s, tc);
   status = fc_test_run (s);
