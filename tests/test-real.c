@@ -457,6 +457,28 @@ START_TEST (test_06_split_codes)
 }
 END_TEST
 
+/* 06 not understood (its code column's heading cut to 编码, as a PDF
+ * printed with a CJK font was once read): said once (I.3), and the rules
+ * that read its rows by label — X05-06.1 人员经费合计 + 公用经费合计 — are
+ * not checked, rather than compared with 0. */
+START_TEST (test_06_not_understood)
+{
+  g_autoptr (FcWorkbook) wb = edited (NULL);
+  FcSheet *s = fc_test_sheet (wb, "一般公共预算财政拨款基本支出决算表");
+  ck_assert_uint_ge (fc_test_retext (s, "经济分类科目编码", "编码"), 1);
+  g_autoptr (FcReport) r = fc_engine_check (engine, wb, NULL, NULL);
+  gboolean said = FALSE;
+  for (guint i = 0; i < r->findings->len; i++)
+    {
+      const FcFinding *f = g_ptr_array_index (r->findings, i);
+      said |= strcmp (f->rule_id, "I.3") == 0 && strcmp (f->table, "06") == 0;
+    }
+  ck_assert_msg (said, "06 without its code column is said not understood");
+  ck_assert_uint_eq (fc_test_count_rule (r, "X05-06.1", FC_SEVERITY_ERROR), 0);
+  ck_assert_uint_eq (fc_test_count_rule (r, "X05-06.1", FC_SEVERITY_INFO), 0);
+}
+END_TEST
+
 START_TEST (test_thousands_as_text)
 {
   g_autoptr (FcWorkbook) wb = edited (thousands);
@@ -562,6 +584,7 @@ main (void)
   tcase_add_test (tc, test_09_by_rows);
   tcase_add_test (tc, test_instruction_left);
   tcase_add_test (tc, test_08_as_income_and_expenditure);
+  tcase_add_test (tc, test_06_not_understood);
   suite_add_tcase (s, tc);
   int status = fc_test_run (s);
   fc_workbook_free (putuo);
