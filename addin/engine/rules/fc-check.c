@@ -213,6 +213,24 @@ report_missing_row (FcCheckContext *c, const FcTable *t, const FcRef *ref, guint
   fc_report_add_finding (c->report, f);
 }
 
+/* Whether the table's cells print an amount with a fractional part
+ * anywhere (codes, 行次 and 栏次 are whole): a table whose rows carry no
+ * amount may still print them where its columns were not placed (06 cut
+ * sideways over pages): that is not a table without data. */
+static gboolean
+prints_fractions (const FcTable *t)
+{
+  for (guint r = t->first_row; r <= t->last_row; r++)
+    for (guint c = t->first_col; c <= t->last_col; c++)
+      {
+        const FcCell *cell = fc_sheet_get_cell (t->sheet, r, c);
+        double v;
+        if (fc_amount_read (cell, &v) == FC_AMOUNT_VALUE && v != floor (v))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* Appends the cells ref names.  Not applicable when its table is not in
  * the workbook (presence is a rule of its own), when a row it names by
  * 行次 or label is missing (said once) or lacks a column it names.  A
@@ -243,7 +261,7 @@ resolve_ref (FcCheckContext *c, const FcRef *ref, GArray *cells)
            * rows were not found, not because it has none: not nil */
           if (t->problems->len > 0 && !t->lines_inferred)
             return FC_CHECK_NOT_APPLICABLE;
-          if (t->lines_inferred || fc_check_table_is_empty (t))
+          if (t->lines_inferred || (fc_check_table_is_empty (t) && !prints_fractions (t)))
             return FC_CHECK_RESOLVED;
           if (!c->quiet)
             report_missing_row (c, t, ref, col);
