@@ -42,7 +42,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'e2e'))
 import uno  # noqa: E402,F401
-from fcoffice import Office, cell_looks, cell_notes, dispatch  # noqa: E402
+from fcoffice import SUCCESS, Office, cell_looks, cell_notes, dispatch  # noqa: E402
 from com.sun.star.table import CellRangeAddress  # noqa: E402
 
 LIMIT = float(os.environ.get('FC_CAMPAIGN_LIMIT', '120'))
@@ -390,9 +390,9 @@ class Campaign:
             state, message = dispatch(office, doc, 'Validate')
             if state is None:
                 return 'Validate gave no result'
-            self.counts['validated' if state == 0 else 'refused'] += 1
+            self.counts['validated' if state == SUCCESS else 'refused'] += 1
             # the snapshots must see marks, or their comparisons prove nothing
-            if state == 0 and text not in ('0', ''):
+            if state == SUCCESS and text not in ('0', ''):
                 self.counts['with_errors'] += 1
                 marked = diff(before, snapshot(doc, skip={FUNCTION_SHEET}), limit=1000)
                 self.counts['marks_seen'] += any(' looks ' in d or ' notes ' in d for d in marked)
