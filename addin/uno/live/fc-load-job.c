@@ -5,12 +5,12 @@
 #include <string.h>
 
 #include "fc-calc.h"
+#include "fc-doc-job.h"
 #include "fc-doc-narrative.h"
 #include "fc-narrative-doc.h"
 #include "fc-report-click.h"
 #include "fc-result.h"
 #include "fc-live-stats.h"
-#include "fc-uno-object.h"
 #include "fc-uno-struct.h"
 
 static const char *const load_job_services[] = {
@@ -19,13 +19,6 @@ static const char *const load_job_services[] = {
 
 const FcServiceNames fc_load_job_service_names = {
   FC_LOAD_JOB_IMPLEMENTATION_NAME, NULL, load_job_services
-};
-
-static const char *const load_job_interfaces[] = {
-  "com.sun.star.task.XJob",
-  "com.sun.star.lang.XServiceInfo",
-  "com.sun.star.lang.XTypeProvider",
-  NULL
 };
 
 /* Whether the document came through one of Calc's Excel filters (.xlsx,
@@ -120,47 +113,22 @@ prefetch_narrative (uno_Interface *model)
     fc_result_refresh (model);
 }
 
-/* XJob.execute (Arguments): Arguments' Environment names the Model. */
+/* The job: model has just been loaded. */
 static void
-execute (const uno_Sequence *arguments)
+run (uno_Interface *model, const char *event, const uno_Sequence *arguments)
 {
-  const uno_Any *environment = fc_uno_struct_seq_lookup (arguments, "com.sun.star.beans.NamedValue",
-                                                         "Environment");
-  const uno_Any *model;
+  gint64 start = g_get_monotonic_time ();
 
-  if (environment == NULL || environment->pType->eTypeClass != typelib_TypeClass_SEQUENCE)
-    return;
-  model = fc_uno_struct_seq_lookup (*(const uno_Sequence *const *) environment->pData,
-                                    "com.sun.star.beans.NamedValue", "Model");
-  if (model != NULL && fc_uno_any_get_interface (model) != NULL)
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      prefetch_narrative (fc_uno_any_get_interface (model));
-      recalculate_if_ours (fc_uno_any_get_interface (model));
-      fc_report_click_watch (fc_uno_any_get_interface (model));
-      fc_live_stats_set_load_job ((g_get_monotonic_time () - start) / 1000.0);
-    }
-}
-
-static gboolean
-load_job_dispatch (FcUnoObject *self, const typelib_TypeDescription *member, void *ret,
-                   void *args[], uno_Any **exception)
-{
-  (void) self;
-  if (fc_uno_member_is (member, "com.sun.star.task.XJob::execute"))
-    {
-      execute (*(const uno_Sequence *const *) args[0]);
-      fc_uno_any_set_void ((uno_Any *) ret);
-      *exception = NULL;
-      return TRUE;
-    }
-  return fc_service_info_dispatch_names (&fc_load_job_service_names, member, ret, args,
-                                         exception);
+  (void) event;
+  (void) arguments;
+  prefetch_narrative (model);
+  recalculate_if_ours (model);
+  fc_report_click_watch (model);
+  fc_live_stats_set_load_job ((g_get_monotonic_time () - start) / 1000.0);
 }
 
 uno_Interface *
 fc_load_job_new (void)
 {
-  return fc_uno_object_new_stateless (load_job_interfaces, load_job_dispatch);
+  return fc_doc_job_new (&fc_load_job_service_names, run);
 }
