@@ -7,10 +7,14 @@
 enum { BOX_INFO = 1, BOX_WARNING = 2, BOX_ERROR = 3, BOX_QUERY = 4 };
 #define BUTTONS_OK 1
 #define BUTTONS_YES_NO 3
-/* MessageBoxButtons.DEFAULT_BUTTON_YES: without it Return answers what
+#define BUTTONS_YES_NO_CANCEL 4
+/* MessageBoxButtons.DEFAULT_BUTTON_*: without one Return answers what
  * the toolkit picks, which is No in LibreOffice 25.2 */
+#define DEFAULT_BUTTON_CANCEL 0x20000
 #define DEFAULT_BUTTON_YES 0x40000
-#define RESULT_YES 2 /* com.sun.star.awt.MessageBoxResults */
+/* com.sun.star.awt.MessageBoxResults */
+#define RESULT_YES 2
+#define RESULT_NO 3
 
 /* The frame's container window as an XWindowPeer when it is visible
  * (transfer full), else NULL. */
@@ -118,6 +122,27 @@ fc_message_ask_yes_no (uno_Interface *frame, const char *text, gboolean *yes)
     }
   *yes = asked && answer == RESULT_YES;
   return asked;
+}
+
+FcMessageAnswer
+fc_message_ask_yes_no_cancel (uno_Interface *frame, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  uno_Interface *peer = visible_peer (frame);
+  sal_Int16 answer = 0;
+  gboolean asked = FALSE;
+
+  if (peer == NULL)
+    return FC_MESSAGE_NOT_ASKED;
+  asked = run_box (peer, BOX_QUERY, BUTTONS_YES_NO_CANCEL | DEFAULT_BUTTON_CANCEL, text, &answer,
+                   &error);
+  if (!asked)
+    g_warning ("cannot ask: %s", error->message);
+  fc_uno_release (peer);
+  if (!asked)
+    return FC_MESSAGE_NOT_ASKED;
+  return answer == RESULT_YES ? FC_MESSAGE_YES
+         : answer == RESULT_NO ? FC_MESSAGE_NO : FC_MESSAGE_CANCEL;
 }
 
 /* The status bar text shown last: a status indicator of its frame, ended

@@ -27,6 +27,18 @@ gboolean fc_message_has_window (uno_Interface *frame);
  * *yes when it was asked, FALSE (nobody to ask: headless, hidden) when not. */
 gboolean fc_message_ask_yes_no (uno_Interface *frame, const char *text, gboolean *yes);
 
+/* The answer to a question with Yes, No and Cancel. */
+typedef enum {
+  FC_MESSAGE_NOT_ASKED, /* nobody to ask: headless, hidden, or the box failed */
+  FC_MESSAGE_YES,
+  FC_MESSAGE_NO,
+  FC_MESSAGE_CANCEL     /* Cancel, Esc or the window's close button */
+} FcMessageAnswer;
+
+/* Asks over frame's window with Yes, No and Cancel (the default, so that
+ * Enter decides nothing). */
+FcMessageAnswer fc_message_ask_yes_no_cancel (uno_Interface *frame, const char *text);
+
 /* Shows text in frame's status bar for a few seconds, replacing what the
  * last call showed (NULL text: just take that away).  Nothing when frame
  * has no status bar. */
