@@ -1,16 +1,18 @@
-/* fc-save-job.h — the job LibreOffice runs before it saves a document
- * (Jobs.xcu, events OnSave and OnSaveAs, sent synchronously before the
- * file is written): a workbook that carries FiscalCheck's marks (coloured
- * cells, comments, the 审核结果 and _FiscalCheck sheets) must not reach
- * the official file without the user choosing so.  The job asks over the
- * document's window: clear the marks first (one undo step, then the save
- * goes on with a clean workbook), or keep them and save.  Nothing is
- * decided for the user: without a window to ask in (a headless office, a
- * document loaded hidden, a batch) the save is left untouched.
- *
- * LibreOffice gives document-event jobs no way to stop a save (the
- * JobExecutor ignores what a job returns or throws, and SfxBaseModel
- * stores right after the event), so there is no "cancel" answer.
+/* fc-save-job.h — the job LibreOffice runs on a Calc document's events
+ * (Jobs.xcu):
+ * - OnViewCreated: puts the save guard (fc-save-guard) on the new view's
+ *   frame, which asks keep / clear and save / cancel when Save, Save As or
+ *   Save a Copy is chosen in the window;
+ * - OnSave and OnSaveAs (sent synchronously before the file is written):
+ *   for the saves the guard does not see (the close prompt's Save, Save
+ *   All, a macro's store()), a workbook that carries FiscalCheck's marks
+ *   asks over the document's window whether to clear them first (one
+ *   undo step) or keep them.  LibreOffice gives document-event jobs no
+ *   way to stop a save (the JobExecutor ignores what a job returns or
+ *   throws, and SfxBaseModel stores right after the event), so this
+ *   question has no Cancel.  A save the guard already asked about is not
+ *   asked again.  Without a window (headless, hidden, a batch) the save
+ *   is left untouched, with one line on stderr.
  *
  * Tests drive the job through its own interface: XJob.execute with a
  * NamedValue "Answer" ("keep" or "clear") besides the Environment, which
