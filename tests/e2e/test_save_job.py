@@ -223,6 +223,31 @@ def test_guard(office, sample, tmp):
               'a workbook without marks is saved with no question (cancel not asked for)')
     finally:
         office.close(doc)
+    if (office.major or 0) >= 24:
+        test_visible_headless(office, sample, tmp)
+
+
+def test_visible_headless(office, sample, tmp):
+    """A document loaded visible in a headless office (7.4 cannot: it
+    crashes in vcl::Window::GetCursor): its window counts as visible, but
+    a dialog there returns Cancel at once, a Cancel nobody clicked.  The
+    save must go on untouched, as any headless save."""
+    path = os.path.join(tmp, 'v.ods')
+    shutil.copy(sample, path)
+    os.chmod(path, 0o666)
+    doc = office.load(path, copy=False, Hidden=False)
+    try:
+        window = doc.getCurrentController().getFrame().getContainerWindow()
+        state, message = dispatch(office, doc, 'Validate')
+        check(state == 0 and marked(doc) == (True, True) and window.isVisible(),
+              'a visible window in a headless office, Validate marks (%r)' % message)
+        before = file_bytes(path)
+        save(office, doc)
+        check(not doc.isModified() and file_bytes(path) != before and marked(doc) == (True, True),
+              'a visible window in a headless office: the save goes on untouched, '
+              'no dialog cancels it')
+    finally:
+        office.close(doc)
 
 
 def main(argv):

@@ -1,6 +1,8 @@
 /* fc-message.c — message box or log line (see fc-message.h). */
 #include "fc-message.h"
 
+#include <string.h>
+
 #define TITLE "决算审核 FiscalCheck"
 
 /* com.sun.star.awt.MessageBoxType and MessageBoxButtons values */
@@ -16,6 +18,37 @@ enum { BOX_INFO = 1, BOX_WARNING = 2, BOX_ERROR = 3, BOX_QUERY = 4 };
 #define RESULT_YES 2
 #define RESULT_NO 3
 
+/* Whether this office can show a window to anyone: it has loaded a VCL
+ * plugin for a real screen (gtk3, kf5, qt, gen: libvclplug_*.so) and does
+ * not run --headless.  Otherwise its windows live in the headless backend
+ * (svp, built into LibreOffice itself: no plugin), where they count as
+ * visible but every dialog returns Cancel at once, a Cancel nobody
+ * clicked.  Linux only, as the extension is.  Read once: the backend is
+ * chosen before any extension runs. */
+static gboolean
+office_has_screen (void)
+{
+  static gsize done;
+  static gboolean screen;
+
+  if (g_once_init_enter (&done))
+    {
+      g_autofree char *maps = NULL;
+      g_autofree char *cmdline = NULL;
+      gsize length = 0;
+
+      screen = g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL)
+               && strstr (maps, "/libvclplug_") != NULL;
+      /* soffice.bin gets soffice's own arguments, NUL-separated */
+      if (screen && g_file_get_contents ("/proc/self/cmdline", &cmdline, &length, NULL))
+        for (const char *arg = cmdline; arg < cmdline + length; arg += strlen (arg) + 1)
+          if (strcmp (arg, "--headless") == 0 || strcmp (arg, "-headless") == 0)
+            screen = FALSE;
+      g_once_init_leave (&done, 1);
+    }
+  return screen;
+}
+
 /* The frame's container window as an XWindowPeer when it is visible
  * (transfer full), else NULL. */
 static uno_Interface *
@@ -25,7 +58,7 @@ visible_peer (uno_Interface *frame)
   uno_Interface *peer = NULL;
   sal_Bool visible = sal_False;
 
-  if (frame == NULL
+  if (frame == NULL || !office_has_screen ()
       || !fc_uno_query_call (frame, "com.sun.star.frame.XFrame", "getContainerWindow", &window,
                              NULL, NULL)
       || window == NULL)
