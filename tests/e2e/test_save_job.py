@@ -239,7 +239,7 @@ def test_visible_headless(office, sample, tmp):
     try:
         window = doc.getCurrentController().getFrame().getContainerWindow()
         state, message = dispatch(office, doc, 'Validate')
-        check(state == 0 and marked(doc) == (True, True) and window.isVisible(),
+        check(state == SUCCESS and marked(doc) == (True, True) and window.isVisible(),
               'a visible window in a headless office, Validate marks (%r)' % message)
         before = file_bytes(path)
         save(office, doc)
