@@ -154,14 +154,16 @@ def test_guard(office, sample, tmp):
     doc = office.load(path, copy=False)
     try:
         original_notes = notes_of(doc)
+        # Validate before the frame's own dispatches exist: on 7.4 -nogui,
+        # Validate after them made the office abort every time since main's
+        # fitted report rows (the missing-.ui abort of has_calc_ui, it seems)
+        state, message = dispatch(office, doc, 'Validate')
+        check(state == SUCCESS and marked(doc) == (True, True), 'Validate marks (%r)' % message)
         for command in ('.uno:Save', '.uno:SaveAs', '.uno:SaveACopy'):
             check(guarded(office, doc, command), 'the frame\'s %s goes through the guard' % command)
         check(not guarded(office, doc, '.uno:Copy'), '.uno:Copy is not the guard\'s')
         check(frame_dispatch(office, doc, '.uno:Copy')[0] is not None,
               'other commands still reach LibreOffice through the guard')
-
-        state, message = dispatch(office, doc, 'Validate')
-        check(state == SUCCESS and marked(doc) == (True, True), 'Validate marks (%r)' % message)
         before = file_bytes(path)
         save(office, doc, 'cancel')
         check(file_bytes(path) == before, 'cancel: the file on disk is byte-identical')
