@@ -6,7 +6,9 @@
 
 #include <string.h>
 
+#include "fc-calc.h"
 #include "fc-command-actions.h"
+#include "fc-save-guard.h"
 #include "fc-uno-object.h"
 #include "fc-uno-struct.h"
 
@@ -107,6 +109,16 @@ run (FcCommandHandler *self, FcCommand command, const char *argument, gboolean *
       return message;
     }
   *ok = fc_command_actions_run (frame, command, argument, &message, &kind);
+  if (*ok && command == FC_COMMAND_VALIDATE)
+    {
+      /* a workbook opened before the extension was installed has no save
+       * guard (views get it when created): it gets one once it has marks */
+      uno_Interface *model = fc_calc_frame_model (frame, NULL);
+
+      if (model != NULL)
+        fc_save_guard_attach (model);
+      fc_uno_release (model);
+    }
   if (!*ok)
     fc_message_show (frame, kind, message);
   else
