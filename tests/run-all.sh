@@ -77,7 +77,7 @@ printf '{"name": "release", "result": "%s"}\n' "$release" >build/meson-logs/rele
 
 # one summary over the runs, from meson's machine-readable logs
 python3 - build/meson-logs/testlog.json build/meson-logs/testlog-office2.json \
-  build-asan/meson-logs/testlog.json build-fuzz/meson-logs/testlog.json \
+  build/meson-logs/testlog-window.json build-asan/meson-logs/testlog.json build-fuzz/meson-logs/testlog.json \
   build-aarch64/meson-logs/testlog.json build/meson-logs/release.json <<'PY'
 import json, os, sys
 passed = failed = 0
