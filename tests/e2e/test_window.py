@@ -13,29 +13,15 @@ packaging/install-office-25.sh unpacks with FC_LO25_GUI=1.
 
 import os
 import sys
-import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from fcoffice import SUCCESS, Office, check, summary  # noqa: E402
-from xdisplay import VirtualDisplay  # noqa: E402
+from xdisplay import Dispatch, VirtualDisplay  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOTAL = '收入支出决算总表'
-
-
-class Dispatch(threading.Thread):
-    """A command dispatched in the background: a box it shows blocks it."""
-
-    def __init__(self, helper, frame, command):
-        super().__init__(daemon=True)
-        self.helper, self.frame, self.command = helper, frame, command
-        self.result = None
-
-    def run(self):
-        self.result = self.helper.executeDispatch(
-            self.frame, 'org.fiscalcheck.command:' + self.command, '', 0, ())
 
 
 def selection(doc):

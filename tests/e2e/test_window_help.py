@@ -17,29 +17,15 @@ import shutil
 import stat
 import sys
 import tempfile
-import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from fcoffice import SUCCESS, Office, check, summary  # noqa: E402
-from xdisplay import VirtualDisplay  # noqa: E402
+from xdisplay import Dispatch, VirtualDisplay  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXTENSION_ID = 'org.fiscalcheck.FiscalCheck'
-
-
-class Dispatch(threading.Thread):
-    """The command dispatched in the background: a box it shows blocks it."""
-
-    def __init__(self, helper, frame, command):
-        super().__init__(daemon=True)
-        self.helper, self.frame, self.command = helper, frame, command
-        self.result = None
-
-    def run(self):
-        self.result = self.helper.executeDispatch(
-            self.frame, 'org.fiscalcheck.command:' + self.command, '', 0, ())
 
 
 def main(argv):

@@ -13,6 +13,7 @@ xdotool; ImageMagick's `import` for shot().
 
 import os
 import subprocess
+import threading
 import time
 
 
@@ -87,3 +88,18 @@ class VirtualDisplay:
 
     def shot(self, path):
         self.run('import', '-window', 'root', path)
+
+
+class Dispatch(threading.Thread):
+    """org.fiscalcheck.command:<command> dispatched in the background: a box
+    the command shows blocks it until the box is answered.  result is the
+    DispatchResultEvent once it returns."""
+
+    def __init__(self, helper, frame, command):
+        super().__init__(daemon=True)
+        self.helper, self.frame, self.command = helper, frame, command
+        self.result = None
+
+    def run(self):
+        self.result = self.helper.executeDispatch(
+            self.frame, 'org.fiscalcheck.command:' + self.command, '', 0, ())
