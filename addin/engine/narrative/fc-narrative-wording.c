@@ -233,20 +233,36 @@ residue_clear (gpointer data)
  * many are reported one by one, more as one finding that counts them. */
 #define RESIDUE_EACH_UP_TO 3
 
-/* The places of word in the narrative, at most one per paragraph (transfer full). */
+/* A paragraph folded for matching, and where each folded byte came from. */
+typedef struct
+{
+  char *text;
+  GArray *offsets; /* of gsize */
+} Folded;
+
+static void
+folded_clear (gpointer data)
+{
+  Folded *f = data;
+
+  g_free (f->text);
+  g_array_unref (f->offsets);
+}
+
+/* The places of word in the narrative, whose paragraphs folded are
+ * folded, at most one per paragraph (transfer full). */
 static GArray *
-residue_places (FcTextCheck *k, const char *word)
+residue_places (FcTextCheck *k, const GArray *folded, const char *word)
 {
   GArray *places = g_array_new (FALSE, FALSE, sizeof (Residue));
   gsize wl = strlen (word);
   gboolean latin = g_ascii_isalpha (word[0]);
 
   g_array_set_clear_func (places, residue_clear);
-  for (guint p = 0; p < fc_narrative_get_n_paragraphs (k->x->narrative); p++)
+  for (guint p = 0; p < folded->len; p++)
     {
-      const char *text = fc_narrative_get_paragraph (k->x->narrative, p)->text;
-      g_autoptr (GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
-      g_autofree char *f = fc_vocabulary_fold (text, -1, offsets);
+      const char *f = g_array_index (folded, Folded, p).text;
+      const GArray *offsets = g_array_index (folded, Folded, p).offsets;
 
       for (const char *s = strstr (f, word); s != NULL; s = strstr (s + wl, word))
         {
@@ -255,7 +271,8 @@ residue_places (FcTextCheck *k, const char *word)
 
           if (latin && ((s > f && g_ascii_isalpha (s[-1])) || g_ascii_isalpha (s[wl])))
             continue; /* part of a longer Latin word */
-          r.quote = clause_around (text, g_array_index (offsets, gsize, at),
+          r.quote = clause_around (fc_narrative_get_paragraph (k->x->narrative, p)->text,
+                                   g_array_index (offsets, gsize, at),
                                    g_array_index (offsets, gsize, at + wl));
           g_array_append_val (places, r);
           break;
@@ -268,10 +285,22 @@ void
 fc_narrative_wording_residue (FcTextCheck *k)
 {
   GStrv words = k->x->v->residue;
+  guint n = fc_narrative_get_n_paragraphs (k->x->narrative);
+  g_autoptr (GArray) folded = g_array_sized_new (FALSE, FALSE, sizeof (Folded), n);
 
+  /* each paragraph folded once, for every residue word */
+  g_array_set_clear_func (folded, folded_clear);
+  for (guint p = 0; p < n; p++)
+    {
+      Folded f = { NULL, g_array_new (FALSE, FALSE, sizeof (gsize)) };
+
+      f.text = fc_vocabulary_fold (fc_narrative_get_paragraph (k->x->narrative, p)->text, -1,
+                                   f.offsets);
+      g_array_append_val (folded, f);
+    }
   for (guint w = 0; words != NULL && words[w] != NULL; w++)
     {
-      g_autoptr (GArray) places = residue_places (k, words[w]);
+      g_autoptr (GArray) places = residue_places (k, folded, words[w]);
 
       for (guint i = 0; i < places->len && places->len <= RESIDUE_EACH_UP_TO; i++)
         {
