@@ -73,6 +73,11 @@ void fc_check_add_title_cell (FcFinding *f, const FcTable *t);
 /* TRUE when no row of the table holds a non-zero amount. */
 gboolean fc_check_table_is_empty (const FcTable *t);
 
+/* TRUE when the table was not understood (its problems are said once, I.3)
+ * and its lines were not inferred: a row or code it seems to lack may just
+ * not have been found, so it is neither nil nor missing. */
+gboolean fc_check_table_not_understood (const FcTable *t);
+
 /* TRUE when some row of the table has 栏次 number. */
 gboolean fc_check_table_has_column (const FcTable *t, guint number);
 

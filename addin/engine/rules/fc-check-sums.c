@@ -220,9 +220,8 @@ report_missing_code (FcCheckContext *c, const FcRule *rule, const Iteration *it)
     lacking = lacking_l, present = rule->rhs;
   if (lacking == NULL)
     return FALSE;
-  /* a table not understood (I.3, said once) may lack the code because its
-   * codes were not found: the code is not checked, not missing */
-  if (lacking->problems->len > 0 && !lacking->lines_inferred)
+  /* its codes may not have been found: the code is not checked, not missing */
+  if (fc_check_table_not_understood (lacking))
     return TRUE;
   g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (FcCheckCell));
   code_figures (c, rule, it, present, cells);

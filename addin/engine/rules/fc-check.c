@@ -120,6 +120,12 @@ fc_check_report_tables (FcCheckContext *c)
     }
 }
 
+gboolean
+fc_check_table_not_understood (const FcTable *t)
+{
+  return t->problems->len > 0 && !t->lines_inferred;
+}
+
 /* TRUE when no row of the table holds a non-zero amount. */
 gboolean
 fc_check_table_is_empty (const FcTable *t)
@@ -259,7 +265,7 @@ resolve_ref (FcCheckContext *c, const FcRef *ref, GArray *cells)
             return FC_CHECK_NOT_APPLICABLE;
           /* a table not understood (I.3) may show no amounts because its
            * rows were not found, not because it has none: not nil */
-          if (t->problems->len > 0 && !t->lines_inferred)
+          if (fc_check_table_not_understood (t))
             return FC_CHECK_NOT_APPLICABLE;
           if (t->lines_inferred || (fc_check_table_is_empty (t) && !prints_fractions (t)))
             return FC_CHECK_RESOLVED;
